@@ -1,0 +1,276 @@
+//! Native builder: HTML bytes -> wire stream -> [`Snapshot`], with html5ever.
+//!
+//! Bytes are decoded the way a browser would for a file it was handed without HTTP headers:
+//! byte-order mark first, then a `<meta charset>` / `http-equiv` declaration in the first 1024
+//! bytes, then UTF-8 when the bytes are valid UTF-8 (Chromium's and Firefox's detectors both land
+//! there for such pages), and windows-1252 otherwise, the web's legacy default. Gzip input
+//! (`1f 8b`) is inflated first, so corpus files can be read as they are stored.
+//!
+//! The parse runs with scripting disabled, as `DOMParser` does; `<noscript>` content is dropped by
+//! the decoder either way, so live pages (scripting on) give the same snapshot.
+
+use super::wire::{WireError, Writer};
+use super::{Namespace, Snapshot};
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use html5ever::buffer_queue::BufferQueue;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
+use html5ever::{ns, LocalName, TokenizerResult};
+use std::cell::{Cell, RefCell};
+use markup5ever_rcdom::{Handle, NodeData, RcDom};
+use std::io::Read;
+use thiserror::Error;
+
+/// Why bytes could not become a snapshot.
+#[derive(Debug, Error)]
+pub enum InputError {
+    #[error("the input is empty")]
+    Empty,
+    #[error("the input looks gzip-compressed but does not inflate: {0}")]
+    Gzip(std::io::Error),
+    #[error("the input is not a text document (it contains binary data)")]
+    Binary,
+    #[error(transparent)]
+    Wire(#[from] WireError),
+}
+
+/// Parses a document from raw bytes (any encoding, optionally gzip-compressed).
+pub fn parse_bytes(bytes: &[u8]) -> Result<Snapshot, InputError> {
+    let inflated;
+    let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::new();
+        flate2::read::MultiGzDecoder::new(bytes).read_to_end(&mut out).map_err(InputError::Gzip)?;
+        inflated = out;
+        &inflated[..]
+    } else {
+        bytes
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(InputError::Empty);
+    }
+    let text = decode(bytes);
+    if looks_binary(&text) {
+        return Err(InputError::Binary);
+    }
+    parse(&text)
+}
+
+/// Parses a document from text.
+pub fn parse(html: &str) -> Result<Snapshot, InputError> {
+    let tree_builder = TreeBuilder::new(RcDom::default(), TreeBuilderOpts::default());
+    let sink = DepthCap { inner: tree_builder, depth: Cell::new(0), dropped: RefCell::new(Vec::new()) };
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    // Other results only pause the tokenizer (for script execution, or to report a `<meta charset>`
+    // after decoding is already settled); keep feeding until the input is used up.
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    tokenizer.end();
+    let dom = tokenizer.sink.inner.sink;
+    let mut w = Writer::default();
+    write_tree(&dom.document, &mut w);
+    Ok(w.finish()?)
+}
+
+/// Deepest element nesting the parser builds; deeper start tags are dropped and their content
+/// lands in the element at the limit. html5ever scans its stack of open elements for most tags, so
+/// parse time grows with depth squared (a 100,000-deep page took a minute); browsers cap depth
+/// for the same reason (Chromium at 512), and so do we.
+const MAX_PARSE_DEPTH: usize = 512;
+
+/// A token filter in front of the tree builder that enforces [`MAX_PARSE_DEPTH`]. It counts depth
+/// from start and end tags, leaving out tags that close implicitly (`p`, `li`, ...) and void
+/// elements, so ordinary pages with unclosed paragraphs never reach the limit.
+struct DepthCap<S> {
+    inner: S,
+    depth: Cell<usize>,
+    /// Names of dropped start tags, so their end tags are dropped too.
+    dropped: RefCell<Vec<LocalName>>,
+}
+
+fn counts_for_depth(name: &LocalName) -> bool {
+    !matches!(
+        &**name,
+        "p" | "li" | "dt" | "dd" | "option" | "optgroup" | "tr" | "td" | "th" | "tbody" | "thead"
+            | "tfoot" | "colgroup" | "caption" | "rb" | "rt" | "rp" | "rtc" | "html" | "head" | "body"
+            | "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta"
+            | "param" | "source" | "track" | "wbr"
+    )
+}
+
+impl<S: TokenSink> TokenSink for DepthCap<S> {
+    type Handle = S::Handle;
+
+    fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<S::Handle> {
+        if let Token::TagToken(tag) = &token {
+            if counts_for_depth(&tag.name) && !tag.self_closing {
+                match tag.kind {
+                    TagKind::StartTag if self.depth.get() >= MAX_PARSE_DEPTH => {
+                        self.dropped.borrow_mut().push(tag.name.clone());
+                        return TokenSinkResult::Continue;
+                    }
+                    TagKind::StartTag => self.depth.set(self.depth.get() + 1),
+                    TagKind::EndTag => {
+                        let mut dropped = self.dropped.borrow_mut();
+                        if dropped.last() == Some(&tag.name) {
+                            dropped.pop();
+                            return TokenSinkResult::Continue;
+                        }
+                        self.depth.set(self.depth.get().saturating_sub(1));
+                    }
+                }
+            }
+        }
+        self.inner.process_token(token, line)
+    }
+
+    fn end(&self) {
+        self.inner.end()
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.inner.adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+/// Text as the browser would decode these bytes (see the module docs for the order).
+pub fn decode(bytes: &[u8]) -> String {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        return enc.decode_without_bom_handling(&bytes[bom_len..]).0.into_owned();
+    }
+    let enc = prescan_charset(&bytes[..bytes.len().min(1024)]).unwrap_or_else(|| {
+        if std::str::from_utf8(bytes).is_ok() { UTF_8 } else { WINDOWS_1252 }
+    });
+    // A page that declares UTF-16 in ASCII-compatible bytes is lying; browsers use UTF-8 then.
+    let enc = enc.output_encoding();
+    enc.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// The encoding named by the first `<meta charset=...>` or `content="...; charset=..."`.
+fn prescan_charset(head: &[u8]) -> Option<&'static Encoding> {
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(pos) = find(&lower[from..], b"<meta") {
+        let start = from + pos;
+        let end = lower[start..].iter().position(|&b| b == b'>').map_or(lower.len(), |e| start + e);
+        let tag = &lower[start..end];
+        if let Some(c) = find(tag, b"charset") {
+            let rest = &tag[c + 7..];
+            let rest = trim_start(rest);
+            if let Some(rest) = rest.strip_prefix(b"=") {
+                let rest = trim_start(rest);
+                let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+                let label_end = rest
+                    .iter()
+                    .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'/' | b' ' | b'>'))
+                    .unwrap_or(rest.len());
+                if let Some(enc) = Encoding::for_label(&rest[..label_end]) {
+                    return Some(enc);
+                }
+            }
+        }
+        from = end;
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn trim_start(s: &[u8]) -> &[u8] {
+    let n = s.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    &s[n..]
+}
+
+/// Binary data decodes to many NULs and C0 controls; real pages have next to none.
+fn looks_binary(text: &str) -> bool {
+    let sample: Vec<char> = text.chars().take(4096).collect();
+    let controls = sample
+        .iter()
+        .filter(|&&c| c == '\u{fffd}' || (c < ' ' && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')))
+        .count();
+    controls * 10 > sample.len()
+}
+
+/// Walks the rcdom tree with an explicit stack (no recursion) and writes the wire stream.
+fn write_tree(document: &Handle, w: &mut Writer) {
+    // Each entry: a node whose children are being visited and the index of the next child.
+    let mut stack: Vec<(Handle, usize)> = vec![(document.clone(), 0)];
+    while let Some((node, index)) = stack.pop() {
+        let child = node.children.borrow().get(index).cloned();
+        let Some(child) = child else {
+            if !std::ptr::eq(&*node, &**document) {
+                w.close();
+            }
+            continue;
+        };
+        stack.push((node, index + 1));
+        match &child.data {
+            NodeData::Element { name, attrs, .. } => {
+                let ns = match name.ns {
+                    ns!(html) => Namespace::Html,
+                    ns!(svg) => Namespace::Svg,
+                    ns!(mathml) => Namespace::MathMl,
+                    _ => Namespace::Other,
+                };
+                let attrs = attrs.borrow();
+                let qualified: Vec<(String, &str)> = attrs
+                    .iter()
+                    .map(|a| {
+                        let n = match &a.name.prefix {
+                            Some(p) => format!("{}:{}", &**p, &*a.name.local),
+                            None => a.name.local.to_string(),
+                        };
+                        (n, &*a.value)
+                    })
+                    .collect();
+                w.open(ns, &name.local, qualified.iter().map(|(n, v)| (n.as_str(), *v)));
+                stack.push((child.clone(), 0));
+            }
+            NodeData::Text { contents } => w.text(&contents.borrow()),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::Tag;
+
+    #[test]
+    fn sniffs_encodings_like_a_browser() {
+        let latin = b"<meta charset=\"windows-1251\"><p>\xcf\xf0\xe8\xe2\xe5\xf2</p>";
+        assert!(decode(latin).contains("Привет"));
+        assert!(decode("<p>caf\u{e9}</p>".as_bytes()).contains("café"));
+        assert!(decode(b"<p>caf\xe9</p>").contains("café"), "invalid UTF-8 falls back to windows-1252");
+        let sjis = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"><p>\x93\xfa\x96\x7b</p>";
+        assert!(decode(sjis).contains("日本"));
+        assert!(decode(b"\xef\xbb\xbf<p>x</p>").starts_with("<p>"));
+    }
+
+    #[test]
+    fn parses_gzip_and_rejects_garbage() {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(b"<title>T</title><p>Hello</p>").unwrap();
+        let bytes = gz.finish().unwrap();
+        let snap = parse_bytes(&bytes).unwrap();
+        assert_eq!(snap.find(Tag::P).unwrap().text_content(), "Hello");
+        assert!(matches!(parse_bytes(&bytes[..bytes.len() / 2]), Err(InputError::Gzip(_))));
+        assert!(matches!(parse_bytes(b"  \n"), Err(InputError::Empty)));
+        let garbage: Vec<u8> = (0..4000u32).map(|i| (i * 7919 % 251) as u8).collect();
+        assert!(matches!(parse_bytes(&garbage), Err(InputError::Binary)));
+    }
+
+    #[test]
+    fn hundred_thousand_deep_page() {
+        let html = format!("{}deep{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+        let snap = parse(&html).unwrap();
+        assert_eq!(snap.find(Tag::Body).unwrap().text_content(), "deep");
+        let depth = snap.iter().map(|n| n.ancestors().count()).max().unwrap();
+        assert!(depth <= MAX_PARSE_DEPTH + 4, "depth {depth}");
+    }
+}

@@ -1,0 +1,1 @@
+//! The JavaScript boundary: the only module that knows wasm_bindgen.
