@@ -37,6 +37,11 @@ pub enum InputError {
 
 /// Parses a document from raw bytes (any encoding, optionally gzip-compressed).
 pub fn parse_bytes(bytes: &[u8]) -> Result<Snapshot, InputError> {
+    parse(&read_text(bytes)?)
+}
+
+/// The text of a document given as raw bytes: inflated if gzip, decoded as a browser would.
+pub fn read_text(bytes: &[u8]) -> Result<String, InputError> {
     let inflated;
     let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
         let mut out = Vec::new();
@@ -53,12 +58,15 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Snapshot, InputError> {
     if looks_binary(&text) {
         return Err(InputError::Binary);
     }
-    parse(&text)
+    Ok(text)
 }
 
-/// Parses a document from text.
+/// Parses a document from text as a browser tab would: with scripting enabled, so `<noscript>`
+/// holds raw text (the decoder drops it either way, but in `<head>` the flag also decides where
+/// the body starts).
 pub fn parse(html: &str) -> Result<Snapshot, InputError> {
-    let tree_builder = TreeBuilder::new(RcDom::default(), TreeBuilderOpts::default());
+    let opts = TreeBuilderOpts { scripting_enabled: true, ..TreeBuilderOpts::default() };
+    let tree_builder = TreeBuilder::new(RcDom::default(), opts);
     let sink = DepthCap { inner: tree_builder, depth: Cell::new(0), dropped: RefCell::new(Vec::new()) };
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();

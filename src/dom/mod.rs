@@ -63,6 +63,8 @@ pub(crate) enum Kind {
 
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Node {
+    /// Position of the node among the ELEMENT and TEXT ops of the wire stream it came from.
+    pub origin: u32,
     pub parent: u32,
     pub first_child: u32,
     pub last_child: u32,
@@ -156,6 +158,13 @@ impl<'a> NodeRef<'a> {
     /// This node's id.
     pub fn id(&self) -> NodeId {
         self.id
+    }
+
+    /// The node's position in the walker's node list (the n-th ELEMENT or TEXT op of the wire
+    /// stream). The decoder drops some nodes, so this differs from the id; the extension uses it
+    /// to find the live DOM node a decision is about.
+    pub fn origin(&self) -> u32 {
+        self.raw().origin
     }
 
     /// The snapshot this node belongs to.

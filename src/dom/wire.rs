@@ -103,6 +103,7 @@ pub fn decode(ops: &[u32], text: String) -> Result<Snapshot, WireError> {
         strings: String::new(),
     };
     snap.nodes.push(Node {
+        origin: NONE,
         parent: NONE,
         first_child: NONE,
         last_child: NONE,
@@ -114,6 +115,8 @@ pub fn decode(ops: &[u32], text: String) -> Result<Snapshot, WireError> {
     // The open elements, innermost last; `skip_depth` counts ELEMENTs opened inside a `Nothing`.
     let mut open: Vec<(u32, Keep)> = vec![(0, Keep::All)];
     let mut skip_depth = 0usize;
+    // Counts ELEMENT and TEXT ops: the walker's node list has one entry per such op.
+    let mut ordinal = 0u32;
     let mut i = 0usize;
     let next = |i: &mut usize| -> Result<u32, WireError> {
         let v = *ops.get(*i).ok_or(WireError::Truncated)?;
@@ -126,6 +129,8 @@ pub fn decode(ops: &[u32], text: String) -> Result<Snapshot, WireError> {
         let (parent, keep) = *open.last().expect("the document is never closed");
         match op {
             ELEMENT => {
+                let origin = ordinal;
+                ordinal += 1;
                 let ns = Namespace::from_wire(next(&mut i)?);
                 let name = strings.take(next(&mut i)?)?;
                 let count = next(&mut i)?;
@@ -146,7 +151,7 @@ pub fn decode(ops: &[u32], text: String) -> Result<Snapshot, WireError> {
                 let name_str = &text[name.start as usize..name.end as usize];
                 let tag = ns.tag_for(name_str);
                 let attrs_end = snap.attrs.len() as u32;
-                let id = push(&mut snap, parent, Kind::Element { tag, ns, name, attrs_start, attrs_end })?;
+                let id = push(&mut snap, origin, parent, Kind::Element { tag, ns, name, attrs_start, attrs_end })?;
                 let inner = match tag {
                     crate::dom::Tag::Noscript | crate::dom::Tag::Template => Keep::Nothing,
                     crate::dom::Tag::Style => Keep::NoText,
@@ -172,6 +177,8 @@ pub fn decode(ops: &[u32], text: String) -> Result<Snapshot, WireError> {
                 }
             }
             TEXT => {
+                let origin = ordinal;
+                ordinal += 1;
                 let span = strings.take(next(&mut i)?)?;
                 if skip_depth == 0 && keep == Keep::All && span.end > span.start {
                     // Adjacent text (split by a dropped comment) merges, as in the DOM's text.
@@ -183,7 +190,7 @@ pub fn decode(ops: &[u32], text: String) -> Result<Snapshot, WireError> {
                             prev.end = span.end;
                         }
                     } else {
-                        push(&mut snap, parent, Kind::Text(span))?;
+                        push(&mut snap, origin, parent, Kind::Text(span))?;
                     }
                 }
             }
@@ -195,13 +202,14 @@ pub fn decode(ops: &[u32], text: String) -> Result<Snapshot, WireError> {
     Ok(snap)
 }
 
-fn push(snap: &mut Snapshot, parent: u32, kind: Kind) -> Result<u32, WireError> {
+fn push(snap: &mut Snapshot, origin: u32, parent: u32, kind: Kind) -> Result<u32, WireError> {
     if snap.nodes.len() >= MAX_NODES {
         return Err(WireError::TooManyNodes(MAX_NODES));
     }
     let id = snap.nodes.len() as u32;
     let prev = snap.nodes[parent as usize].last_child;
     snap.nodes.push(Node {
+        origin,
         parent,
         first_child: NONE,
         last_child: NONE,

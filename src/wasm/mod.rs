@@ -1,1 +1,102 @@
 //! The JavaScript boundary: the only module that knows wasm_bindgen.
+//!
+//! One call does one whole job. The extension's walker (`extension/walk.js`) turns the live DOM
+//! into the wire format ([`crate::dom::wire`]); [`analyze`] builds the snapshot, classifies
+//! clutter and/or extracts and renders the article, and returns plain data. The extension applies
+//! it (marks hidden elements, builds the overlay from the node tree). Keeping the page-touching
+//! side in JavaScript means the very same result can come from this module running in the
+//! content script or, on pages whose CSP forbids wasm there (Chrome), in the background worker.
+//!
+//! Errors become JS `Error`s here. A panic aborts the module (release builds use
+//! `panic = "abort"`); the hook logs it to the console and the extension drops the instance and
+//! starts a fresh one, so nothing surfaces as an uncaught page error.
+
+use crate::clutter::{self, ClutterKind};
+use crate::dom::{self, Snapshot};
+use crate::extract::{self, Article};
+use crate::render::{self, RNode};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// What the caller wants done.
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct Request {
+    url: Option<String>,
+    /// Kinds of clutter to hide; absent = none.
+    clutter: Option<Vec<ClutterKind>>,
+    /// Extract and render the article.
+    article: bool,
+}
+
+/// One hidden element: its index in the walker's node list and its kind.
+#[derive(Serialize)]
+struct HiddenOut {
+    origin: u32,
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Response {
+    nodes: usize,
+    hidden: Vec<HiddenOut>,
+    readerable: bool,
+    article: Option<Article>,
+    overlay: Option<RNode>,
+    /// "no article found" when an article was asked for and none exists.
+    error: Option<String>,
+}
+
+/// Builds the snapshot from a walker's output and runs what `request` asks for.
+#[wasm_bindgen]
+pub fn analyze(ops: &[u32], text: String, request: JsValue) -> Result<JsValue, JsError> {
+    let request: Request = if request.is_undefined() || request.is_null() {
+        Request::default()
+    } else {
+        serde_wasm_bindgen::from_value(request).map_err(|e| JsError::new(&format!("bad request: {e}")))?
+    };
+    let snap = dom::wire::decode(ops, text).map_err(|e| JsError::new(&e.to_string()))?;
+    let response = run(&snap, &request);
+    response.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn run(snap: &Snapshot, request: &Request) -> Response {
+    let hidden = match &request.clutter {
+        Some(kinds) if !kinds.is_empty() => {
+            clutter::classify(snap, &clutter::Options { kinds: kinds.clone(), ..Default::default() })
+                .into_iter()
+                .map(|h| HiddenOut { origin: snap.node(h.node).origin(), kind: h.kind.as_str() })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let (article, error) = if request.article {
+        match extract::extract(snap, &extract::Options { url: request.url.clone() }) {
+            Ok(a) => (Some(a), None),
+            Err(e) => (None, Some(e.to_string())),
+        }
+    } else {
+        (None, None)
+    };
+    Response {
+        nodes: snap.len(),
+        hidden,
+        readerable: article.is_some(),
+        overlay: article.as_ref().map(render::article_tree),
+        article,
+        error,
+    }
+}
+
+/// The snapshot in its canonical text form (see `dom::dump`), for the native/live parity tests.
+#[wasm_bindgen]
+pub fn dump_snapshot(ops: &[u32], text: String) -> Result<String, JsError> {
+    let snap = dom::wire::decode(ops, text).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(dom::dump(&snap))
+}

@@ -1,0 +1,96 @@
+// The one pass over the live DOM: writes the wire format that src/dom/wire.rs decodes.
+//
+// Why JavaScript: every web-sys call crosses the wasm boundary and re-encodes strings; a plain JS
+// walk into flat arrays plus ONE call into Rust measured ~4x cheaper than a per-node walk from
+// Rust (ARCHITECTURE.md). The format (ops as u32, all strings back to back, lengths in UTF-16
+// units) is documented in src/dom/wire.rs; `nodes` keeps one entry per ELEMENT/TEXT op, so a
+// decision about snapshot node `origin` applies to `nodes[origin]`.
+//
+// This file is an ES module for the wasm-bindgen tests; the extension build strips `export` so
+// that it loads as a classic content script.
+
+const ELEMENT = 1;
+const END = 2;
+const TEXT = 3;
+const NAMESPACES = {
+  'http://www.w3.org/1999/xhtml': 0,
+  'http://www.w3.org/2000/svg': 1,
+  'http://www.w3.org/1998/Math/MathML': 2,
+};
+
+// Children the decoder drops anyway; not walking them saves time on script-heavy pages.
+function skipsChildren(el) {
+  switch (el.localName) {
+    case 'noscript':
+    case 'template':
+    case 'style':
+      return true;
+    case 'script':
+      return (el.getAttribute('type') || '').trim().toLowerCase() !== 'application/ld+json';
+    default:
+      return false;
+  }
+}
+
+// Walks a document's content. `exclude` is an element not to enter (the reader overlay's host).
+export function walk(doc, exclude) {
+  return walkFrom(doc, exclude, false);
+}
+
+// Walks one element and its subtree (the MutationObserver's unit of work).
+export function walkSubtree(el, exclude) {
+  return walkFrom(el, exclude, true);
+}
+
+// Pre-order walk without recursion (pages can be 100,000 deep). With `includeStart` the walk
+// covers `start` and its subtree; otherwise only `start`'s descendants.
+function walkFrom(start, exclude, includeStart) {
+  const ops = [];
+  const strings = [];
+  const nodes = [];
+  let n = includeStart ? start : start.firstChild;
+  while (n) {
+    let descend = false;
+    if (n.nodeType === 1 && n !== exclude) {
+      const name = n.localName;
+      const attrs = n.attributes;
+      const ns = NAMESPACES[n.namespaceURI];
+      ops.push(ELEMENT, ns === undefined ? 3 : ns, name.length, attrs.length);
+      strings.push(name);
+      for (let i = 0; i < attrs.length; i++) {
+        const a = attrs[i];
+        ops.push(a.name.length, a.value.length);
+        strings.push(a.name, a.value);
+      }
+      nodes.push(n);
+      descend = n.firstChild !== null && !skipsChildren(n);
+      if (!descend) ops.push(END);
+    } else if (n.nodeType === 3 && n.data.length > 0) {
+      ops.push(TEXT, n.data.length);
+      strings.push(n.data);
+      nodes.push(n);
+    }
+    if (descend) {
+      n = n.firstChild;
+      continue;
+    }
+    // Climb to the next node, closing each element left behind.
+    for (;;) {
+      if (includeStart && n === start) {
+        n = null;
+        break;
+      }
+      if (n.nextSibling !== null) {
+        n = n.nextSibling;
+        break;
+      }
+      n = n.parentNode;
+      if (n === null || (!includeStart && n === start)) {
+        n = null;
+        break;
+      }
+      ops.push(END);
+    }
+  }
+  return { ops: Uint32Array.from(ops), text: strings.join(''), nodes };
+}
