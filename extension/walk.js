@@ -34,20 +34,26 @@ function skipsChildren(el) {
 
 // Walks a document's content. `exclude` is an element not to enter (the reader overlay's host).
 export function walk(doc, exclude) {
-  return walkFrom(doc, exclude, false);
+  const out = { ops: [], strings: [], nodes: [] };
+  walkInto(out, doc, exclude, false);
+  return finish(out);
 }
 
-// Walks one element and its subtree (the MutationObserver's unit of work).
-export function walkSubtree(el, exclude) {
-  return walkFrom(el, exclude, true);
+// Walks several elements, each with its subtree, into one stream (the MutationObserver's batch).
+// Each becomes a top-level element of the snapshot.
+export function walkSubtrees(elements, exclude) {
+  const out = { ops: [], strings: [], nodes: [] };
+  for (const el of elements) walkInto(out, el, exclude, true);
+  return finish(out);
+}
+
+function finish(out) {
+  return { ops: Uint32Array.from(out.ops), text: out.strings.join(''), nodes: out.nodes };
 }
 
 // Pre-order walk without recursion (pages can be 100,000 deep). With `includeStart` the walk
 // covers `start` and its subtree; otherwise only `start`'s descendants.
-function walkFrom(start, exclude, includeStart) {
-  const ops = [];
-  const strings = [];
-  const nodes = [];
+function walkInto({ ops, strings, nodes }, start, exclude, includeStart) {
   let n = includeStart ? start : start.firstChild;
   while (n) {
     let descend = false;
@@ -92,5 +98,4 @@ function walkFrom(start, exclude, includeStart) {
       ops.push(END);
     }
   }
-  return { ops: Uint32Array.from(ops), text: strings.join(''), nodes };
 }

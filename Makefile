@@ -1,0 +1,56 @@
+# declutter: one entry point for building, testing, the demo and the benchmarks.
+# Every target installs what it needs first (.ci/install-tools.sh skips what is present).
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+NODE_BIN := node_modules/.bin
+WASM := pkg/declutter_bg.wasm
+# wasm-bindgen-test waits this long (s) for a browser test; parsing real pages takes a while.
+export WASM_BINDGEN_TEST_TIMEOUT ?= 180
+
+.PHONY: all tools wasm extension demo test test-native test-browser test-e2e lint bench bench-quality bench-clutter clean
+
+all: extension
+
+tools:
+	@.ci/install-tools.sh
+
+# The content-script wasm: no html5ever, no CLI; size-optimised by npm's binaryen (Debian's
+# wasm-opt corrupts wasm-bindgen output, see Cargo.toml).
+wasm: tools
+	wasm-pack build --target no-modules --release --no-default-features --out-dir pkg --out-name declutter
+	$(NODE_BIN)/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	  --enable-reference-types --enable-mutable-globals --enable-multivalue $(WASM) -o $(WASM)
+	@printf 'wasm: %s bytes, %s gzipped\n' "$$(stat -c %s $(WASM))" "$$(gzip -9c $(WASM) | wc -c)"
+
+extension: wasm
+	node extension/build.mjs
+
+demo: extension
+	node tests/e2e/demo.mjs
+
+test: tools test-native test-browser test-e2e lint
+
+test-native:
+	cargo test --release
+
+test-browser:
+	wasm-pack test --headless --chrome
+	wasm-pack test --headless --firefox
+
+test-e2e: extension
+	node --test --test-concurrency=1 tests/e2e/
+
+lint: extension
+	$(NODE_BIN)/web-ext lint --source-dir dist/firefox --self-hosted
+	node --test tests/e2e/manifest.test.mjs
+
+bench-quality: tools
+	cargo build --release
+	python3 benches/quality/run.py
+
+bench-clutter: tools
+	cargo build --release
+	node benches/clutter/run.mjs
+
+clean:
+	rm -rf target pkg dist

@@ -1,0 +1,118 @@
+// Background: the toolbar action, the badge, automatic cleaning, and the wasm fallback.
+//
+//   action click / Alt+Shift+R ──> inject (user stylesheet + content scripts) ──> "toggle"
+//   content script ── "analyze" (only when the page's CSP refuses wasm) ──> wasm here ──> result
+//
+// Chrome runs this as a service worker (scripts come in through importScripts), Firefox as an
+// event page (the manifest lists the same scripts).
+if (typeof importScripts === 'function') importScripts('declutter.js', 'settings.js');
+
+const CONTENT_FILES = ['declutter.js', 'settings.js', 'walk.js', 'reader-css.js', 'overlay.js', 'content.js'];
+const AUTO_SCRIPT_ID = 'declutter-auto';
+
+chrome.action.onClicked.addListener((tab) => {
+  send(tab.id, { type: 'toggle' }).then((reply) => showBadge(tab.id, reply), (e) => showError(tab.id, e));
+});
+
+// Makes sure the content scripts and the stylesheet are in the tab, then sends one message.
+async function send(tabId, message) {
+  const alive = await chrome.tabs.sendMessage(tabId, { type: 'ping' }).catch(() => null);
+  if (!alive) {
+    const css = await insertHideCss(tabId);
+    await chrome.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+    message = { ...message, css };
+  }
+  const reply = await chrome.tabs.sendMessage(tabId, message);
+  if (reply?.error) throw new Error(reply.error);
+  return reply;
+}
+
+// True when the user stylesheet is in; the content script has a fallback otherwise.
+async function insertHideCss(tabId) {
+  try {
+    await chrome.scripting.insertCSS({ target: { tabId }, css: DECLUTTER_HIDE_CSS, origin: 'USER' });
+    return true;
+  } catch (e) {
+    console.warn('declutter: insertCSS failed, the page will use the fallback', e);
+    return false;
+  }
+}
+
+function showBadge(tabId, reply) {
+  if (!reply) return;
+  const text = reply.status === 'no-article' ? '—' : reply.hidden > 0 ? String(reply.hidden) : '';
+  const title = reply.status === 'no-article' ? 'declutter: no article found on this page' : 'Reader mode (declutter)';
+  chrome.action.setBadgeBackgroundColor({ tabId, color: '#2c5f8a' }).catch(() => {});
+  chrome.action.setBadgeText({ tabId, text }).catch(() => {});
+  chrome.action.setTitle({ tabId, title }).catch(() => {});
+}
+
+function showError(tabId, error) {
+  // Browser pages (chrome://, the web store, about:) refuse scripts: say so on the badge.
+  console.warn('declutter:', error);
+  chrome.action.setBadgeText({ tabId, text: '!' }).catch(() => {});
+  chrome.action.setTitle({ tabId, title: `declutter cannot run here: ${error?.message ?? error}` }).catch(() => {});
+}
+
+// --- wasm fallback -------------------------------------------------------------------------
+// Chrome refuses to compile wasm in a content script when the page's CSP lacks
+// 'wasm-unsafe-eval'. The content script then sends its walk here; the result is plain data, the
+// same as the content script's own call would give. A crashed instance is replaced.
+let engine = null;
+let compiled = null;
+
+function wasmEngine() {
+  compiled ??= WebAssembly.compileStreaming(fetch(chrome.runtime.getURL('declutter_bg.wasm')));
+  engine ??= compiled.then(async (module) => {
+    const glue = createDeclutterWasm();
+    await glue({ module_or_path: module });
+    return glue;
+  });
+  return engine;
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (message?.type === 'analyze') {
+    wasmEngine()
+      .then((glue) => sendResponse({ result: glue.analyze(Uint32Array.from(message.ops), message.text, message.request) }))
+      .catch((e) => {
+        if (e instanceof WebAssembly.RuntimeError) engine = null;
+        sendResponse({ error: String(e?.message ?? e) });
+      });
+    return true;
+  }
+  if (message?.type === 'badge' && sender.tab) {
+    showBadge(sender.tab.id, message);
+    return false;
+  }
+  if (message?.type === 'auto-css' && sender.tab) {
+    insertHideCss(sender.tab.id).then((css) => sendResponse({ css }));
+    return true;
+  }
+  return false;
+});
+
+// --- automatic cleaning (opt-in, needs the optional host permission) ------------------------
+async function syncAutoClean() {
+  const settings = await loadDeclutterSettings();
+  const granted = await chrome.permissions.contains({ origins: ['<all_urls>'] });
+  const registered = await chrome.scripting.getRegisteredContentScripts({ ids: [AUTO_SCRIPT_ID] });
+  const want = settings.autoClean && granted;
+  if (want && registered.length === 0) {
+    await chrome.scripting.registerContentScripts([{
+      id: AUTO_SCRIPT_ID,
+      matches: ['<all_urls>'],
+      js: [...CONTENT_FILES, 'auto.js'],
+      runAt: 'document_end',
+    }]);
+  } else if (!want && registered.length > 0) {
+    await chrome.scripting.unregisterContentScripts({ ids: [AUTO_SCRIPT_ID] });
+  }
+}
+
+chrome.storage.onChanged.addListener((changes) => {
+  if (changes.autoClean) syncAutoClean().catch((e) => console.warn('declutter:', e));
+});
+chrome.permissions.onAdded.addListener(() => syncAutoClean().catch(() => {}));
+chrome.permissions.onRemoved.addListener(() => syncAutoClean().catch(() => {}));
+chrome.runtime.onInstalled.addListener(() => syncAutoClean().catch(() => {}));

@@ -1,0 +1,243 @@
+// Content script: the page side of declutter.
+//
+//   walk(document) ──> engine.analyze(ops, text) ──> mark clutter: data-declutter-hidden=<kind>
+//                                                └─> DeclutterOverlay.open(article tree)
+//   close / undo  ──> overlay removed, our attributes removed, scroll and focus restored
+//
+// The engine is the wasm module, run here when the page's CSP allows it and in the background
+// otherwise (Chrome refuses wasm in content scripts on pages without 'wasm-unsafe-eval'). Either
+// way the result is plain data that this script applies. Page nodes are never removed or
+// restyled: one attribute per hidden element, so React-style re-renders keep working and undo is
+// exact.
+(() => {
+  const HIDDEN_ATTR = 'data-declutter-hidden';
+
+  // MutationObserver budgets, as uBlock does: work in batches per animation frame, give each
+  // frame a few milliseconds, and stop watching pages that never stop inserting (feeds, tickers).
+  const FRAME_BUDGET_MS = 4; // a quarter of a 60 Hz frame
+  const BATCH_MAX_ELEMENTS = 500; // subtrees walked per frame at most
+  const WATCH_MAX_ELEMENTS = 50_000; // after this many inserted subtrees the observer stops
+
+  const page = {
+    marked: [], // elements we marked, in order
+    observer: null,
+    cleanedByReader: false,
+    reader: null,
+    cssFallback: null,
+  };
+
+  // --- engine -------------------------------------------------------------------------------
+  let compiled = null;
+  let engine = null;
+
+  function getEngine() {
+    engine ??= (async () => {
+      try {
+        compiled ??= WebAssembly.compileStreaming(fetch(chrome.runtime.getURL('declutter_bg.wasm')));
+        const glue = createDeclutterWasm();
+        await glue({ module_or_path: await compiled });
+        return (ops, text, request) => glue.analyze(ops, text, request);
+      } catch (e) {
+        compiled = null;
+        console.info('declutter: wasm is not allowed on this page, using the extension background', e);
+        return analyzeInBackground;
+      }
+    })();
+    return engine;
+  }
+
+  async function analyzeInBackground(ops, text, request) {
+    // Extension messaging is JSON: a plain array survives it, a Uint32Array would not.
+    const reply = await chrome.runtime.sendMessage({ type: 'analyze', ops: Array.from(ops), text, request });
+    if (!reply || reply.error) throw new Error(reply?.error ?? 'no reply from the background');
+    return reply.result;
+  }
+
+  async function analyze(walked, request) {
+    const run = await getEngine();
+    try {
+      return await run(walked.ops, walked.text, request);
+    } catch (e) {
+      // A panic aborts the instance; the next call starts a fresh one.
+      if (e instanceof WebAssembly.RuntimeError) engine = null;
+      throw e;
+    }
+  }
+
+  // --- hiding -------------------------------------------------------------------------------
+  function ensureHideCss(inserted) {
+    if (inserted !== false || page.cssFallback) return;
+    // insertCSS failed: adopt the same rules as a constructable sheet (CSP does not apply to it).
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(DECLUTTER_HIDE_CSS);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      page.cssFallback = sheet;
+    } catch (e) {
+      console.warn('declutter: no way to add the hiding stylesheet on this page', e);
+    }
+  }
+
+  function mark(nodes, hidden) {
+    for (const { origin, kind } of hidden) {
+      const el = nodes[origin];
+      if (el && el.nodeType === 1 && !el.hasAttribute(HIDDEN_ATTR)) {
+        el.setAttribute(HIDDEN_ATTR, kind);
+        page.marked.push(el);
+      }
+    }
+  }
+
+  async function clean(settings) {
+    if (page.observer) return page.marked.length;
+    const kinds = enabledKinds(settings);
+    const walked = walk(document, page.reader?.host ?? null);
+    const result = await analyze(walked, { url: location.href, clutter: kinds });
+    mark(walked.nodes, result.hidden);
+    watch(kinds);
+    return page.marked.length;
+  }
+
+  function undo() {
+    page.observer?.disconnect();
+    page.observer = null;
+    for (const el of page.marked) el.removeAttribute(HIDDEN_ATTR);
+    page.marked = [];
+    if (page.cssFallback) {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== page.cssFallback);
+      page.cssFallback = null;
+    }
+  }
+
+  // Classifies subtrees inserted after the first pass (late newsletter modals, lazy ad slots).
+  function watch(kinds) {
+    const pending = new Set();
+    let scheduled = false;
+    let seen = 0;
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const n of record.addedNodes) {
+          if (n.nodeType === 1 && n !== page.reader?.host) pending.add(n);
+        }
+      }
+      if (!scheduled && pending.size > 0) {
+        scheduled = true;
+        requestAnimationFrame(flush);
+      }
+    });
+    async function flush() {
+      scheduled = false;
+      const started = performance.now();
+      while (pending.size > 0 && page.observer === observer) {
+        const batch = [];
+        for (const el of pending) {
+          pending.delete(el);
+          // Skip nodes gone again, already hidden, or inside another subtree of this batch.
+          if (!el.isConnected || el.closest(`[${HIDDEN_ATTR}]`)) continue;
+          if (batch.some((b) => b.contains(el))) continue;
+          batch.push(el);
+          if (batch.length >= BATCH_MAX_ELEMENTS) break;
+        }
+        seen += batch.length;
+        if (batch.length > 0) {
+          const walked = walkSubtrees(batch, page.reader?.host ?? null);
+          const result = await analyze(walked, { url: location.href, clutter: kinds });
+          mark(walked.nodes, result.hidden);
+          notifyBadge();
+        }
+        if (seen > WATCH_MAX_ELEMENTS) {
+          observer.disconnect();
+          return;
+        }
+        if (performance.now() - started > FRAME_BUDGET_MS) break;
+      }
+      if (pending.size > 0 && !scheduled) {
+        scheduled = true;
+        requestAnimationFrame(flush);
+      }
+    }
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    page.observer = observer;
+  }
+
+  function notifyBadge() {
+    chrome.runtime.sendMessage({ type: 'badge', hidden: page.marked.length }).catch(() => {});
+  }
+
+  // --- reader -------------------------------------------------------------------------------
+  async function openReader(settings) {
+    const walked = walk(document, null);
+    const kinds = enabledKinds(settings);
+    const result = await analyze(walked, { url: location.href, clutter: kinds, article: true });
+    if (!result.overlay) {
+      DeclutterOverlay.toast(result.error ?? 'no article found');
+      return { status: 'no-article', hidden: page.marked.length };
+    }
+    if (!page.observer) {
+      mark(walked.nodes, result.hidden);
+      watch(kinds);
+      page.cleanedByReader = true;
+    }
+    page.reader = DeclutterOverlay.open(result.overlay, settings.reader, {
+      onClose: closeReader,
+      onPrefs: (reader) => chrome.storage.sync.set({ reader }).catch(() => {}),
+    });
+    return { status: 'open', hidden: page.marked.length };
+  }
+
+  function closeReader() {
+    if (!page.reader) return;
+    page.reader.close();
+    page.reader = null;
+    if (page.cleanedByReader) {
+      undo();
+      page.cleanedByReader = false;
+    }
+    notifyBadge();
+  }
+
+  // --- messages -----------------------------------------------------------------------------
+  const handlers = {
+    ping: () => ({ ok: true }),
+    async toggle(message) {
+      ensureHideCss(message.css);
+      if (page.reader) {
+        closeReader();
+        return { status: 'closed', hidden: page.marked.length };
+      }
+      return openReader(await loadDeclutterSettings());
+    },
+    async clean(message) {
+      ensureHideCss(message.css);
+      return { status: 'cleaned', hidden: await clean(await loadDeclutterSettings()) };
+    },
+    undo() {
+      closeReader();
+      undo();
+      return { status: 'restored', hidden: 0 };
+    },
+    state: () => ({ reader: page.reader !== null, hidden: page.marked.length }),
+  };
+
+  chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+    const handler = handlers[message?.type];
+    if (!handler) return false;
+    Promise.resolve()
+      .then(() => handler(message))
+      .then(sendResponse, (e) => {
+        console.warn('declutter:', e);
+        sendResponse({ error: String(e?.message ?? e) });
+      });
+    return true;
+  });
+
+  // auto.js (automatic cleaning) runs after this file and calls in through here.
+  globalThis.declutterAutoClean = async () => {
+    const settings = await loadDeclutterSettings();
+    if (!settings.autoClean || settings.leaveAlone.includes(location.hostname)) return;
+    const reply = await chrome.runtime.sendMessage({ type: 'auto-css' }).catch(() => null);
+    ensureHideCss(reply?.css ?? false);
+    await clean(settings);
+    notifyBadge();
+  };
+})();

@@ -1,0 +1,50 @@
+// Options page: which kinds of clutter to hide, automatic cleaning (which asks for the optional
+// host permission at the moment it is switched on), and sites to leave alone.
+const status = document.getElementById('status');
+const auto = document.getElementById('auto');
+const leave = document.getElementById('leave');
+const kindBoxes = [...document.querySelectorAll('[data-kind]')];
+
+function saved(message = 'Saved.') {
+  status.textContent = message;
+  setTimeout(() => (status.textContent = ''), 1500);
+}
+
+async function init() {
+  const settings = await loadDeclutterSettings();
+  for (const box of kindBoxes) box.checked = settings.kinds[box.dataset.kind] !== false;
+  auto.checked = settings.autoClean && (await chrome.permissions.contains({ origins: ['<all_urls>'] }));
+  leave.value = settings.leaveAlone.join('\n');
+}
+
+for (const box of kindBoxes) {
+  box.addEventListener('change', async () => {
+    const kinds = Object.fromEntries(kindBoxes.map((b) => [b.dataset.kind, b.checked]));
+    await chrome.storage.sync.set({ kinds });
+    saved();
+  });
+}
+
+auto.addEventListener('change', async () => {
+  if (auto.checked) {
+    // Must run inside the click: browsers only show the permission prompt for a user gesture.
+    const granted = await chrome.permissions.request({ origins: ['<all_urls>'] });
+    if (!granted) {
+      auto.checked = false;
+      saved('Automatic cleaning needs access to all sites; nothing changed.');
+      return;
+    }
+  } else {
+    await chrome.permissions.remove({ origins: ['<all_urls>'] }).catch(() => {});
+  }
+  await chrome.storage.sync.set({ autoClean: auto.checked });
+  saved();
+});
+
+leave.addEventListener('change', async () => {
+  const hosts = leave.value.split(/\s+/).map((h) => h.trim().toLowerCase()).filter(Boolean);
+  await chrome.storage.sync.set({ leaveAlone: [...new Set(hosts)] });
+  saved();
+});
+
+init();

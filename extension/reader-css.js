@@ -1,0 +1,79 @@
+// Styles of the reader overlay and the toast, adopted as constructable stylesheets by their
+// closed shadow roots: neither the page's CSS nor its CSP (style-src) can reach or block them.
+const DECLUTTER_READER_CSS = `
+:host { all: initial; position: fixed; inset: 0; z-index: 2147483647; display: block; }
+.dc-dialog {
+  --dc-bg: #fbfbf8; --dc-fg: #1f2328; --dc-muted: #5b6370; --dc-link: #0b57a4; --dc-rule: #dcdcd6;
+  --dc-code-bg: #f0f0ec; --dc-mark: #fff1a8;
+  position: absolute; inset: 0; display: flex; flex-direction: column;
+  background: var(--dc-bg); color: var(--dc-fg); outline: none;
+  font-size: var(--dc-size, 20px); line-height: var(--dc-line, 1.6);
+  font-family: Charter, 'Iowan Old Style', 'Palatino Linotype', Georgia, 'DejaVu Serif', serif;
+  -webkit-font-smoothing: antialiased; text-rendering: optimizeLegibility;
+}
+.dc-dialog[data-font="sans"] { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif; }
+.dc-dialog[data-font="mono"] { font-family: ui-monospace, 'SF Mono', Menlo, Consolas, 'DejaVu Sans Mono', monospace; }
+.dc-dialog[data-theme="sepia"] { --dc-bg: #f4ecd8; --dc-fg: #433422; --dc-muted: #6f5d45; --dc-link: #8a4b0f; --dc-rule: #dccfb0; --dc-code-bg: #ebe1c8; }
+.dc-dialog[data-theme="dark"] { --dc-bg: #1c1d21; --dc-fg: #e3e3e0; --dc-muted: #a4a7ad; --dc-link: #8ab4f8; --dc-rule: #3a3c42; --dc-code-bg: #26282d; --dc-mark: #5a4b00; }
+@media (prefers-color-scheme: dark) {
+  .dc-dialog[data-theme="system"] { --dc-bg: #1c1d21; --dc-fg: #e3e3e0; --dc-muted: #a4a7ad; --dc-link: #8ab4f8; --dc-rule: #3a3c42; --dc-code-bg: #26282d; --dc-mark: #5a4b00; }
+}
+.dc-toolbar {
+  display: flex; flex-wrap: wrap; gap: 4px; align-items: center; justify-content: center;
+  padding: 6px 12px; border-bottom: 1px solid var(--dc-rule); background: var(--dc-bg);
+  font: 14px/1.2 system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif;
+}
+.dc-toolbar button, .dc-toolbar select {
+  font: inherit; color: var(--dc-fg); background: transparent; border: 1px solid var(--dc-rule);
+  border-radius: 6px; padding: 4px 9px; min-width: 34px; cursor: pointer;
+}
+.dc-toolbar select option { color: #1f2328; background: #fff; }
+.dc-toolbar button:hover, .dc-toolbar select:hover { border-color: var(--dc-muted); }
+.dc-toolbar :focus-visible { outline: 2px solid var(--dc-link); outline-offset: 1px; }
+.dc-speech { display: inline-flex; gap: 4px; }
+.dc-scroll { flex: 1; overflow: auto; overscroll-behavior: contain; }
+.dc-article { max-width: var(--dc-width, 38em); margin: 0 auto; padding: 2.2em 1.25em 4em; overflow-wrap: break-word; }
+.dc-site { margin: 0 0 .4em; color: var(--dc-muted); font-size: .8em; letter-spacing: .04em; text-transform: uppercase; }
+.dc-title { margin: 0 0 .45em; font-size: 1.9em; line-height: 1.2; font-weight: 700; }
+.dc-meta { margin: 0 0 1.6em; color: var(--dc-muted); font-size: .85em; }
+.dc-meta > * + *::before { content: "·"; margin: 0 .5em; }
+.dc-body > :first-child { margin-top: 0; }
+p, ul, ol, blockquote, pre, figure, .dc-table, math[display="block"] { margin: 0 0 1.1em; }
+h2, h3, h4, h5, h6 { line-height: 1.3; margin: 1.6em 0 .6em; }
+h2 { font-size: 1.4em; } h3 { font-size: 1.2em; } h4, h5, h6 { font-size: 1.05em; }
+a { color: var(--dc-link); text-decoration-thickness: 1px; text-underline-offset: 2px; }
+ul, ol { padding-inline-start: 1.5em; }
+li { margin: .3em 0; }
+blockquote { margin-inline: 0; padding-inline-start: 1em; border-inline-start: 3px solid var(--dc-rule); color: var(--dc-muted); font-style: italic; }
+code { font-family: ui-monospace, 'SF Mono', Menlo, Consolas, 'DejaVu Sans Mono', monospace; font-size: .86em; background: var(--dc-code-bg); border-radius: 3px; padding: .1em .3em; }
+pre { background: var(--dc-code-bg); padding: .9em 1em; border-radius: 6px; overflow-x: auto; line-height: 1.45; white-space: pre; direction: ltr; text-align: left; }
+pre code { background: none; padding: 0; font-size: .8em; }
+figure { margin-inline: 0; }
+img { display: block; max-width: 100%; height: auto; margin: 0 auto; border-radius: 2px; }
+figcaption { margin-top: .5em; color: var(--dc-muted); font-size: .8em; line-height: 1.45; }
+.dc-credit { font-size: .9em; opacity: .85; }
+.dc-lead { margin-bottom: 1.6em; }
+.dc-table { overflow-x: auto; }
+table { border-collapse: collapse; font-size: .85em; line-height: 1.4; min-width: 50%; }
+th, td { border: 1px solid var(--dc-rule); padding: .4em .6em; text-align: start; vertical-align: top; }
+th { background: var(--dc-code-bg); }
+caption { caption-side: top; padding-bottom: .4em; color: var(--dc-muted); text-align: start; }
+hr { border: 0; border-top: 1px solid var(--dc-rule); margin: 2em 0; }
+.dc-footnotes { font-size: .85em; border-top: 1px solid var(--dc-rule); padding-top: 1em; }
+.dc-footer { margin-top: 3em; padding-top: 1em; border-top: 1px solid var(--dc-rule); font-size: .85em; }
+.dc-speaking { background: var(--dc-mark); border-radius: 3px; box-shadow: 0 0 0 .25em var(--dc-mark); }
+@media print {
+  :host { position: static; }
+  .dc-dialog { position: static; display: block; background: #fff; color: #000; }
+  .dc-toolbar { display: none; }
+  .dc-scroll { overflow: visible; }
+  .dc-article { max-width: none; padding: 0; }
+  a { color: inherit; }
+}
+`;
+
+const DECLUTTER_TOAST_CSS = `
+:host { all: initial; position: fixed; left: 50%; bottom: 24px; transform: translateX(-50%); z-index: 2147483647; }
+div { font: 14px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif; color: #fff;
+  background: #2b2d31; padding: 10px 16px; border-radius: 8px; box-shadow: 0 4px 18px rgba(0,0,0,.25); }
+`;

@@ -1,0 +1,88 @@
+// Drives Debian's Chromium with the built extension loaded (playwright-core; nothing downloaded).
+// The toolbar button is clicked for real: CDP `Extensions.triggerAction` runs the extension's
+// own `action.onClicked` path on the tab.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export async function launch(extensionDir, { headless = true } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'declutter-chromium-'));
+  const port = 9300 + Math.floor(Math.random() * 500);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--remote-debugging-port=${port}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  // A second, browser-level CDP connection: the persistent context does not expose one.
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const cdp = await browser.newBrowserCDPSession();
+  return {
+    context,
+    worker,
+    extensionId,
+    async click(page) {
+      const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+      const url = page.url();
+      const tab = targetInfos.find((t) => t.url === url);
+      if (!tab) throw new Error(`no tab target for ${url}`);
+      await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+    },
+    async close() {
+      await browser.close().catch(() => {});
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// What the reader overlay shows. Its shadow root is closed, so the page cannot see it; CDP's
+// DOM domain can (pierce: true).
+export async function readOverlay(page) {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
+    const stack = [root];
+    let host = null;
+    while (stack.length && !host) {
+      const n = stack.pop();
+      if (n.nodeName === 'DECLUTTER-READER') host = n;
+      stack.push(...(n.children ?? []), ...(n.shadowRoots ?? []));
+    }
+    if (!host) return null;
+    const { object } = await session.send('DOM.resolveNode', { backendNodeId: host.shadowRoots[0].backendNodeId });
+    const { result } = await session.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      returnByValue: true,
+      functionDeclaration: `function () {
+        const article = this.querySelector('article');
+        return {
+          title: this.querySelector('h1')?.textContent ?? '',
+          text: article?.innerText ?? '',
+          html: article?.outerHTML ?? '',
+          dialog: this.querySelector('[role=dialog]')?.getAttribute('aria-labelledby') ?? null,
+          theme: this.querySelector('[role=dialog]')?.dataset.theme ?? null,
+          size: this.querySelector('[role=dialog]')?.style.getPropertyValue('--dc-size') ?? null,
+        };
+      }`,
+    });
+    return result.value;
+  } finally {
+    await session.detach();
+  }
+}
