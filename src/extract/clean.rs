@@ -5,7 +5,7 @@
 //! is judged, the counts it is judged on (paragraphs, images, list items, link density) already
 //! leave out whatever was cut inside it, as if the page had been cleaned bottom-up.
 
-use super::score::Piece;
+use super::score::{loose_runs, Piece};
 use super::tables::{is_div_to_p_blocker, Tables};
 use super::words::{self, has_token};
 use crate::dom::{NodeId, NodeRef, Tag};
@@ -91,19 +91,31 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
                 if tag == Tag::A {
                     a.link = t.link[i] / t.text[i].max(1) as f32 * a.text as f32;
                 }
-                let parent_protected = k > 0 && n.parent().is_some_and(|p| p.id().index() >= start && protect[p.id().index() - start]);
+                // A `div` with no block inside is a paragraph, judged as one.
+                let paragraph = tag == Tag::P || (tag == Tag::Div && !t.block_desc[i]);
+                if tag == Tag::Div && t.block_desc[i] {
+                    for run in loose_runs(t, n) {
+                        a.p += 1;
+                        a.textish_text += (run.first.index()..=snap.node(run.last).last_descendant().id().index())
+                            .filter(|j| snap.node(NodeId(*j as u32)).is_text() && !t.gone[*j])
+                            .map(|j| t.text[j])
+                            .sum::<u32>();
+                    }
+                }
                 let remove = removed_always(t, n, &a, is_root)
                     || (t.flags.clean_conditionally
-                        && !parent_protected
                         && !protect[k]
+                        && !paragraph
                         && matches!(tag, Tag::Form | Tag::Fieldset | Tag::Table | Tag::Ul | Tag::Div)
                         && removed_conditionally(t, n, &a, in_figure[k] && !(n.is(Tag::Figure))));
                 if remove {
                     cut[i] = true;
                     continue;
                 }
+                if paragraph {
+                    a.p += 1;
+                }
                 match tag {
-                    Tag::P => a.p += 1,
                     Tag::Img => a.img += 1,
                     Tag::Li => a.li += 1,
                     Tag::Input => a.input += 1,

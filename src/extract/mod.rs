@@ -52,8 +52,11 @@ pub struct Options {
 const WORDS_PER_MINUTE: usize = 230;
 /// An attempt that keeps fewer characters than this is retried with weaker heuristics.
 const MIN_ATTEMPT_CHARS: u32 = 500;
-/// Below this many characters of body text there is no article.
+/// Below this many characters of body text, and less than [`MIN_ARTICLE_SHARE`] of the page's
+/// text, there is no article: what was found is a scrap of a page that is about something else
+/// (a home page of links, a login form). A tiny page that is all text is its own article.
 const MIN_ARTICLE_CHARS: u32 = 100;
+const MIN_ARTICLE_SHARE: f32 = 0.5;
 /// Excerpts taken from the first paragraph are cut to about this many characters.
 const EXCERPT_CHARS: usize = 300;
 
@@ -71,6 +74,8 @@ struct Attempt {
     pieces: Vec<score::Piece>,
     top: crate::dom::NodeId,
     byline: Option<String>,
+    /// Visible text of the whole page, for comparison.
+    page_text: u32,
 }
 
 /// Extracts the article from a snapshot.
@@ -92,7 +97,9 @@ pub fn extract(snap: &Snapshot, options: &Options) -> Result<Article, ExtractErr
             break;
         }
     }
-    let best = best.filter(|b| b.text >= MIN_ARTICLE_CHARS).ok_or(ExtractError::NoArticle)?;
+    let best = best
+        .filter(|b| b.text > 0 && (b.text >= MIN_ARTICLE_CHARS || b.text as f32 >= MIN_ARTICLE_SHARE * b.page_text as f32))
+        .ok_or(ExtractError::NoArticle)?;
     let ctx = body::Ctx { base, drop: &best.drop };
     let mut body = Vec::new();
     for p in &best.pieces {
@@ -158,7 +165,8 @@ fn attempt(snap: &Snapshot, flags: Flags, title: &str, want_byline: bool) -> Opt
     let choice = score::choose(&t)?;
     let cleaned = clean::clean(&t, &choice.pieces);
     let drop = t.gone.iter().zip(&cleaned.cut).map(|(g, c)| *g || *c).collect();
-    Some(Attempt { text: cleaned.text, drop, pieces: choice.pieces, top: choice.top, byline })
+    let page_text = snap.find(Tag::Body).map_or(0, |b| t.text[b.id().index()]);
+    Some(Attempt { text: cleaned.text, drop, pieces: choice.pieces, top: choice.top, byline, page_text })
 }
 
 /// Words, counting each CJK character as a word (those scripts do not separate words).
