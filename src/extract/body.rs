@@ -27,7 +27,7 @@ impl Ctx<'_> {
     }
 
     /// Visible text of a subtree (dropped parts left out).
-    fn text(&self, n: NodeRef) -> String {
+    pub fn text(&self, n: NodeRef) -> String {
         let snap = n.snapshot();
         let mut s = String::new();
         let end = n.last_descendant().id().0;

@@ -23,16 +23,24 @@ impl Meta {
             for attr in ["name", "itemprop"] {
                 if let Some(name) = n.attr(attr) {
                     let key: String = name.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-                    m.push(key.replace('.', ":"), content);
+                    // `article:*` is OpenGraph's, valid as a property only (pages that put it in
+                    // `name` are seen to leave it stale).
+                    if !key.starts_with("article:") {
+                        m.push(key.replace('.', ":"), content);
+                    }
                 }
             }
         }
         m
     }
 
+    /// A later tag overrides an earlier one with the same key (as in Readability, whose results
+    /// readers know), except for images, where the first is the page's main one.
     fn push(&mut self, key: String, content: &str) {
-        if !self.values.iter().any(|(k, _)| *k == key) {
-            self.values.push((key, unescape(content)));
+        match self.values.iter_mut().find(|(k, _)| *k == key) {
+            Some(_) if IMAGE_KEYS.contains(&key.as_str()) => {}
+            Some((_, v)) => *v = unescape(content),
+            None => self.values.push((key, unescape(content))),
         }
     }
 
@@ -47,7 +55,8 @@ pub const TITLE_KEYS: &[&str] = &[
     "dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
     "twitter:title", "parsely-title",
 ];
-pub const AUTHOR_KEYS: &[&str] = &["dc:creator", "dcterm:creator", "author", "parsely-author", "article:author"];
+pub const AUTHOR_KEYS: &[&str] =
+    &["dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "og:article:author"];
 pub const DESCRIPTION_KEYS: &[&str] = &[
     "dc:description", "dcterm:description", "og:description", "weibo:article:description",
     "weibo:webpage:description", "description", "twitter:description",
@@ -124,7 +133,8 @@ pub fn unescape(s: &str) -> String {
                         Some(h) => u32::from_str_radix(h, 16).ok()?,
                         None => num.parse().ok()?,
                     };
-                    char::from_u32(code)
+                    // Invalid code points read as the replacement character, as browsers do.
+                    Some(char::from_u32(code).filter(|c| *c != '\0').unwrap_or('\u{FFFD}'))
                 }
             };
             c.map(|c| (c, j + 1))

@@ -57,8 +57,6 @@ const MIN_ATTEMPT_CHARS: u32 = 500;
 /// (a home page of links, a login form). A tiny page that is all text is its own article.
 const MIN_ARTICLE_CHARS: u32 = 100;
 const MIN_ARTICLE_SHARE: f32 = 0.5;
-/// Excerpts taken from the first paragraph are cut to about this many characters.
-const EXCERPT_CHARS: usize = 300;
 
 /// The attempts, from the strictest to the most lenient.
 const ATTEMPTS: [Flags; 4] = [
@@ -164,7 +162,13 @@ fn attempt(snap: &Snapshot, flags: Flags, title: &str, want_byline: bool) -> Opt
     let t = Tables::build(snap, flags, &mut take);
     let choice = score::choose(&t)?;
     let cleaned = clean::clean(&t, &choice.pieces);
-    let drop = t.gone.iter().zip(&cleaned.cut).map(|(g, c)| *g || *c).collect();
+    // Propagated to every descendant, so that later steps can test any node directly.
+    let mut drop: Vec<bool> = t.gone.iter().zip(&cleaned.cut).map(|(g, c)| *g || *c).collect();
+    for n in snap.iter().skip(1) {
+        if let Some(p) = n.parent() {
+            drop[n.id().index()] |= drop[p.id().index()];
+        }
+    }
     let page_text = snap.find(Tag::Body).map_or(0, |b| t.text[b.id().index()]);
     Some(Attempt { text: cleaned.text, drop, pieces: choice.pieces, top: choice.top, byline, page_text })
 }
@@ -179,19 +183,10 @@ fn count_words(text: &str) -> usize {
         .sum()
 }
 
+/// The text of the article's first paragraph.
 fn first_paragraph(body: &[Block]) -> Option<String> {
     body.iter().find_map(|b| match b {
-        Block::Paragraph { content } => {
-            let t = collapse_text(&inline_text(content));
-            if t.is_empty() {
-                return None;
-            }
-            if t.chars().count() <= EXCERPT_CHARS {
-                return Some(t);
-            }
-            let cut: String = t.chars().take(EXCERPT_CHARS).collect();
-            Some(format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(h, _)| h)))
-        }
+        Block::Paragraph { content } => Some(collapse_text(&inline_text(content))).filter(|t| !t.is_empty()),
         _ => None,
     })
 }

@@ -139,8 +139,8 @@ impl<'a> Tables<'a> {
             gone[i] = tag.is_raw_text()
                 || matches!(tag, Tag::Head | Tag::Title | Tag::Svg | Tag::Select | Tag::Template)
                 || is_hidden(n)
-                || (flags.strip_unlikely && looks_unlikely(n, table_or_code[p]))
-                || take(n);
+                || take(n)
+                || (flags.strip_unlikely && looks_unlikely(n, table_or_code[p]));
         }
         let mut t = Tables {
             snap,
