@@ -547,15 +547,9 @@ pub fn block_text(b: &Block, out: &mut String) {
                 out.push('\n');
             }
         }
-        Block::Figure { image } => {
-            out.push_str(&inline_text(&image.caption));
-            if let Some(c) = &image.credit {
-                if !image.caption.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(c);
-            }
-        }
+        // Plain text has no pictures, and a caption without its picture is noise between
+        // paragraphs; captions stay in the structured article.
+        Block::Figure { .. } => {}
         Block::Table(t) => {
             if !t.caption.is_empty() {
                 out.push_str(&inline_text(&t.caption));

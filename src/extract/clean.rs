@@ -12,6 +12,8 @@ use crate::dom::{NodeId, NodeRef, Tag};
 
 /// Share bars with more text than this are content, not buttons.
 const SHARE_MAX_CHARS: u32 = 500;
+/// Bylines and datelines longer than this are prose that mentions an author or a date.
+const DATELINE_MAX_CHARS: u32 = 100;
 /// A block with this many commas is prose, whatever else it holds.
 const PROSE_COMMAS: u32 = 10;
 /// Blocks with fewer characters and some links are navigation crumbs.
@@ -165,7 +167,8 @@ fn removed_always(t: &Tables, n: NodeRef, a: &Agg, is_root: bool) -> bool {
         _ if is_root => false,
         _ => {
             let ci = words::class_and_id(n);
-            (has_token(&ci, "share") || has_token(&ci, "sharedaddy")) && a.text < SHARE_MAX_CHARS
+            ((has_token(&ci, "share") || has_token(&ci, "sharedaddy")) && a.text < SHARE_MAX_CHARS)
+                || (a.text < DATELINE_MAX_CHARS && a.p == 0 && is_dateline(n, &ci))
         }
     }
 }
@@ -216,6 +219,14 @@ fn is_ad_or_loading(n: NodeRef, a: &Agg) -> bool {
     let s = n.text_content();
     let s = s.trim().trim_end_matches("...").trim_end_matches('…').to_lowercase();
     words::AD_OR_LOADING.contains(&s.as_str()) || s == "pub" || s == "publicité"
+}
+
+/// The article's byline or date line, which the reader shows in its header instead.
+fn is_dateline(n: NodeRef, ci: &str) -> bool {
+    if !n.tag().is_some_and(|t| t.is_block()) {
+        return false;
+    }
+    has_token(ci, "byline") || words::any_in(ci, words::DATELINE)
 }
 
 /// Embeds from video hosts are part of the article.

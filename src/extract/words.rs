@@ -8,7 +8,7 @@
 
 /// Class/id words of blocks that are almost never the article (menus, comments, footers).
 pub const UNLIKELY: &[&str] = &[
-    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap",
+    "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap",
     "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
     "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
     "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
@@ -32,6 +32,9 @@ pub const NEGATIVE: &[&str] = &[
 
 /// Class/id words of a byline element.
 pub const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+
+/// Class/id words of a date line.
+pub const DATELINE: &[&str] = &["timestamp", "publish-date", "published-date", "post-date", "pubdate", "article-date", "entry-date", "updated-date", "date-time", "dateline"];
 
 /// ARIA roles of page furniture.
 pub const UNLIKELY_ROLES: &[&str] =
