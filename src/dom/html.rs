@@ -227,9 +227,10 @@ fn write_tree(document: &Handle, w: &mut Writer) {
                 let qualified: Vec<(String, &str)> = attrs
                     .iter()
                     .map(|a| {
-                        let n = match &a.name.prefix {
-                            Some(p) => format!("{}:{}", &**p, &*a.name.local),
-                            None => a.name.local.to_string(),
+                        // Browsers report `xlink:href` as one name; html5ever splits it.
+                        let n = match a.name.prefix.as_deref() {
+                            Some(p) if !p.is_empty() => format!("{p}:{}", &*a.name.local),
+                            _ => a.name.local.to_string(),
                         };
                         (n, &*a.value)
                     })
