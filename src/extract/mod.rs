@@ -57,6 +57,10 @@ const MIN_ATTEMPT_CHARS: u32 = 500;
 /// (a home page of links, a login form). A tiny page that is all text is its own article.
 const MIN_ARTICLE_CHARS: u32 = 100;
 const MIN_ARTICLE_SHARE: f32 = 0.5;
+/// A page where no paragraph voted, whose text is mostly this many links or more, is a
+/// navigation or sign-in page: no article.
+const NAV_PAGE_LINKS: usize = 3;
+const NAV_PAGE_LINK_DENSITY: f32 = 0.5;
 
 /// The attempts, from the strictest to the most lenient.
 const ATTEMPTS: [Flags; 4] = [
@@ -74,6 +78,8 @@ struct Attempt {
     byline: Option<String>,
     /// Visible text of the whole page, for comparison.
     page_text: u32,
+    /// True when nothing but links and controls is left of a page where no paragraph voted.
+    navigation: bool,
 }
 
 /// Extracts the article from a snapshot.
@@ -96,6 +102,7 @@ pub fn extract(snap: &Snapshot, options: &Options) -> Result<Article, ExtractErr
         }
     }
     let best = best
+        .filter(|b| !b.navigation)
         .filter(|b| b.text > 0 && (b.text >= MIN_ARTICLE_CHARS || b.text as f32 >= MIN_ARTICLE_SHARE * b.page_text as f32))
         .ok_or(ExtractError::NoArticle)?;
     let ctx = body::Ctx { base, drop: &best.drop };
@@ -169,8 +176,14 @@ fn attempt(snap: &Snapshot, flags: Flags, title: &str, want_byline: bool) -> Opt
             drop[n.id().index()] |= drop[p.id().index()];
         }
     }
-    let page_text = snap.find(Tag::Body).map_or(0, |b| t.text[b.id().index()]);
-    Some(Attempt { text: cleaned.text, drop, pieces: choice.pieces, top: choice.top, byline, page_text })
+    let body = snap.find(Tag::Body);
+    let page_text = body.map_or(0, |b| t.text[b.id().index()]);
+    let navigation = !choice.voted
+        && body.is_some_and(|b| {
+            let links = b.descendants().filter(|a| a.is(Tag::A) && !t.gone[a.id().index()]).count();
+            links >= NAV_PAGE_LINKS && t.link_density(b.id().index()) > NAV_PAGE_LINK_DENSITY
+        });
+    Some(Attempt { text: cleaned.text, drop, pieces: choice.pieces, top: choice.top, byline, page_text, navigation })
 }
 
 /// Words, counting each CJK character as a word (those scripts do not separate words).

@@ -35,6 +35,8 @@ pub struct Piece {
 pub struct Choice {
     pub top: NodeId,
     pub pieces: Vec<Piece>,
+    /// False when no paragraph voted and the whole body was taken as a last resort.
+    pub voted: bool,
 }
 
 struct Scorer<'t, 'a> {
@@ -94,7 +96,7 @@ pub fn choose(t: &Tables) -> Option<Choice> {
         Some(&c) if !is_body(snap.node(NodeId(c))) => snap.node(NodeId(c)),
         _ => {
             let b = snap.node(body.unwrap_or(NodeId::ROOT));
-            return Some(Choice { top: b.id(), pieces: vec![Piece { first: b.id(), last: b.id() }] });
+            return Some(Choice { top: b.id(), pieces: vec![Piece { first: b.id(), last: b.id() }], voted: false });
         }
     };
     // Rivals nearly as good as the best, all under one ancestor: that ancestor holds the article
@@ -148,7 +150,7 @@ pub fn choose(t: &Tables) -> Option<Choice> {
         score[bi] = initial_score(t, best);
     }
     let pieces = siblings(t, best, &score, &scored, &wrapper, up(best));
-    Some(Choice { top: best.id(), pieces })
+    Some(Choice { top: best.id(), pieces, voted: true })
 }
 
 /// Sibling rules: a sibling joins when it scores well (more so with the same class as the best),

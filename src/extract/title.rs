@@ -79,7 +79,11 @@ pub fn from_document(snap: &Snapshot) -> String {
             cur = super::collapse_text(&h1s[0].text_content());
         }
     }
-    let cur = super::collapse_text(&cur);
+    let mut cur = super::collapse_text(&cur);
+    // A cut that only kept part of the page's own headline: the headline is the title.
+    if let Some(h) = headings(snap).filter(|h| h.len() > cur.len() && h.contains(cur.as_str()) && orig.contains(h.as_str())).max_by_key(|h| h.len()) {
+        cur = h;
+    }
     let stripped: String = orig.chars().filter(|c| !"|-\\/>»".contains(*c)).collect();
     if word_count(&cur) <= 4 && (!hierarchical || word_count(&cur) != word_count(&stripped) - 1) {
         return orig;
