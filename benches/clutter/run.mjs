@@ -2,7 +2,7 @@
 // bench-clutter: how much article text `declutter clean` keeps and how much filter-list clutter it
 // removes, over both corpora in ../shared/corpus. Not part of `make test`.
 //
-//   node benches/clutter/run.mjs [--no-build] [--corpus readability|zyte] [--limit N]
+//   [DECLUTTER_BIN=path] node benches/clutter/run.mjs [--no-build] [--corpus readability|zyte] [--limit N]
 //                                [--per-page] [--missed N]
 //
 // 1. article kept: 4-gram recall of the ground truth in the cleaned page's visible text, divided by
@@ -24,7 +24,8 @@ import { Matcher } from './match.mjs';
 
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const SHARED = path.resolve(REPO, '../shared');
-const BIN = path.join(REPO, 'target/release/declutter');
+/** `DECLUTTER_BIN` points at another build (then nothing is built). */
+const BIN = process.env.DECLUTTER_BIN || path.join(REPO, 'target/release/declutter');
 /** An element holds article text when it shares this many 4-grams with the ground truth (a run of
  * about 13 words), or a quarter of them for very short articles: enough to tell a paragraph from a
  * teaser link that repeats the headline. */
@@ -120,11 +121,13 @@ function run(p, lists, matcher) {
   let allRemoved = 0;
   for (const el of all) if (isHidden(el)) allRemoved++;
   perList.all = [allRemoved, all.size];
-  return { perList, missed, unresolved, hiddenCount: report.length, base: dom.serialize(), clean };
+  const base = dom.serialize();
+  dom.window.close();
+  return { perList, missed, unresolved, hiddenCount: report.length, base, clean };
 }
 
 function main() {
-  if (!flag('--no-build')) execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'declutter'], { cwd: REPO, stdio: 'inherit' });
+  if (!flag('--no-build') && !process.env.DECLUTTER_BIN) execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'declutter'], { cwd: REPO, stdio: 'inherit' });
   const lists = LISTS.map((l) => ({ ...l, ...readList(path.join(SHARED, 'filterlists'), l.files) }));
   const matcher = new Matcher();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-clutter-'));

@@ -7,6 +7,10 @@ metadata), and Readability.js through benches/quality/readability.mjs, writes ea
 predictions under target/bench-quality/<tool>/<corpus>/, scores them with the corpus's own
 score_extract.py (4-gram precision/recall/F1, the Zyte benchmark's metric) and prints one table.
 
+The text format prints the title first, then the body; the title line is cut before scoring,
+because the ground truths (and Readability.js's textContent) are the body alone and the title is
+scored with the metadata instead.
+
 Metadata: for the Readability pages, each of title, byline, siteName, publishedTime, excerpt, lang
 and dir is compared with expected-metadata.json after whitespace collapsing; a missing value
 matches null, and dir "ltr" matches null (the page did not say otherwise).
@@ -62,7 +66,8 @@ def run_declutter(corpus: str, jobs: list[dict]) -> dict[str, dict]:
         started = time.perf_counter()
         text = subprocess.run(args + ["--format", "text"], input=data, capture_output=True, timeout=60)
         ms = (time.perf_counter() - started) * 1000
-        (out / f"{job['id']}.txt").write_bytes(text.stdout)
+        body = text.stdout.split(b"\n\n", 1)[1] if b"\n\n" in text.stdout else b""
+        (out / f"{job['id']}.txt").write_bytes(body)
         js = subprocess.run(args + ["--format", "json"], input=data, capture_output=True, timeout=60)
         meta = None
         if js.returncode == 0:

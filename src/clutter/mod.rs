@@ -2,13 +2,32 @@
 //! consent banners, recommendation rails or sticky overlays.
 //!
 //! Pure: reads a [`Snapshot`] and returns [`Hidden`] decisions; the wasm layer marks the elements
-//! and one user stylesheet hides them. Never returns `html`, `body`, `main`, or an element that
-//! holds the article's main text.
+//! and one user stylesheet hides them. Never returns `html`, `head`, `body`, `main`, or an element
+//! that holds the article's main text (see [`protect`]).
+//!
+//! Cost: three linear passes over the subtree being classified, all loops over its contiguous id
+//! range (no recursion): counts per node bottom-up ([`stats`]), labels and their boxes
+//! ([`labels`]), then one top-down pass that takes the outermost clutter element and skips its
+//! subtree. Text is only read for small elements. So [`classify_subtree`] on a freshly inserted
+//! modal costs the modal's size, not the page's.
+//!
+//! Signals come in two strengths. Strong ones are recognised by content or by ad-network markup
+//! (share endpoints, an e-mail form with subscribe wording, `ins.adsbygoogle`, a dialog about
+//! cookies...). Weak ones are class and id words ([`names`]); they only hide elements without prose.
 
+mod ads;
+mod consent;
+mod labels;
+mod names;
+mod newsletter;
+mod protect;
+mod share;
+mod stats;
 mod words;
 
-use crate::dom::{NodeId, NodeRef, Snapshot, Tag};
+use crate::dom::{NodeId, NodeRef, Snapshot};
 use serde::{Deserialize, Serialize};
+use stats::Stats;
 
 /// The kinds of clutter, each switchable by the user.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -64,53 +83,62 @@ impl Default for Options {
     }
 }
 
-/// Text an element may hold before it counts as article text and is never hidden.
-const MAX_HIDDEN_TEXT: usize = 600;
+/// How sure a signal is; decides how much prose protects an element from it (see [`protect`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Strength {
+    Weak,
+    Strong,
+}
 
 /// Classifies a whole document. Results are outermost elements only, sorted by id.
 pub fn classify(snap: &Snapshot, options: &Options) -> Vec<Hidden> {
     classify_subtree(snap.root(), options)
 }
 
-/// Classifies one subtree (used for nodes inserted after load).
+/// Classifies one subtree (the whole document, or nodes inserted after load). Results are
+/// outermost elements only, sorted by id.
 pub fn classify_subtree(root: NodeRef, options: &Options) -> Vec<Hidden> {
-    let mut out: Vec<Hidden> = Vec::new();
+    let stats = Stats::new(root);
+    let guard = protect::Guard::new(root, &stats);
+    let base = root.id().0;
+    let mut marks: Vec<Option<(ClutterKind, Strength)>> = vec![None; (stats.get(root).end - base + 1) as usize];
+    for (n, kind, strength) in labels::mark_boxes(root, &stats, &|n| guard.is_main(n)) {
+        marks[(n.id().0 - base) as usize].get_or_insert((kind, strength));
+    }
+    let mut out = Vec::new();
     let mut skip_until = None;
     for n in root.descendants() {
-        if skip_until.is_some_and(|end| n.id() <= end) {
+        if skip_until.is_some_and(|end| n.id().0 <= end) || !n.is_element() {
             continue;
         }
-        let Some(kind) = kind_of(n).filter(|k| options.kinds.contains(k)) else { continue };
-        if protected(n) {
+        let s = stats.get(n);
+        let found = marks[(n.id().0 - base) as usize].or_else(|| detect(n, s));
+        let Some((kind, strength)) = found.filter(|(k, _)| options.kinds.contains(k)) else { continue };
+        if guard.protects(n, s, strength) {
             continue;
         }
         out.push(Hidden { node: n.id(), kind });
-        skip_until = Some(n.last_descendant().id());
+        skip_until = Some(s.end);
     }
     out
 }
 
-fn protected(n: NodeRef) -> bool {
-    matches!(n.tag(), Some(Tag::Html | Tag::Body | Tag::Main | Tag::Article | Tag::Head))
-        || n.text_content().split_whitespace().map(str::len).sum::<usize>() > MAX_HIDDEN_TEXT
-}
-
-fn kind_of(n: NodeRef) -> Option<ClutterKind> {
-    if !n.is_element() {
-        return None;
+/// The clutter kind an element shows by itself, strongest signals first.
+fn detect(n: NodeRef, s: &stats::Stat) -> Option<(ClutterKind, Strength)> {
+    if let Some(st) = ads::detect(n) {
+        return Some((ClutterKind::Ad, st));
     }
-    if n.is(Tag::Ins) && n.has_class("adsbygoogle") {
-        return Some(ClutterKind::Ad);
+    if share::is_bar(n, s) {
+        return Some((ClutterKind::Share, Strength::Strong));
     }
-    if n.id_attr().starts_with("div-gpt-ad") {
-        return Some(ClutterKind::Ad);
+    if let Some(st) = newsletter::detect(n, s) {
+        return Some((ClutterKind::Newsletter, st));
     }
-    if n.is(Tag::A) {
-        if let Some(href) = n.attr("href") {
-            if words::is_share_url(href) {
-                return Some(ClutterKind::Share);
-            }
-        }
+    if let Some(st) = consent::detect_consent(n, s) {
+        return Some((ClutterKind::Consent, st));
     }
-    words::kind_from_names(n.class(), n.id_attr())
+    if let Some(kind) = names::kind_from_names(n.class(), n.id_attr()) {
+        return Some((kind, Strength::Weak));
+    }
+    consent::detect_overlay(n, s).map(|st| (ClutterKind::Overlay, st))
 }

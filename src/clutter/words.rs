@@ -1,84 +1,64 @@
-//! Class and id words that name clutter. Words match as whole words of an identifier
-//! (`ad-slot`, `AdSlot`, `ad_slot` all have the word `ad`), never as substrings, so `header`,
-//! `shadow`, `download` and `badge` stay untouched.
+//! Words of class names, ids and short texts, matched as whole words, never as substrings.
+//!
+//! `ad-slot`, `AdSlot`, `ad_slot` and `ad2` all hold the word `ad`; `header`, `shadow`, `download`,
+//! `load`, `read` and `badge` do not. Splitting happens on the fly over borrowed slices (no
+//! allocation), and comparisons ignore ASCII case, because every vocabulary here is ASCII.
 
-use super::ClutterKind;
-
-/// Splits an identifier into lower-case words at `-`, `_`, spaces, digits and camelCase humps.
-pub fn words(ident: &str) -> impl Iterator<Item = String> + '_ {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut prev_lower = false;
-    for ch in ident.chars() {
-        if !ch.is_alphabetic() {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+/// Splits an identifier or a text into words: runs of letters, broken at any other character and
+/// where a lower-case letter is followed by an upper-case one (camelCase humps).
+pub fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        let start = rest.find(|c: char| c.is_alphabetic())?;
+        rest = &rest[start..];
+        let mut end = rest.len();
+        let mut prev_lower = false;
+        for (i, c) in rest.char_indices() {
+            if !c.is_alphabetic() || (prev_lower && c.is_uppercase()) {
+                end = i;
+                break;
             }
-            prev_lower = false;
-            continue;
+            prev_lower = c.is_lowercase();
         }
-        if ch.is_uppercase() && prev_lower && !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-        }
-        prev_lower = ch.is_lowercase();
-        cur.extend(ch.to_lowercase());
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out.into_iter()
+        let (word, tail) = rest.split_at(end);
+        rest = tail;
+        Some(word)
+    })
 }
 
-const RULES: &[(&str, ClutterKind)] = &[
-    ("ad", ClutterKind::Ad),
-    ("ads", ClutterKind::Ad),
-    ("advert", ClutterKind::Ad),
-    ("advertisement", ClutterKind::Ad),
-    ("sponsored", ClutterKind::Ad),
-    ("taboola", ClutterKind::Ad),
-    ("outbrain", ClutterKind::Ad),
-    ("newsletter", ClutterKind::Newsletter),
-    ("subscribe", ClutterKind::Newsletter),
-    ("share", ClutterKind::Share),
-    ("sharing", ClutterKind::Share),
-    ("social", ClutterKind::Share),
-    ("cookie", ClutterKind::Consent),
-    ("consent", ClutterKind::Consent),
-    ("gdpr", ClutterKind::Consent),
-    ("related", ClutterKind::Recommendation),
-    ("recommended", ClutterKind::Recommendation),
-];
-
-/// The clutter kind named by an element's class or id words, if any.
-pub fn kind_from_names(class: &str, id: &str) -> Option<ClutterKind> {
-    for w in words(class).chain(words(id)) {
-        if let Some((_, kind)) = RULES.iter().find(|(word, _)| *word == w) {
-            return Some(*kind);
-        }
-    }
-    None
+/// True when `word` equals one of `list`, ignoring ASCII case.
+pub fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// Share endpoints of the common networks.
-pub fn is_share_url(href: &str) -> bool {
-    const ENDPOINTS: &[&str] = &[
-        "facebook.com/sharer",
-        "twitter.com/intent",
-        "x.com/intent",
-        "api.whatsapp.com/send",
-        "wa.me/?",
-        "t.me/share",
-        "telegram.me/share",
-        "linkedin.com/sharing",
-        "linkedin.com/shareArticle",
-        "reddit.com/submit",
-        "bsky.app/intent",
-        "news.ycombinator.com/submitlink",
-        "pinterest.com/pin/create",
-    ];
-    let h = href.trim();
-    ENDPOINTS.iter().any(|e| h.contains(e))
-        || h.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("mailto:")) && h.contains("?subject=")
+/// True when any word of `s` is in `list`.
+pub fn any_word_in(s: &str, list: &[&str]) -> bool {
+    words(s).any(|w| is_one_of(w, list))
+}
+
+/// True when the words of `phrase` (space separated, lower case) occur consecutively in `s`.
+pub fn has_phrase(s: &str, phrase: &str) -> bool {
+    let want: Vec<&str> = phrase.split(' ').collect();
+    let mut window: Vec<&str> = Vec::with_capacity(want.len());
+    for w in words(s) {
+        if window.len() == want.len() {
+            window.remove(0);
+        }
+        window.push(w);
+        if window.len() == want.len() && window.iter().zip(&want).all(|(a, b)| a.eq_ignore_ascii_case(b)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when `s`, read as words, is exactly one of `phrases` (so `"- Advertisement -"` and
+/// `"ADVERTISEMENT"` both read as `advertisement`).
+pub fn is_phrase(s: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| {
+        let mut got = words(s);
+        p.split(' ').all(|w| got.next().is_some_and(|g| g.eq_ignore_ascii_case(w))) && got.next().is_none()
+    })
 }
 
 #[cfg(test)]
@@ -86,12 +66,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn splits_identifiers() {
+        let got: Vec<&str> = words("topAdSlot ad_unit-2 ADSlot").collect();
+        assert_eq!(got, ["top", "Ad", "Slot", "ad", "unit", "ADSlot"]);
+    }
+
+    #[test]
     fn words_not_substrings() {
         for ok in ["header", "shadow", "download", "load", "read", "badge", "masthead"] {
-            assert_eq!(kind_from_names(ok, ""), None, "{ok}");
+            assert!(!any_word_in(ok, &["ad"]), "{ok}");
         }
-        assert_eq!(kind_from_names("ad-slot", ""), Some(ClutterKind::Ad));
-        assert_eq!(kind_from_names("topAdSlot", ""), Some(ClutterKind::Ad));
-        assert_eq!(kind_from_names("", "share_bar2"), Some(ClutterKind::Share));
+        assert!(any_word_in("ad-slot", &["ad"]));
+    }
+
+    #[test]
+    fn phrases() {
+        assert!(is_phrase("- ADVERTISEMENT -", &["advertisement"]));
+        assert!(!is_phrase("Advertisement feature story", &["advertisement"]));
+        assert!(has_phrase("By clicking Sign up, you agree", "sign up"));
+        assert!(!has_phrase("signed upward", "sign up"));
     }
 }

@@ -1,102 +1,485 @@
 //! Page elements -> our own [`Block`]s and [`Inline`]s.
 //!
-//! Conversion recurses, but only to [`MAX_DEPTH`] levels; anything nested deeper is kept as plain
-//! text, so a hostile page cannot overflow the stack here or in later serialisation.
+//! Reads only what extraction kept (`drop[i]` false); never the page's HTML. Conversion recurses,
+//! but only to [`MAX_DEPTH`] levels; anything nested deeper is kept as plain text, so a hostile
+//! page cannot overflow the stack here or in later serialisation.
 
-use super::{collapse_text, Block, Inline};
-use crate::dom::{NodeRef, Tag};
+use super::clean::is_data_table;
+use super::images;
+use super::{collapse_text, Block, Cell, Image, Inline, MathNode, Table};
+use crate::dom::{Namespace, NodeRef, Tag};
 
 const MAX_DEPTH: usize = 48;
+/// Class/id/role words of a footnote list.
+const FOOTNOTE_WORDS: &[&str] = &["footnotes", "endnotes", "doc-endnotes", "doc-footnotes", "references"];
+/// Class words that mark the credit line of a caption.
+const CREDIT_WORDS: &[&str] = &["credit", "copyright", "source", "attribution", "photographer"];
 
-/// Converts the children of `root` into blocks.
-pub fn convert(root: NodeRef, base: Option<&str>) -> Vec<Block> {
-    let mut out = Vec::new();
-    let mut inline = Vec::new();
-    blocks(root, base, 0, &mut out, &mut inline);
-    flush(&mut out, &mut inline);
-    out
+/// What conversion needs: the base URL and which nodes were removed.
+pub struct Ctx<'a> {
+    pub base: Option<&'a str>,
+    pub drop: &'a [bool],
 }
 
-fn flush(out: &mut Vec<Block>, inline: &mut Vec<Inline>) {
-    let has_text = inline.iter().any(|i| !matches!(i, Inline::Text { text } if text.trim().is_empty()));
-    if has_text {
-        out.push(Block::Paragraph { content: std::mem::take(inline) });
+impl Ctx<'_> {
+    fn skip(&self, n: NodeRef) -> bool {
+        self.drop[n.id().index()]
     }
-    inline.clear();
+
+    /// Visible text of a subtree (dropped parts left out).
+    pub fn text(&self, n: NodeRef) -> String {
+        let snap = n.snapshot();
+        let mut s = String::new();
+        let end = n.last_descendant().id().0;
+        let mut i = n.id().0;
+        while i <= end {
+            let d = snap.node(crate::dom::NodeId(i));
+            if self.skip(d) {
+                i = d.last_descendant().id().0 + 1;
+                continue;
+            }
+            s.push_str(d.text());
+            i += 1;
+        }
+        s
+    }
 }
 
-fn blocks(node: NodeRef, base: Option<&str>, depth: usize, out: &mut Vec<Block>, inline: &mut Vec<Inline>) {
-    for child in node.children() {
-        if child.is_text() {
-            push_text(inline, child.text());
+/// Accumulates blocks and the paragraph being built.
+struct Out {
+    blocks: Vec<Block>,
+    inline: Vec<Inline>,
+    /// Images met inside a paragraph: shown as figures after it.
+    figures: Vec<Image>,
+}
+
+impl Out {
+    fn flush(&mut self) {
+        if let Some(content) = finish(std::mem::take(&mut self.inline)) {
+            self.blocks.push(Block::Paragraph { content });
+        }
+        for image in self.figures.drain(..) {
+            self.blocks.push(Block::Figure { image });
+        }
+    }
+
+    fn push(&mut self, b: Block) {
+        self.flush();
+        self.blocks.push(b);
+    }
+}
+
+/// Converts the nodes `first..=last` (siblings) into blocks.
+pub fn convert_range(first: NodeRef, last: NodeRef, ctx: &Ctx) -> Vec<Block> {
+    let mut out = Out { blocks: Vec::new(), inline: Vec::new(), figures: Vec::new() };
+    let mut n = Some(first);
+    while let Some(c) = n {
+        node(c, ctx, 0, &mut out);
+        if c == last {
+            break;
+        }
+        n = c.next_sibling();
+    }
+    out.flush();
+    out.blocks
+}
+
+fn children(el: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
+    for c in el.children() {
+        node(c, ctx, depth, out);
+    }
+}
+
+fn blocks_of(el: NodeRef, ctx: &Ctx, depth: usize) -> Vec<Block> {
+    let mut out = Out { blocks: Vec::new(), inline: Vec::new(), figures: Vec::new() };
+    children(el, ctx, depth + 1, &mut out);
+    out.flush();
+    out.blocks
+}
+
+fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
+    if ctx.skip(c) {
+        return;
+    }
+    if c.is_text() {
+        push_text(&mut out.inline, c.text());
+        return;
+    }
+    let Some(tag) = c.tag() else { return };
+    if depth >= MAX_DEPTH {
+        out.flush();
+        let text = collapse_text(&ctx.text(c));
+        if !text.is_empty() {
+            out.blocks.push(Block::Paragraph { content: vec![Inline::Text { text }] });
+        }
+        return;
+    }
+    match tag {
+        Tag::P => {
+            out.flush();
+            inlines(c, ctx, depth + 1, &mut out.inline, &mut out.figures);
+            out.flush();
+        }
+        t if t.is_heading() => {
+            let mut content = Vec::new();
+            let mut figures = Vec::new();
+            inlines(c, ctx, depth + 1, &mut content, &mut figures);
+            out.flush();
+            if let Some(content) = finish(content) {
+                let level = (t as u8 - Tag::H1 as u8 + 1).max(2);
+                out.blocks.push(Block::Heading { level, content });
+            }
+            out.figures = figures;
+            out.flush();
+        }
+        Tag::Pre => out.push(code_block(c, ctx)),
+        Tag::Ul | Tag::Ol | Tag::Menu if is_footnotes(c) => {
+            let items = list_items(c, ctx, depth);
+            if !items.is_empty() {
+                out.push(Block::Footnotes { items });
+            }
+        }
+        Tag::Ul | Tag::Ol | Tag::Menu => {
+            let items = list_items(c, ctx, depth);
+            if !items.is_empty() {
+                out.push(Block::List { ordered: tag == Tag::Ol, items });
+            }
+        }
+        Tag::Dl => {
+            out.flush();
+            for item in c.element_children().filter(|i| !ctx.skip(*i)) {
+                if item.is(Tag::Dt) {
+                    let mut content = Vec::new();
+                    inlines(item, ctx, depth + 1, &mut content, &mut out.figures);
+                    if let Some(content) = finish(content) {
+                        out.blocks.push(Block::Paragraph { content: vec![Inline::Strong { content }] });
+                    }
+                } else {
+                    out.blocks.extend(blocks_of(item, ctx, depth));
+                }
+            }
+        }
+        Tag::Blockquote => {
+            let blocks = blocks_of(c, ctx, depth);
+            if !blocks.is_empty() {
+                out.push(Block::Quote { blocks });
+            }
+        }
+        Tag::Figure => figure(c, ctx, depth, out),
+        Tag::Img | Tag::Picture => {
+            if let Some(image) = images::image(c, ctx.base) {
+                out.push(Block::Figure { image });
+            }
+        }
+        Tag::Table if is_data_table(c) => out.push(Block::Table(table(c, ctx, depth))),
+        Tag::Math => {
+            let (root, fallback) = math(c, ctx);
+            if c.attr("display") == Some("block") || out.inline.iter().all(is_blank) {
+                out.push(Block::Math { display_block: c.attr("display") == Some("block"), root, fallback });
+            } else {
+                out.inline.push(Inline::Math { root, fallback });
+            }
+        }
+        Tag::Hr => out.push(Block::Rule),
+        Tag::Br => {
+            // Two line breaks in a row end a paragraph, on screen and here.
+            if matches!(out.inline.last(), Some(Inline::LineBreak)) {
+                out.inline.pop();
+                out.flush();
+            } else if !out.inline.iter().all(is_blank) {
+                out.inline.push(Inline::LineBreak);
+            }
+        }
+        Tag::Section | Tag::Div | Tag::Aside if is_footnotes(c) && depth < MAX_DEPTH => {
+            let items: Vec<Vec<Block>> = c
+                .descendants()
+                .filter(|d| d.is(Tag::Li) && !ctx.skip(*d))
+                .map(|li| blocks_of(li, ctx, depth))
+                .filter(|b| !b.is_empty())
+                .collect();
+            if items.is_empty() {
+                out.flush();
+                children(c, ctx, depth + 1, out);
+                out.flush();
+            } else {
+                out.push(Block::Footnotes { items });
+            }
+        }
+        Tag::Iframe | Tag::Object | Tag::Embed | Tag::Video | Tag::Audio | Tag::Canvas | Tag::Svg => {}
+        t if t.is_block() || matches!(t, Tag::Li | Tag::Dd | Tag::Dt) => {
+            out.flush();
+            children(c, ctx, depth + 1, out);
+            out.flush();
+        }
+        _ if is_inline(c) => inline_element(c, ctx, depth + 1, &mut out.inline, &mut out.figures),
+        _ => {
+            // Unknown elements (custom elements, `<font>`...): read through them.
+            children(c, ctx, depth + 1, out);
+        }
+    }
+}
+
+fn is_blank(i: &Inline) -> bool {
+    match i {
+        Inline::Text { text } => text.trim().is_empty(),
+        Inline::LineBreak => true,
+        _ => false,
+    }
+}
+
+fn is_inline(n: NodeRef) -> bool {
+    use Tag::*;
+    matches!(
+        n.tag(),
+        Some(A | Abbr | B | Bdi | Bdo | Big | Cite | Code | Data | Del | Dfn | Em | Font | I | Ins | Kbd | Label
+            | Mark | Q | S | Samp | Small | Span | Strike | Strong | Sub | Sup | Time | Tt | U | Var | Wbr | Ruby | Rt | Rp)
+    )
+}
+
+fn is_footnotes(n: NodeRef) -> bool {
+    let ci = super::words::class_and_id(n);
+    let role = n.attr("role").unwrap_or("");
+    FOOTNOTE_WORDS.iter().any(|w| super::words::has_token(&ci, w) || role == *w)
+}
+
+fn list_items(list: NodeRef, ctx: &Ctx, depth: usize) -> Vec<Vec<Block>> {
+    let mut items = Vec::new();
+    let mut loose = Out { blocks: Vec::new(), inline: Vec::new(), figures: Vec::new() };
+    for c in list.children() {
+        if ctx.skip(c) {
             continue;
         }
-        let Some(tag) = child.tag() else { continue };
-        match tag {
-            Tag::Script | Tag::Style | Tag::Nav | Tag::Form | Tag::Button | Tag::Iframe | Tag::Aside => {}
-            Tag::P => {
-                flush(out, inline);
-                let mut content = Vec::new();
-                inlines(child, base, depth + 1, &mut content);
-                flush(out, &mut content);
+        if c.is(Tag::Li) {
+            let b = blocks_of(c, ctx, depth);
+            if !b.is_empty() {
+                items.push(b);
             }
-            Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => {
-                flush(out, inline);
-                let mut content = Vec::new();
-                inlines(child, base, depth + 1, &mut content);
-                let level = (tag as u8 - Tag::H1 as u8 + 1).max(2);
-                out.push(Block::Heading { level, content });
-            }
-            Tag::Pre => {
-                flush(out, inline);
-                out.push(Block::Code { language: None, text: child.text_content() });
-            }
-            _ if tag.is_block() && depth < MAX_DEPTH => {
-                flush(out, inline);
-                blocks(child, base, depth + 1, out, inline);
-                flush(out, inline);
-            }
-            _ => inline_element(child, base, depth + 1, inline),
-        }
-    }
-}
-
-fn inlines(node: NodeRef, base: Option<&str>, depth: usize, out: &mut Vec<Inline>) {
-    for child in node.children() {
-        if child.is_text() {
-            push_text(out, child.text());
         } else {
-            inline_element(child, base, depth, out);
+            node(c, ctx, depth + 1, &mut loose);
+        }
+    }
+    loose.flush();
+    if !loose.blocks.is_empty() {
+        items.push(loose.blocks);
+    }
+    items
+}
+
+fn figure(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
+    let caption_el = c.descendants().find(|d| d.is(Tag::Figcaption) && !ctx.skip(*d));
+    let mut imgs: Vec<Image> = Vec::new();
+    let mut seen_picture = None;
+    for d in c.descendants() {
+        if ctx.skip(d) || seen_picture.is_some_and(|p: NodeRef| p.contains(d)) {
+            continue;
+        }
+        if d.is(Tag::Picture) || (d.is(Tag::Img) && !d.parent().is_some_and(|p| p.is(Tag::Picture))) {
+            if d.is(Tag::Picture) {
+                seen_picture = Some(d);
+            }
+            if let Some(i) = images::image(d, ctx.base) {
+                imgs.push(i);
+            }
+        }
+    }
+    if imgs.is_empty() {
+        // A figure around a table, code or a quote: its content, then the caption.
+        out.flush();
+        children(c, ctx, depth + 1, out);
+        out.flush();
+        return;
+    }
+    let (caption, credit) = caption_el.map(|f| caption(f, ctx, depth)).unwrap_or_default();
+    let last = imgs.len() - 1;
+    for (k, mut image) in imgs.into_iter().enumerate() {
+        if k == last {
+            image.caption = caption.clone();
+            image.credit = credit.clone();
+        }
+        out.push(Block::Figure { image });
+    }
+}
+
+/// A caption's inlines and its credit line ("Photo: Jane Doe / Agency").
+fn caption(f: NodeRef, ctx: &Ctx, depth: usize) -> (Vec<Inline>, Option<String>) {
+    let credit_el = f.descendants().skip(1).find(|d| {
+        let ci = super::words::class_and_id(*d);
+        CREDIT_WORDS.iter().any(|w| ci.contains(w)) || d.attr("itemprop").is_some_and(|v| v.contains("copyright"))
+    });
+    let credit = credit_el.map(|e| collapse_text(&ctx.text(e))).filter(|s| !s.is_empty());
+    let mut content = Vec::new();
+    let mut figures = Vec::new();
+    let inner = Ctx { base: ctx.base, drop: ctx.drop };
+    caption_inlines(f, &inner, credit_el, depth + 1, &mut content, &mut figures);
+    (finish(content).unwrap_or_default(), credit)
+}
+
+fn caption_inlines(n: NodeRef, ctx: &Ctx, credit: Option<NodeRef>, depth: usize, out: &mut Vec<Inline>, figures: &mut Vec<Image>) {
+    for c in n.children() {
+        if ctx.skip(c) || Some(c) == credit {
+            continue;
+        }
+        if credit.is_some_and(|cr| c.contains(cr)) && depth < MAX_DEPTH {
+            caption_inlines(c, ctx, credit, depth + 1, out, figures);
+        } else if c.is_text() {
+            push_text(out, c.text());
+        } else {
+            if c.tag().is_some_and(|t| t.is_block()) {
+                push_text(out, " ");
+            }
+            inline_element(c, ctx, depth, out, figures);
         }
     }
 }
 
-fn inline_element(el: NodeRef, base: Option<&str>, depth: usize, out: &mut Vec<Inline>) {
+fn code_block(pre: NodeRef, ctx: &Ctx) -> Block {
+    let mut text = String::new();
+    for d in pre.descendants() {
+        if ctx.skip(d) {
+            continue;
+        }
+        if d.is(Tag::Br) {
+            text.push('\n');
+        }
+        text.push_str(d.text());
+    }
+    let text = text.trim_start_matches('\n').trim_end().to_owned();
+    let language = std::iter::once(pre).chain(pre.descendants().filter(|d| d.is(Tag::Code)).take(1)).find_map(|n| {
+        n.class().split_ascii_whitespace().find_map(|c| {
+            c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-")).or_else(|| c.strip_prefix("highlight-source-")).map(str::to_owned)
+        })
+    });
+    Block::Code { language, text }
+}
+
+fn table(t: NodeRef, ctx: &Ctx, depth: usize) -> Table {
+    let mut table = Table::default();
+    for d in t.descendants().skip(1) {
+        if ctx.skip(d) || d.ancestors().take_while(|a| *a != t).any(|a| a.is(Tag::Table) || ctx.skip(a)) {
+            continue;
+        }
+        match d.tag() {
+            Some(Tag::Caption) => {
+                let mut f = Vec::new();
+                inlines(d, ctx, depth + 1, &mut table.caption, &mut f);
+            }
+            Some(Tag::Tr) => {
+                let in_head = d.parent().is_some_and(|p| p.is(Tag::Thead));
+                let row: Vec<Cell> = d
+                    .element_children()
+                    .filter(|c| matches!(c.tag(), Some(Tag::Td | Tag::Th)) && !ctx.skip(*c))
+                    .map(|c| {
+                        let span = |a| c.attr(a).and_then(|v| v.trim().parse::<u32>().ok()).filter(|v| *v > 0).unwrap_or(1);
+                        let mut content = Vec::new();
+                        let mut f = Vec::new();
+                        inlines(c, ctx, depth + 1, &mut content, &mut f);
+                        Cell { header: c.is(Tag::Th), colspan: span("colspan"), rowspan: span("rowspan"), content: finish(content).unwrap_or_default() }
+                    })
+                    .collect();
+                if row.is_empty() {
+                    continue;
+                }
+                if in_head || (table.rows.is_empty() && table.head.is_empty() && row.iter().all(|c| c.header)) {
+                    table.head.push(row);
+                } else {
+                    table.rows.push(row);
+                }
+            }
+            _ => {}
+        }
+    }
+    table
+}
+
+/// MathML reduced to element names and text, capped in depth; the fallback is `alttext` or text.
+fn math(m: NodeRef, ctx: &Ctx) -> (MathNode, String) {
+    fn walk(n: NodeRef, depth: usize) -> MathNode {
+        if n.is_text() {
+            return MathNode::Text { text: n.text().to_owned() };
+        }
+        if depth >= MAX_DEPTH {
+            return MathNode::Text { text: n.text_content() };
+        }
+        let children = n
+            .children()
+            .filter(|c| c.is_text() || c.namespace() == Namespace::MathMl)
+            .filter(|c| !(c.name() == "annotation-xml"))
+            .map(|c| walk(c, depth + 1))
+            .collect();
+        MathNode::Element { tag: n.name().to_owned(), children }
+    }
+    let fallback = m.attr("alttext").map(collapse_text).unwrap_or_else(|| collapse_text(&ctx.text(m)));
+    (walk(m, 0), fallback)
+}
+
+fn inlines(el: NodeRef, ctx: &Ctx, depth: usize, out: &mut Vec<Inline>, figures: &mut Vec<Image>) {
+    for c in el.children() {
+        if ctx.skip(c) {
+            continue;
+        }
+        if c.is_text() {
+            push_text(out, c.text());
+        } else {
+            inline_element(c, ctx, depth, out, figures);
+        }
+    }
+}
+
+fn inline_element(el: NodeRef, ctx: &Ctx, depth: usize, out: &mut Vec<Inline>, figures: &mut Vec<Image>) {
+    if ctx.skip(el) {
+        return;
+    }
     if depth >= MAX_DEPTH {
-        push_text(out, &el.text_content());
+        push_text(out, &ctx.text(el));
         return;
     }
     let mut content = Vec::new();
     match el.tag() {
-        Some(Tag::Script | Tag::Style | Tag::Button) => {}
         Some(Tag::Br) => out.push(Inline::LineBreak),
-        Some(Tag::Em | Tag::I) => {
-            inlines(el, base, depth + 1, &mut content);
+        Some(Tag::Em | Tag::I | Tag::Cite | Tag::Dfn | Tag::Var) => {
+            inlines(el, ctx, depth + 1, &mut content, figures);
             out.push(Inline::Emphasis { content });
         }
         Some(Tag::Strong | Tag::B) => {
-            inlines(el, base, depth + 1, &mut content);
+            inlines(el, ctx, depth + 1, &mut content, figures);
             out.push(Inline::Strong { content });
         }
-        Some(Tag::Code) => out.push(Inline::Code { text: el.text_content() }),
+        Some(Tag::Code | Tag::Kbd | Tag::Samp | Tag::Tt) => out.push(Inline::Code { text: ctx.text(el) }),
+        Some(Tag::Sub) => {
+            inlines(el, ctx, depth + 1, &mut content, figures);
+            out.push(Inline::Sub { content });
+        }
+        Some(Tag::Sup) => {
+            inlines(el, ctx, depth + 1, &mut content, figures);
+            out.push(Inline::Sup { content });
+        }
         Some(Tag::A) => {
-            inlines(el, base, depth + 1, &mut content);
-            match el.attr("href").and_then(|h| crate::render::url::resolve_link(base, h)) {
-                Some(href) => out.push(Inline::Link { href, content }),
-                None => out.extend(content),
+            inlines(el, ctx, depth + 1, &mut content, figures);
+            match el.attr("href").and_then(|h| crate::render::url::resolve_link(ctx.base, h)) {
+                Some(href) if !content.is_empty() => out.push(Inline::Link { href, content }),
+                _ => out.extend(content),
             }
         }
-        _ => inlines(el, base, depth + 1, out),
+        Some(Tag::Math) => {
+            let (root, fallback) = math(el, ctx);
+            out.push(Inline::Math { root, fallback });
+        }
+        Some(Tag::Img | Tag::Picture) => {
+            let emoji = el.class().contains("emoji") || el.attr("role") == Some("img");
+            if emoji {
+                push_text(out, el.attr("alt").unwrap_or(""));
+            } else if let Some(i) = images::image(el, ctx.base) {
+                figures.push(i);
+            }
+        }
+        Some(Tag::Iframe | Tag::Object | Tag::Embed | Tag::Video | Tag::Audio | Tag::Canvas | Tag::Svg) => {}
+        Some(t) if t.is_block() || matches!(t, Tag::Li | Tag::Dd | Tag::Dt) => {
+            // A block inside inline content: keep its words apart from their neighbours.
+            push_text(out, " ");
+            inlines(el, ctx, depth + 1, out, figures);
+            push_text(out, " ");
+        }
+        _ => inlines(el, ctx, depth + 1, out, figures),
     }
 }
 
@@ -106,20 +489,42 @@ fn push_text(out: &mut Vec<Inline>, text: &str) {
     }
     // Collapse whitespace runs but keep one leading/trailing space so words don't glue together.
     let mut s = collapse_text(text);
-    if text.starts_with(char::is_whitespace) && !s.is_empty() {
+    if text.starts_with(char::is_whitespace) {
         s.insert(0, ' ');
     }
-    if text.ends_with(char::is_whitespace) {
+    if text.ends_with(char::is_whitespace) && s != " " {
         s.push(' ');
     }
     if let Some(Inline::Text { text: prev }) = out.last_mut() {
-        if prev.ends_with(' ') && s.starts_with(' ') {
+        if (prev.ends_with(' ') || prev.is_empty()) && s.starts_with(' ') {
             s.remove(0);
         }
         prev.push_str(&s);
     } else {
-        out.push(Inline::Text { text: s });
+        if matches!(out.last(), None | Some(Inline::LineBreak)) {
+            s = s.trim_start().to_owned();
+        }
+        if !s.is_empty() {
+            out.push(Inline::Text { text: s });
+        }
     }
+}
+
+/// Trims a paragraph's edges; `None` when nothing visible is left.
+fn finish(mut content: Vec<Inline>) -> Option<Vec<Inline>> {
+    while matches!(content.last(), Some(i) if is_blank(i)) {
+        content.pop();
+    }
+    while matches!(content.first(), Some(i) if is_blank(i)) {
+        content.remove(0);
+    }
+    if let Some(Inline::Text { text }) = content.first_mut() {
+        *text = text.trim_start().to_owned();
+    }
+    if let Some(Inline::Text { text }) = content.last_mut() {
+        *text = text.trim_end().to_owned();
+    }
+    (!content.is_empty()).then_some(content)
 }
 
 /// Appends the plain text of a block (paragraph breaks as newlines).
@@ -142,8 +547,14 @@ pub fn block_text(b: &Block, out: &mut String) {
                 out.push('\n');
             }
         }
-        Block::Figure { image } => out.push_str(&inline_text(&image.caption)),
+        // Plain text has no pictures, and a caption without its picture is noise between
+        // paragraphs; captions stay in the structured article.
+        Block::Figure { .. } => {}
         Block::Table(t) => {
+            if !t.caption.is_empty() {
+                out.push_str(&inline_text(&t.caption));
+                out.push('\n');
+            }
             for row in t.head.iter().chain(&t.rows) {
                 let cells: Vec<String> = row.iter().map(|c| inline_text(&c.content)).collect();
                 out.push_str(&cells.join("\t"));

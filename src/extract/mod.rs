@@ -1,16 +1,37 @@
 //! Article extraction: find the main text of a page and its metadata, as an [`Article`].
 //!
 //! Pure: reads a [`Snapshot`], returns an `Article` or [`ExtractError::NoArticle`]; never touches
-//! the page. Scores live in side tables indexed by `NodeId`.
+//! the page. The pipeline, one module per step:
+//! - [`metadata`] and [`jsonld`]: what the page says about itself (title, authors, dates...);
+//! - [`tables`]: per-node side tables (excluded nodes, text and link lengths), two linear passes;
+//! - [`score`]: paragraphs vote for containers; the best container and its sibling pieces win;
+//! - [`clean`]: share bars, link lists and empty boxes inside the article are cut;
+//! - [`body`] and [`images`]: what is left becomes our own block types;
+//! - [`readerable`]: the badge's quick "is there an article?" check.
+//!
+//! When an attempt yields too little text, the riskiest heuristic is switched off and the page is
+//! read again (class-name guesses first), keeping the longest result: pages that name their
+//! article `<div class="comment-body">` still work.
 
 mod article;
 mod body;
+mod byline;
+mod clean;
+mod images;
+mod jsonld;
+mod metadata;
+mod readerable;
 mod score;
+mod tables;
+mod title;
+mod words;
 
 pub use article::*;
 pub use body::block_text;
+pub use readerable::readerable;
 
-use crate::dom::{Snapshot, Tag};
+use crate::dom::{NodeRef, Snapshot, Tag};
+use tables::{Flags, Tables};
 use thiserror::Error;
 
 /// Why no article came out of a page.
@@ -29,40 +50,195 @@ pub struct Options {
 
 /// Reading speed used for `reading_minutes`.
 const WORDS_PER_MINUTE: usize = 230;
+/// An attempt that keeps fewer characters than this is retried with weaker heuristics.
+const MIN_ATTEMPT_CHARS: u32 = 500;
+/// Below this many characters of body text, and less than [`MIN_ARTICLE_SHARE`] of the page's
+/// text, there is no article: what was found is a scrap of a page that is about something else
+/// (a home page of links, a login form). A tiny page that is all text is its own article.
+const MIN_ARTICLE_CHARS: u32 = 100;
+const MIN_ARTICLE_SHARE: f32 = 0.5;
+/// A page where no paragraph voted, whose text is mostly this many links or more, is a
+/// navigation or sign-in page: no article.
+const NAV_PAGE_LINKS: usize = 3;
+const NAV_PAGE_LINK_DENSITY: f32 = 0.5;
+
+/// The attempts, from the strictest to the most lenient.
+const ATTEMPTS: [Flags; 4] = [
+    Flags::ALL,
+    Flags { strip_unlikely: false, ..Flags::ALL },
+    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
+    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+];
+
+struct Attempt {
+    text: u32,
+    drop: Vec<bool>,
+    pieces: Vec<score::Piece>,
+    top: crate::dom::NodeId,
+    byline: Option<String>,
+    /// Visible text of the whole page, for comparison.
+    page_text: u32,
+    /// True when nothing but links and controls is left of a page where no paragraph voted.
+    navigation: bool,
+}
 
 /// Extracts the article from a snapshot.
 pub fn extract(snap: &Snapshot, options: &Options) -> Result<Article, ExtractError> {
-    let root = score::best_candidate(snap).ok_or(ExtractError::NoArticle)?;
-    let body = body::convert(root, options.url.as_deref());
+    let base = options.url.as_deref();
+    let meta = metadata::PageMeta::read(snap);
+    let site_name = meta.site_name();
+    let title = title::title(snap, &meta, site_name.as_deref());
+    let meta_byline = meta.byline();
+    let mut best: Option<Attempt> = None;
+    for flags in ATTEMPTS {
+        let a = attempt(snap, flags, &title, meta_byline.is_none());
+        let Some(a) = a else { continue };
+        let done = a.text >= MIN_ATTEMPT_CHARS;
+        if best.as_ref().is_none_or(|b| a.text > b.text) {
+            best = Some(a);
+        }
+        if done {
+            break;
+        }
+    }
+    let best = best
+        .filter(|b| !b.navigation)
+        .filter(|b| b.text > 0 && (b.text >= MIN_ARTICLE_CHARS || b.text as f32 >= MIN_ARTICLE_SHARE * b.page_text as f32))
+        .ok_or(ExtractError::NoArticle)?;
+    let ctx = body::Ctx { base, drop: &best.drop };
+    let mut body = Vec::new();
+    for p in &best.pieces {
+        body.extend(body::convert_range(snap.node(p.first), snap.node(p.last), &ctx));
+    }
     let mut text = String::new();
     for b in &body {
         body::block_text(b, &mut text);
         text.push('\n');
     }
-    let word_count = text.split_whitespace().count();
+    let word_count = count_words(&text);
     if word_count == 0 {
         return Err(ExtractError::NoArticle);
     }
-    let title = snap
-        .find(Tag::H1)
-        .map(|h| collapse_text(&h.text_content()))
-        .filter(|t| !t.is_empty())
-        .or_else(|| snap.find(Tag::Title).map(|t| collapse_text(&t.text_content())))
-        .unwrap_or_default();
+    let top = snap.node(best.top);
     let html = snap.document_element();
+    let dir = std::iter::once(top)
+        .chain(top.ancestors())
+        .find_map(|n| n.attr("dir"))
+        .or_else(|| html.and_then(|h| h.attr("dir")));
+    let byline = meta_byline.or(best.byline.clone()).and_then(|b| byline::clean(&b));
+    let excerpt = meta.excerpt().or_else(|| first_paragraph(&body));
+    let published_time = meta.published().or_else(|| published_in_page(snap, &best));
+    let lead_image = lead_image(snap, &meta, &body, base);
     Ok(Article {
         title,
-        lang: html.and_then(|h| h.attr("lang")).map(str::to_owned),
-        dir: match html.and_then(|h| h.attr("dir")) {
-            Some(d) if d.eq_ignore_ascii_case("rtl") => Direction::Rtl,
+        byline,
+        site_name,
+        published_time,
+        lang: html.and_then(|h| h.attr("lang")).map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()),
+        dir: match dir {
+            Some(d) if d.trim().eq_ignore_ascii_case("rtl") => Direction::Rtl,
             _ => Direction::Ltr,
         },
+        excerpt,
+        lead_image,
         word_count,
         reading_minutes: word_count.div_ceil(WORDS_PER_MINUTE) as u32,
         url: options.url.clone(),
         body,
-        ..Article::default()
     })
+}
+
+/// One pass of choosing and cleaning with the given heuristics.
+fn attempt(snap: &Snapshot, flags: Flags, title: &str, want_byline: bool) -> Option<Attempt> {
+    let mut byline = None;
+    let mut title_seen = title.is_empty();
+    let mut take = |n: NodeRef| {
+        if want_byline && byline.is_none() && byline::is_byline_node(n) {
+            byline = Some(byline::node_text(n));
+            return true;
+        }
+        if !title_seen && (n.is(Tag::H1) || n.is(Tag::H2)) {
+            let h = collapse_text(&n.text_content());
+            if title::similarity(title, &h) > title::SAME_TITLE {
+                title_seen = true;
+                return true;
+            }
+        }
+        false
+    };
+    let t = Tables::build(snap, flags, &mut take);
+    let choice = score::choose(&t)?;
+    let cleaned = clean::clean(&t, &choice.pieces);
+    // Propagated to every descendant, so that later steps can test any node directly.
+    let mut drop: Vec<bool> = t.gone.iter().zip(&cleaned.cut).map(|(g, c)| *g || *c).collect();
+    for n in snap.iter().skip(1) {
+        if let Some(p) = n.parent() {
+            drop[n.id().index()] |= drop[p.id().index()];
+        }
+    }
+    let body = snap.find(Tag::Body);
+    let page_text = body.map_or(0, |b| t.text[b.id().index()]);
+    let navigation = !choice.voted
+        && body.is_some_and(|b| {
+            let links = b.descendants().filter(|a| a.is(Tag::A) && !t.gone[a.id().index()]).count();
+            links >= NAV_PAGE_LINKS && t.link_density(b.id().index()) > NAV_PAGE_LINK_DENSITY
+        });
+    Some(Attempt { text: cleaned.text, drop, pieces: choice.pieces, top: choice.top, byline, page_text, navigation })
+}
+
+/// Words, counting each CJK character as a word (those scripts do not separate words).
+fn count_words(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|w| {
+            let cjk = w.chars().filter(|c| matches!(*c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF)).count();
+            if cjk > 0 { cjk } else { 1 }
+        })
+        .sum()
+}
+
+/// The text of the article's first paragraph.
+fn first_paragraph(body: &[Block]) -> Option<String> {
+    body.iter().find_map(|b| match b {
+        Block::Paragraph { content } => Some(collapse_text(&inline_text(content))).filter(|t| !t.is_empty()),
+        _ => None,
+    })
+}
+
+/// A `<time datetime>` marked as the publication date, or the first one in the article.
+fn published_in_page(snap: &Snapshot, best: &Attempt) -> Option<String> {
+    let marked = snap.iter().find(|n| {
+        n.is(Tag::Time) && (n.attr("pubdate").is_some() || n.attr("itemprop").is_some_and(|v| v.contains("datePublished")))
+    });
+    let in_article = || {
+        best.pieces.iter().find_map(|p| {
+            let end = snap.node(p.last).last_descendant().id();
+            (p.first.0..=end.0).map(|i| snap.node(crate::dom::NodeId(i))).find(|n| n.is(Tag::Time) && n.attr("datetime").is_some())
+        })
+    };
+    marked.or_else(in_article).and_then(|n| n.attr("datetime")).map(|d| d.trim().to_owned()).filter(|d| d.len() >= 10 && d.as_bytes()[..4].iter().all(u8::is_ascii_digit))
+}
+
+/// The page's hero image: OpenGraph/Twitter/JSON-LD's image, with the caption of the figure that
+/// shows it; `None` when the body already shows it (it would appear twice).
+fn lead_image(snap: &Snapshot, meta: &metadata::PageMeta, body: &[Block], base: Option<&str>) -> Option<Image> {
+    let src = crate::render::url::resolve_image(base, &meta.image()?)?;
+    let file = |u: &str| u.split(['?', '#']).next().unwrap_or("").rsplit('/').next().unwrap_or("").to_owned();
+    let key = file(&src);
+    let shown = |b: &Block| matches!(b, Block::Figure { image } if file(&image.src) == key);
+    if body.iter().any(shown) {
+        return None;
+    }
+    // The same picture shown somewhere on the page (outside the article) carries alt and caption.
+    let keep_all = vec![false; snap.len()];
+    let ctx = body::Ctx { base, drop: &keep_all };
+    let on_page = snap.iter().filter(|n| n.is(Tag::Figure)).find_map(|f| {
+        body::convert_range(f, f, &ctx)
+            .into_iter().find_map(|b| match b {
+            Block::Figure { image } if file(&image.src) == key => Some(image),
+            _ => None,
+        })
+    });
+    Some(Image { src, ..on_page.unwrap_or_default() })
 }
 
 /// Whitespace runs collapsed to one space, trimmed.

@@ -1,0 +1,103 @@
+//! Ads: ad-network slots and iframes, ad-entity wrappers and sponsored content rails.
+
+use super::words::{is_one_of, words};
+use super::Strength;
+use crate::dom::{NodeRef, Tag};
+
+/// Class and id words of ad slots, ad wrappers and sponsored-content rails.
+const WORDS: &[&str] = &[
+    "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertisements", "advertising",
+    "adsense", "dfp", "googlead", "googleads", "sponsor", "sponsored", "promoted", "taboola", "outbrain",
+    "zergnet", "revcontent", "mgid", "teads", "dianomi", "nativo", "plista", "leaderboard",
+    "skyscraper", "mpu", "adsbygoogle",
+];
+
+/// Second halves of run-together words such as `adslot`, `adsbox`, `AdContainer` (the last one is
+/// split by case, the others are not): `ad`/`ads` followed by one of these.
+const SUFFIXES: &[&str] = &[
+    "slot", "unit", "box", "container", "wrapper", "wrap", "holder", "zone", "space", "spot", "banner",
+    "placeholder", "label", "frame", "block", "area", "region", "placement", "tag", "top", "bottom",
+    "side", "sidebar", "inline", "sticky",
+];
+
+/// Ad-network hosts whose iframes are ads (matched as the host or a parent domain of it).
+const HOSTS: &[&str] = &[
+    "doubleclick.net", "googlesyndication.com", "googleadservices.com", "amazon-adsystem.com",
+    "adnxs.com", "taboola.com", "outbrain.com", "criteo.com", "criteo.net", "pubmatic.com",
+    "rubiconproject.com", "openx.net", "adform.net", "smartadserver.com", "yieldmo.com", "media.net",
+    "teads.tv", "moatads.com", "adsrvr.org", "zergnet.com", "revcontent.com", "mgid.com",
+];
+
+/// Id prefixes the common ad servers give their slots (Google Publisher Tag, AdSense, Prebid).
+const ID_PREFIXES: &[&str] = &["div-gpt-ad", "google_ads_iframe", "aswift_", "gpt-ad", "dfp-ad", "taboola-", "outbrain_"];
+
+/// True when a word names an ad (`ad`, `adslot`, `AdsBox`...).
+pub fn is_ad_word(w: &str) -> bool {
+    if is_one_of(w, WORDS) {
+        return true;
+    }
+    let lower = w.len() > 2 && w.is_char_boundary(2) && w[..2].eq_ignore_ascii_case("ad");
+    lower && {
+        let rest = &w[2..];
+        let rest = if rest.len() > 1 && rest.as_bytes()[0].eq_ignore_ascii_case(&b's') { &rest[1..] } else { rest };
+        is_one_of(rest, SUFFIXES) || is_one_of(&w[2..], SUFFIXES)
+    }
+}
+
+/// Ad signals other than class and id words.
+pub fn detect(n: NodeRef) -> Option<Strength> {
+    let name = n.name();
+    if (n.is(Tag::Ins) && n.has_class("adsbygoogle")) || name.starts_with("amp-ad") || name == "amp-sticky-ad" || name == "amp-embed" {
+        return Some(Strength::Strong);
+    }
+    let id = n.id_attr();
+    if ID_PREFIXES.iter().any(|p| id.len() >= p.len() && id[..p.len()].eq_ignore_ascii_case(p)) {
+        return Some(Strength::Strong);
+    }
+    if n.is(Tag::Iframe) && n.attr("src").is_some_and(is_ad_host_url) {
+        return Some(Strength::Strong);
+    }
+    if n.attr("aria-label").is_some_and(|l| super::labels::is_ad_label(l)) {
+        return Some(Strength::Strong);
+    }
+    let ad_attr = n.attrs().any(|(k, _)| {
+        k.len() > 5 && k[..5].eq_ignore_ascii_case("data-") && {
+            let mut ws = words(&k[5..]);
+            ws.next().is_some_and(|w| is_ad_word(w) && !w.eq_ignore_ascii_case("promoted"))
+                && ws.next().is_none_or(|w| is_one_of(w, &["slot", "unit", "client", "format", "position", "zone", "id", "type", "size", "name", "path", "query", "google"]))
+        }
+    }) || n.attr("data-google-query-id").is_some();
+    ad_attr.then_some(Strength::Weak)
+}
+
+fn is_ad_host_url(src: &str) -> bool {
+    let rest = src.trim().split("//").nth(1).unwrap_or("");
+    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
+    HOSTS.iter().any(|h| {
+        host.len() >= h.len()
+            && host[host.len() - h.len()..].eq_ignore_ascii_case(h)
+            && (host.len() == h.len() || host.as_bytes()[host.len() - h.len() - 1] == b'.')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ad_words() {
+        for w in ["ad", "ADS", "adslot", "AdsBox", "adContainer", "sponsored"] {
+            assert!(is_ad_word(w), "{w}");
+        }
+        for w in ["address", "admin", "adobe", "advice", "header", "shadow", "load", "badge", "add"] {
+            assert!(!is_ad_word(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn hosts() {
+        assert!(is_ad_host_url("https://tpc.googlesyndication.com/safeframe/1"));
+        assert!(!is_ad_host_url("https://notdoubleclick.net/x"));
+        assert!(!is_ad_host_url("https://www.youtube.com/embed/x"));
+    }
+}

@@ -1,0 +1,68 @@
+//! Cookie and consent banners, and sticky overlays that cover the text.
+//!
+//! A consent banner is a small block that floats (a dialog, `position: fixed` or `sticky`, or named
+//! as a banner, notice or popup) and speaks of cookies or consent next to an accept button.
+//! An overlay is any other floating block with little text: a sticky video, a backdrop, a bar.
+
+use super::stats::Stat;
+use super::words::{any_word_in, has_phrase, words};
+use super::Strength;
+use crate::dom::{NodeRef, Tag};
+
+/// Class and id words of consent banners and consent-management platforms.
+pub const CLASS_WORDS: &[&str] = &[
+    "cookie", "cookies", "consent", "gdpr", "ccpa", "cmp", "onetrust", "cookiebot", "didomi",
+    "usercentrics", "truste", "cookielaw", "cookiebanner", "cookienotice", "cookieconsent", "quantcast",
+];
+
+/// Class words of elements that float over the page.
+const FLOATING_WORDS: &[&str] = &[
+    "banner", "notice", "popup", "modal", "overlay", "dialog", "bar", "toast", "lightbox", "interstitial",
+    "sticky", "fixed", "flyout", "slidein",
+];
+
+/// Largest consent banner, in non-blank characters: vendors' texts are long, articles longer.
+const CONSENT_MAX_TEXT: u32 = 2500;
+/// Largest overlay, in non-blank characters: a bar or a widget, not a panel of content.
+const OVERLAY_MAX_TEXT: u32 = 300;
+/// Largest subtree whose text is read, in nodes.
+const MAX_NODES: u32 = 400;
+
+/// True when the element floats above the page: a dialog, or fixed or sticky by its inline style.
+pub fn floats(n: NodeRef) -> bool {
+    n.is(Tag::Dialog)
+        || n.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("dialog") || r.eq_ignore_ascii_case("alertdialog"))
+        || n.attr("aria-modal").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        || fixed_style(n)
+}
+
+fn fixed_style(n: NodeRef) -> bool {
+    n.attr("style").is_some_and(|st| {
+        st.split(';').any(|decl| {
+            let mut kv = decl.splitn(2, ':');
+            let (k, v) = (kv.next().unwrap_or("").trim(), kv.next().unwrap_or("").trim());
+            k.eq_ignore_ascii_case("position") && (v.starts_with("fixed") || v.starts_with("sticky"))
+        })
+    })
+}
+
+/// Consent banners by content.
+pub fn detect_consent(n: NodeRef, s: &Stat) -> Option<Strength> {
+    if s.text == 0 || s.text > CONSENT_MAX_TEXT || s.controls == 0 && s.buttons == 0 || s.end - n.id().0 > MAX_NODES {
+        return None;
+    }
+    if !(floats(n) || words(n.class()).chain(words(n.id_attr())).any(|w| super::words::is_one_of(w, FLOATING_WORDS))) {
+        return None;
+    }
+    let text = n.text_content();
+    let about = any_word_in(&text, &["cookie", "cookies", "consent"]);
+    let accept = any_word_in(&text, &["accept", "agree", "allow", "ok", "okay", "understand"]) || has_phrase(&text, "got it");
+    (about && accept).then_some(Strength::Strong)
+}
+
+/// Floating overlays with little text (share rails and prompts are caught earlier by kind).
+pub fn detect_overlay(n: NodeRef, s: &Stat) -> Option<Strength> {
+    let chrome = matches!(n.tag(), Some(Tag::Nav | Tag::Header | Tag::Footer | Tag::Figure | Tag::Video));
+    (fixed_style(n) && !chrome && s.text <= OVERLAY_MAX_TEXT && s.prose == 0 && s.headings == 0)
+        .then_some(Strength::Weak)
+}

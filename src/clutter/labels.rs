@@ -1,0 +1,97 @@
+//! Short texts that announce clutter ("Advertisement", "Related:", "Also worth reading",
+//! "Content is loading...") and the boxes they label.
+//!
+//! A label is an element whose whole text is one of these phrases. Its box is found by climbing:
+//! an ad label's box is every ancestor that holds no other text (the empty slot the ad leaves);
+//! a recommendation label's box is every ancestor whose text, apart from the label, is link text
+//! (the list of teasers it heads). One scan of the short text nodes, a few steps up from each.
+
+use super::stats::Stats;
+use super::words::is_phrase;
+use super::{ClutterKind, Strength};
+use crate::dom::{NodeRef, Tag};
+
+const AD_LABELS: &[&str] = &[
+    "ad", "ads", "advertisement", "advertisements", "advertising", "sponsored", "sponsored content",
+    "sponsored links", "sponsored stories", "paid content", "paid post", "promoted", "promoted content",
+    "promoted stories", "partner content", "story continues below advertisement",
+    "article continues below advertisement", "continue reading below advertisement",
+    "advertisement scroll to continue", "advertisement continue reading below", "anzeige", "werbung",
+    "publicite", "publicité", "publicidad", "pubblicità", "reklama", "advertentie", "annons", "mainos",
+];
+
+const REC_LABELS: &[&str] = &[
+    "related", "related articles", "related stories", "related topics", "related content", "related news",
+    "related posts", "related links", "related coverage", "related reading", "also worth reading",
+    "also read", "read also", "see also", "read next", "up next", "recommended", "recommended for you",
+    "recommended stories", "recommended articles", "you may also like", "you might also like",
+    "you may like", "you might like", "more stories", "more from", "more news", "most popular",
+    "most read", "popular stories", "trending", "trending now", "trending stories", "content is loading",
+    "around the web", "from the web", "more to explore", "don t miss", "editor s picks",
+];
+
+/// Longest label, in non-blank characters; longer texts are never read.
+const LABEL_MAX: u32 = 45;
+/// How far above the label a box may reach.
+const CLIMB_MAX: usize = 5;
+/// Text besides link text that a recommendation box may hold beyond its label: a date or a "More"
+/// link caption, not a sentence.
+const REC_SLACK: u32 = 25;
+/// Largest recommendation box, in non-blank characters: a rail of teasers, not a section of the page.
+const REC_MAX_TEXT: u32 = 2500;
+
+/// True when `s` reads as an ad label ("ADVERTISEMENT", "- Advertisement -", "Sponsored").
+pub fn is_ad_label(s: &str) -> bool {
+    is_phrase(s, AD_LABELS)
+}
+
+/// The boxes of every label in the subtree, with their kind; `blocked` elements are never boxes.
+pub fn mark_boxes<'a>(root: NodeRef<'a>, stats: &Stats, blocked: &dyn Fn(NodeRef) -> bool) -> Vec<(NodeRef<'a>, ClutterKind, Strength)> {
+    let mut out = Vec::new();
+    for t in root.descendants().filter(|n| n.is_text()) {
+        let Some(label) = t.parent().filter(|p| p.is_element() && stats.covers(*p)) else { continue };
+        let s = stats.get(label);
+        if s.text == 0 || s.text > LABEL_MAX || label.first_child() != Some(t) || s.controls > 0 {
+            continue;
+        }
+        if label.ancestors().take(3).any(|a| a.is(Tag::A) || a.is(Tag::Button)) {
+            continue;
+        }
+        let text = label.text_content();
+        let kind = if is_phrase(&text, AD_LABELS) {
+            ClutterKind::Ad
+        } else if is_phrase(&text, REC_LABELS) {
+            ClutterKind::Recommendation
+        } else {
+            continue;
+        };
+        let mut bx = label;
+        for p in label.ancestors().take(CLIMB_MAX) {
+            if !stats.covers(p) || blocked(p) {
+                break;
+            }
+            let ps = stats.get(p);
+            let fits = match kind {
+                ClutterKind::Ad => ps.text == s.text,
+                _ => ps.text - ps.link_text <= s.text + REC_SLACK && ps.text <= REC_MAX_TEXT && ps.prose == 0,
+            };
+            if !fits {
+                break;
+            }
+            bx = p;
+        }
+        if kind == ClutterKind::Recommendation && bx == label && !is_phrase(&text, &["content is loading"]) {
+            // A heading over a sibling list of links ("Related:" then a list) takes the list along;
+            // a lone word with nothing to head is a tab or a menu item and stays.
+            let list = label.next_sibling().filter(|n| n.is_text() && n.text().trim().is_empty()).map_or(label.next_sibling(), |n| n.next_sibling());
+            match list.filter(|l| l.is_element() && stats.covers(*l) && !blocked(*l)) {
+                Some(l) if stats.get(l).text > 0 && stats.get(l).text == stats.get(l).link_text && stats.get(l).text <= REC_MAX_TEXT => {
+                    out.push((l, kind, Strength::Strong));
+                }
+                _ => continue,
+            }
+        }
+        out.push((bx, kind, Strength::Strong));
+    }
+    out
+}

@@ -1,0 +1,66 @@
+//! Clutter named by class and id words: the weakest signal, so it only hides elements with no prose
+//! (see `protect`). Each class token and the id are read on their own, and a token that also says
+//! `has`, `no`, `with`, `free`, `enabled`... (`has-ads`, `ad-free`, `no-share`) describes a page
+//! state, not a widget, and is ignored.
+
+use super::words::{is_one_of, words};
+use super::{ads, consent, newsletter, share, ClutterKind};
+
+/// Words that turn a clutter word into a state of something else.
+const STATE_WORDS: &[&str] = &[
+    "has", "no", "non", "not", "with", "without", "free", "enabled", "disabled", "loaded", "allow",
+    "after", "before", "below", "above", "under", "hide", "hidden", "show", "count", "icon", "js",
+];
+
+const RECOMMENDATION: &[&str] = &[
+    "related", "recommended", "recommendation", "recommendations", "recirculation", "recirc",
+    "morestories", "alsoread", "readnext", "trending", "mostpopular", "mostread", "youmaylike",
+];
+
+fn kind_of_word(w: &str) -> Option<ClutterKind> {
+    if ads::is_ad_word(w) {
+        Some(ClutterKind::Ad)
+    } else if is_one_of(w, share::CLASS_WORDS) {
+        Some(ClutterKind::Share)
+    } else if is_one_of(w, newsletter::CLASS_WORDS) {
+        Some(ClutterKind::Newsletter)
+    } else if is_one_of(w, consent::CLASS_WORDS) {
+        Some(ClutterKind::Consent)
+    } else if is_one_of(w, RECOMMENDATION) {
+        Some(ClutterKind::Recommendation)
+    } else {
+        None
+    }
+}
+
+fn kind_of_token(token: &str) -> Option<ClutterKind> {
+    let mut kind = None;
+    for w in words(token) {
+        if is_one_of(w, STATE_WORDS) {
+            return None;
+        }
+        kind = kind.or_else(|| kind_of_word(w));
+    }
+    kind
+}
+
+/// The clutter kind named by an element's class tokens or id, if any.
+pub fn kind_from_names(class: &str, id: &str) -> Option<ClutterKind> {
+    class.split_ascii_whitespace().chain(std::iter::once(id)).find_map(kind_of_token)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_not_substrings() {
+        for ok in ["header", "shadow", "download", "load", "read", "badge", "masthead", "has-ads", "ad-free"] {
+            assert_eq!(kind_from_names(ok, ""), None, "{ok}");
+        }
+        assert_eq!(kind_from_names("ad-slot", ""), Some(ClutterKind::Ad));
+        assert_eq!(kind_from_names("topAdSlot", ""), Some(ClutterKind::Ad));
+        assert_eq!(kind_from_names("", "share_bar2"), Some(ClutterKind::Share));
+        assert_eq!(kind_from_names("post has-share-bar", "related-posts"), Some(ClutterKind::Recommendation));
+    }
+}

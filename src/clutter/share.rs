@@ -1,0 +1,195 @@
+//! Share widgets: links to the share endpoints of social networks, share and copy-link buttons
+//! (by text, `aria-label` or `title`), and the bars and rails that group them.
+//!
+//! A share bar is recognised by what it holds, not by its class: several share controls, little text
+//! of its own besides a "Share" caption, no heading. This catches bars made of icon-only buttons.
+
+use super::words::{has_phrase, is_one_of, words};
+use super::stats::Stat;
+use crate::dom::{NodeRef, Tag};
+
+/// Share endpoints of the common networks (host and path start, matched inside the URL).
+const ENDPOINTS: &[&str] = &[
+    "facebook.com/sharer",
+    "facebook.com/share.php",
+    "facebook.com/dialog/share",
+    "facebook.com/dialog/feed",
+    "twitter.com/intent",
+    "twitter.com/share",
+    "x.com/intent",
+    "x.com/share",
+    "api.whatsapp.com/send",
+    "web.whatsapp.com/send",
+    "whatsapp://send",
+    "wa.me/?",
+    "t.me/share",
+    "telegram.me/share",
+    "linkedin.com/sharing",
+    "linkedin.com/shareArticle",
+    "linkedin.com/cws/share",
+    "reddit.com/submit",
+    "bsky.app/intent",
+    "news.ycombinator.com/submitlink",
+    "pinterest.com/pin/create",
+    "tumblr.com/share",
+    "tumblr.com/widgets/share",
+    "getpocket.com/save",
+    "getpocket.com/edit",
+    "flipboard.com/bookmarklet",
+    "share.flipboard.com",
+    "vk.com/share.php",
+    "threads.net/intent",
+    "mastodonshare.com",
+    "addtoany.com/share",
+    "addthis.com/bookmark",
+    "line.me/R/msg",
+    "social-plugins.line.me",
+    "xing.com/spi/shares",
+    "xing.com/social/share",
+];
+
+/// Hosts of social networks; a plain link to one (not a share endpoint) is a follow button.
+const NETWORK_HOSTS: &[&str] = &[
+    "facebook.com", "twitter.com", "x.com", "instagram.com", "youtube.com", "linkedin.com",
+    "pinterest.com", "tiktok.com", "threads.net", "bsky.app", "t.me", "whatsapp.com", "reddit.com",
+    "tumblr.com", "flipboard.com", "mastodon.social", "snapchat.com", "vk.com",
+];
+
+/// Words that make a control's label a share action.
+const SHARE_WORDS: &[&str] = &["share", "sharing", "tweet", "retweet", "repost"];
+
+/// Network names: a short control labelled with one of them, inside a group of share controls, is a
+/// share button ("Facebook", "WhatsApp", "Email" icons).
+const NETWORK_WORDS: &[&str] = &[
+    "facebook", "twitter", "whatsapp", "telegram", "linkedin", "reddit", "pinterest", "bluesky",
+    "flipboard", "threads", "mastodon", "pocket", "tumblr", "messenger", "email", "mail", "sms",
+    "print", "x", "line", "xing", "vk", "hackernews",
+];
+
+/// Class words of share widgets and their buttons.
+pub const CLASS_WORDS: &[&str] = &[
+    "share", "shares", "sharing", "sharebar", "sharebox", "sharetools", "sharethis", "addthis",
+    "addtoany", "shareaholic", "social", "socials", "sociallinks", "socialshare", "sharelinks",
+    "sharebuttons",
+];
+
+/// Longest own text (non-blank characters outside controls) of a share bar: a caption such as
+/// "Share this article" or a share count, never a paragraph.
+pub const BAR_MAX_OWN_TEXT: u32 = 40;
+
+/// Own text (outside controls) a single share control's wrapper may have: a "Share" caption.
+const SINGLE_MAX_OWN_TEXT: u32 = 12;
+
+/// True for a share widget: a share control (with its wrapper), or a group of share or follow
+/// controls with nothing else but a short caption, icons and counts.
+pub fn is_bar(_n: NodeRef, s: &Stat) -> bool {
+    let own_text = s.text - s.link_text;
+    let widgets = s.share + s.social;
+    if s.share == 0 && s.social < FOLLOW_MIN || s.headings > 0 || s.prose > 0 || s.media > widgets {
+        return false;
+    }
+    if s.controls <= 1 {
+        return s.share == 1 && own_text <= SINGLE_MAX_OWN_TEXT;
+    }
+    widgets >= 2 && widgets * 2 >= s.controls && own_text <= BAR_MAX_OWN_TEXT
+}
+
+/// Follow links (to network profiles) that make a group a social widget without any share control:
+/// a row of network icons, not a single "our Twitter" link in a text.
+const FOLLOW_MIN: u16 = 3;
+
+/// True for a link to a share endpoint, including `mailto:?subject=` links.
+pub fn is_share_url(href: &str) -> bool {
+    let h = href.trim();
+    ENDPOINTS.iter().any(|e| contains_ignore_case(h, e))
+        || h.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("mailto:")) && contains_ignore_case(h, "subject=")
+}
+
+/// True for a link to a social network's own pages (a profile: a follow button).
+pub fn is_profile_url(href: &str) -> bool {
+    let h = href.trim();
+    let Some(rest) = h.strip_prefix("https://").or_else(|| h.strip_prefix("http://")) else { return false };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    NETWORK_HOSTS.iter().any(|n| host.eq_ignore_ascii_case(n))
+}
+
+fn contains_ignore_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// Longest visible label of a control that can still be a share button ("Share on WhatsApp").
+const CONTROL_LABEL_MAX: usize = 40;
+
+/// True for one share control: a link to a share endpoint, or a link or button whose label,
+/// `aria-label`, `title` or class names a share action, a copy-link action or a share attribute.
+pub fn is_share_control(n: NodeRef) -> bool {
+    let is_control = n.is(Tag::A) || n.is(Tag::Button) || n.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("button"));
+    if !is_control {
+        return false;
+    }
+    if n.attr("href").is_some_and(is_share_url) {
+        return true;
+    }
+    if n.attrs().any(|(k, _)| {
+        k.len() > 5 && k[..5].eq_ignore_ascii_case("data-") && words(&k[5..]).next().is_some_and(|w| is_one_of(w, &["share", "social", "network"]))
+    }) {
+        return true;
+    }
+    let labels = [n.attr("aria-label"), n.attr("title"), n.attr("data-tooltip")];
+    if labels.iter().flatten().any(|l| names_share(l, true)) {
+        return true;
+    }
+    if words(n.class()).any(|w| is_one_of(w, CLASS_WORDS)) {
+        return true;
+    }
+    // The visible label, for controls small enough to be a button.
+    let end = n.last_descendant().id().0;
+    if end - n.id().0 > 8 {
+        return false;
+    }
+    let text = n.text_content();
+    text.len() <= CONTROL_LABEL_MAX && names_share(&text, false)
+}
+
+/// A label that names a share action ("Share", "Share on Facebook", "Copy link", "Tweet"); with
+/// `network_alone`, a bare network name counts too (icon buttons labelled "Facebook").
+fn names_share(label: &str, network_alone: bool) -> bool {
+    let mut count = 0;
+    let mut network = false;
+    for w in words(label) {
+        count += 1;
+        if is_one_of(w, SHARE_WORDS) {
+            return true;
+        }
+        network |= is_one_of(w, NETWORK_WORDS);
+    }
+    has_phrase(label, "copy link") || has_phrase(label, "copy url") || has_phrase(label, "email this")
+        || has_phrase(label, "pin it")
+        || (network_alone && network && count <= 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoints() {
+        assert!(is_share_url("https://www.facebook.com/sharer/sharer.php?u=x"));
+        assert!(is_share_url("mailto:?subject=Hello&body=x"));
+        assert!(is_share_url("https://X.com/intent/tweet?url=x"));
+        assert!(!is_share_url("mailto:editor@example.com"));
+        assert!(!is_share_url("https://www.facebook.com/cna"));
+        assert!(is_profile_url("https://www.facebook.com/cna"));
+        assert!(!is_profile_url("https://example.com/facebook.com"));
+    }
+
+    #[test]
+    fn labels() {
+        assert!(names_share("Share on WhatsApp", false));
+        assert!(names_share("Copy link", false));
+        assert!(names_share("Facebook", true));
+        assert!(!names_share("Facebook", false));
+        assert!(!names_share("Read the full report on our website", true));
+    }
+}

@@ -1,0 +1,268 @@
+//! Cleaning inside the chosen article: share bars, forms, embeds and the link lists, image strips
+//! and empty boxes that sit between the paragraphs.
+//!
+//! One reverse pass over the article's id range: children come before parents, so when a block
+//! is judged, the counts it is judged on (paragraphs, images, list items, link density) already
+//! leave out whatever was cut inside it, as if the page had been cleaned bottom-up.
+
+use super::score::{loose_runs, Piece};
+use super::tables::{is_div_to_p_blocker, Tables};
+use super::words::{self, has_token};
+use crate::dom::{NodeId, NodeRef, Tag};
+
+/// Share bars with more text than this are content, not buttons.
+const SHARE_MAX_CHARS: u32 = 500;
+/// Bylines and datelines longer than this are prose that mentions an author or a date.
+const DATELINE_MAX_CHARS: u32 = 100;
+/// A block with this many commas is prose, whatever else it holds.
+const PROSE_COMMAS: u32 = 10;
+/// Blocks with fewer characters and some links are navigation crumbs.
+const SHORT_CHARS: u32 = 25;
+/// Link density above which a block of ordinary weight is a link list...
+const MAX_LINKS: f32 = 0.2;
+/// ...and above which even a block with a content-like class is.
+const MAX_LINKS_POSITIVE: f32 = 0.5;
+/// An embed in a block with less text than this is the block's point (a widget, not a story).
+const EMBED_MIN_CHARS: u32 = 75;
+/// Lists are judged with this many free list items before "more items than paragraphs" counts.
+const LIST_ITEM_ALLOWANCE: i64 = 100;
+/// Share of a block's text in lists above which the block counts as a list.
+const LIST_SHARE: f32 = 0.9;
+/// Share of a block's text in headings below which a short block is not a heading group.
+const HEADING_SHARE: f32 = 0.9;
+
+#[derive(Clone, Copy, Default)]
+struct Agg {
+    text: u32,
+    link: f32,
+    commas: u32,
+    p: u32,
+    img: u32,
+    li: u32,
+    input: u32,
+    embeds: u32,
+    video: bool,
+    data_table: bool,
+    heading_text: u32,
+    textish_text: u32,
+    list_text: u32,
+}
+
+/// The result of cleaning: `cut[i]` removes node `i` and its subtree; `text` is what is left.
+pub struct Cleaned {
+    pub cut: Vec<bool>,
+    pub text: u32,
+}
+
+/// Cleans the pieces. With `Flags::clean_conditionally` off only the unconditional rules apply.
+pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
+    let snap = t.snap;
+    let mut cut = vec![false; snap.len()];
+    let mut agg: Vec<Agg> = Vec::new();
+    let mut text = 0;
+    for piece in pieces {
+        let start = piece.first.index();
+        let end = snap.node(piece.last).last_descendant().id().index();
+        // Forward: inside a data table, code or a figure, blocks are kept as they are.
+        let mut protect = vec![false; end - start + 1];
+        let mut in_figure = vec![false; end - start + 1];
+        let outer = snap.node(piece.first).ancestors().any(|a| a.is(Tag::Code) || a.is(Tag::Figure));
+        for i in start..=end {
+            let n = snap.node(NodeId(i as u32));
+            let (pp, pf) = match n.parent() {
+                Some(p) if p.id().index() >= start => (protect[p.id().index() - start], in_figure[p.id().index() - start]),
+                _ => (outer, outer),
+            };
+            protect[i - start] = pp || n.is(Tag::Code) || (n.is(Tag::Table) && is_data_table(n));
+            in_figure[i - start] = pf || n.is(Tag::Figure);
+        }
+        agg.clear();
+        agg.resize(end - start + 1, Agg::default());
+        for i in (start..=end).rev() {
+            let n = snap.node(NodeId(i as u32));
+            let k = i - start;
+            if t.gone[i] {
+                continue;
+            }
+            let mut a = agg[k];
+            let is_root = i == start || n.parent().is_none_or(|p| p.id().index() < start);
+            if n.is_text() {
+                a.text = t.text[i];
+                a.commas = t.commas[i];
+            } else if let Some(tag) = n.tag() {
+                if tag == Tag::A {
+                    a.link = t.link[i] / t.text[i].max(1) as f32 * a.text as f32;
+                }
+                // A `div` with no block inside is a paragraph, judged as one.
+                let paragraph = tag == Tag::P || (tag == Tag::Div && !t.block_desc[i]);
+                if tag == Tag::Div && t.block_desc[i] {
+                    for run in loose_runs(t, n) {
+                        a.p += 1;
+                        a.textish_text += (run.first.index()..=snap.node(run.last).last_descendant().id().index())
+                            .filter(|j| snap.node(NodeId(*j as u32)).is_text() && !t.gone[*j])
+                            .map(|j| t.text[j])
+                            .sum::<u32>();
+                    }
+                }
+                let remove = removed_always(t, n, &a, is_root)
+                    || (t.flags.clean_conditionally
+                        && !protect[k]
+                        && !paragraph
+                        && matches!(tag, Tag::Form | Tag::Fieldset | Tag::Table | Tag::Ul | Tag::Div)
+                        && removed_conditionally(t, n, &a, in_figure[k] && !(n.is(Tag::Figure))));
+                if remove {
+                    cut[i] = true;
+                    continue;
+                }
+                if paragraph {
+                    a.p += 1;
+                }
+                match tag {
+                    Tag::Img => a.img += 1,
+                    Tag::Li => a.li += 1,
+                    Tag::Input => a.input += 1,
+                    Tag::Table if is_data_table(n) => a.data_table = true,
+                    _ => {}
+                }
+                if matches!(tag, Tag::Object | Tag::Embed | Tag::Iframe) {
+                    if is_video(n) { a.video = true } else { a.embeds += 1 }
+                }
+            }
+            if is_root {
+                text += a.text;
+            }
+            let Some(p) = n.parent().filter(|p| p.id().index() >= start) else { continue };
+            let tag = n.tag();
+            let pa = &mut agg[p.id().index() - start];
+            pa.text += a.text;
+            pa.link += a.link;
+            pa.commas += a.commas;
+            pa.p += a.p;
+            pa.img += a.img;
+            pa.li += a.li;
+            pa.input += a.input;
+            pa.embeds += a.embeds;
+            pa.video |= a.video;
+            pa.data_table |= a.data_table;
+            pa.heading_text += if tag.is_some_and(|t| t.is_heading()) { a.text } else { a.heading_text };
+            pa.textish_text += if tag.is_some_and(is_textish) { a.text } else { a.textish_text };
+            pa.list_text += if matches!(tag, Some(Tag::Ul | Tag::Ol)) { a.text } else { a.list_text };
+            agg[k] = a;
+        }
+    }
+    Cleaned { cut, text }
+}
+
+fn is_textish(tag: Tag) -> bool {
+    matches!(tag, Tag::Span | Tag::Li | Tag::Td) || is_div_to_p_blocker(tag)
+}
+
+/// Furniture that never belongs in the reader: forms' controls, non-video embeds, footers and
+/// asides, share bars, headings styled as furniture.
+fn removed_always(t: &Tables, n: NodeRef, a: &Agg, is_root: bool) -> bool {
+    match n.tag() {
+        Some(Tag::Object | Tag::Embed | Tag::Iframe) => !is_video(n),
+        Some(Tag::Footer | Tag::Link | Tag::Aside | Tag::Input | Tag::Textarea | Tag::Select | Tag::Button) => true,
+        Some(Tag::H1 | Tag::H2) if t.class_weight(n) < 0.0 => true,
+        _ if is_root => false,
+        _ => {
+            let ci = words::class_and_id(n);
+            ((has_token(&ci, "share") || has_token(&ci, "sharedaddy")) && a.text < SHARE_MAX_CHARS)
+                || (a.text < DATELINE_MAX_CHARS && a.p == 0 && is_dateline(n, &ci))
+        }
+    }
+}
+
+fn removed_conditionally(t: &Tables, n: NodeRef, a: &Agg, in_figure: bool) -> bool {
+    if a.data_table || a.video {
+        return false;
+    }
+    let weight = t.class_weight(n);
+    if weight < 0.0 {
+        return true;
+    }
+    if a.commas >= PROSE_COMMAS {
+        return false;
+    }
+    let is_list = matches!(n.tag(), Some(Tag::Ul | Tag::Ol)) || (a.text > 0 && a.list_text as f32 / a.text as f32 > LIST_SHARE);
+    if is_ad_or_loading(n, a) {
+        return true;
+    }
+    let text = a.text.max(1) as f32;
+    let link_density = a.link / text;
+    let heading_density = a.heading_text as f32 / text;
+    let li = a.li as i64 - LIST_ITEM_ALLOWANCE;
+    let p = a.p as i64;
+    let remove = (!in_figure && a.img > 1 && (a.p as f32 / a.img as f32) < 0.5)
+        || (!is_list && li > p)
+        || (a.input as i64 > p / 3)
+        || (!is_list && !in_figure && heading_density < HEADING_SHARE && a.text < SHORT_CHARS && (a.img == 0 || a.img > 2) && link_density > 0.0)
+        || (!is_list && weight < 25.0 && link_density > MAX_LINKS)
+        || (weight >= 25.0 && link_density > MAX_LINKS_POSITIVE)
+        || ((a.embeds == 1 && a.text < EMBED_MIN_CHARS) || a.embeds > 1)
+        || (a.img == 0 && a.textish_text == 0);
+    if remove && is_list {
+        // A gallery (one image per item) is content.
+        let simple = n.element_children().all(|c| c.element_children().count() <= 1);
+        if simple && a.img == a.li {
+            return false;
+        }
+    }
+    remove
+}
+
+/// A block whose whole text is "Advertisement" or "Loading...".
+fn is_ad_or_loading(n: NodeRef, a: &Agg) -> bool {
+    if a.text == 0 || a.text > 20 {
+        return false;
+    }
+    let s = n.text_content();
+    let s = s.trim().trim_end_matches("...").trim_end_matches('…').to_lowercase();
+    words::AD_OR_LOADING.contains(&s.as_str()) || s == "pub" || s == "publicité"
+}
+
+/// The article's byline or date line, which the reader shows in its header instead.
+fn is_dateline(n: NodeRef, ci: &str) -> bool {
+    if !n.tag().is_some_and(|t| t.is_block()) {
+        return false;
+    }
+    has_token(ci, "byline") || words::any_in(ci, words::DATELINE)
+}
+
+/// Embeds from video hosts are part of the article.
+pub fn is_video(n: NodeRef) -> bool {
+    n.attrs().any(|(_, v)| words::VIDEO_HOSTS.iter().any(|h| v.contains(h)))
+}
+
+/// Tables that hold data (headers, captions, many cells) rather than page layout.
+pub fn is_data_table(n: NodeRef) -> bool {
+    if n.attr("role") == Some("presentation") || n.attr("datatable") == Some("0") {
+        return false;
+    }
+    if n.attr("summary").is_some() {
+        return true;
+    }
+    let mut rows = 0u32;
+    let mut cols = 0u32;
+    for d in n.descendants().skip(1) {
+        match d.tag() {
+            Some(Tag::Caption) if d.first_child().is_some() => return true,
+            Some(Tag::Col | Tag::Colgroup | Tag::Tfoot | Tag::Thead | Tag::Th) => return true,
+            Some(Tag::Table) => return false,
+            Some(Tag::Tr) => {
+                rows += d.attr("rowspan").and_then(|r| r.trim().parse().ok()).filter(|r| *r > 0).unwrap_or(1);
+                let c: u32 = d
+                    .element_children()
+                    .filter(|c| matches!(c.tag(), Some(Tag::Td | Tag::Th)))
+                    .map(|c| c.attr("colspan").and_then(|r| r.trim().parse().ok()).filter(|r| *r > 0).unwrap_or(1))
+                    .sum();
+                cols = cols.max(c);
+            }
+            _ => {}
+        }
+    }
+    if rows == 1 || cols == 1 {
+        return false;
+    }
+    rows >= 10 || cols > 4 || rows * cols > 10
+}

@@ -1,0 +1,216 @@
+//! Per-node side tables for one extraction attempt: which nodes are out of the running, and how
+//! much text, link text and commas each subtree holds.
+//!
+//! Built in two linear passes over the arena instead of asking `text_content()` per node (which
+//! would be quadratic on deep pages): a forward pass (parents come before children in document
+//! order) decides what is excluded, a reverse pass (children have larger ids than their parent)
+//! sums each subtree into its parent.
+
+use super::words::{self, any_in};
+use crate::dom::{NodeRef, Snapshot, Tag};
+
+/// Which of the progressively weaker heuristics an attempt uses. A page that gives too little text
+/// with all of them is retried without the riskiest one first, as Readability does.
+#[derive(Clone, Copy, Debug)]
+pub struct Flags {
+    /// Drop blocks whose class/id look like comments, menus, footers...
+    pub strip_unlikely: bool,
+    /// Let class/id words raise or lower scores.
+    pub weight_classes: bool,
+    /// Remove link-heavy, image-heavy or empty-looking blocks inside the article.
+    pub clean_conditionally: bool,
+}
+
+impl Flags {
+    pub const ALL: Flags = Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true };
+}
+
+/// What is known about every node for one attempt.
+pub struct Tables<'a> {
+    pub snap: &'a Snapshot,
+    pub flags: Flags,
+    /// Excluded from the article: hidden, script-like, unlikely, the byline or title we moved to
+    /// the header. Excluding a node excludes its subtree.
+    pub gone: Vec<bool>,
+    /// Visible characters with whitespace runs counted once.
+    pub text: Vec<u32>,
+    /// Characters inside links; in-page `#` links count for less (tables of contents are fine).
+    pub link: Vec<f32>,
+    /// ASCII and other-script commas.
+    pub commas: Vec<u32>,
+    /// Has a descendant that makes a `div` more than a paragraph (`p`, `div`, `img`, lists...).
+    pub block_desc: Vec<bool>,
+    /// Is phrasing content (text, inline elements, links holding only inline content).
+    pub phrasing: Vec<bool>,
+}
+
+/// Weight of an in-page link's text in link density.
+const HASH_LINK_WEIGHT: f32 = 0.3;
+
+/// Tags that keep a `div` from being read as one paragraph.
+pub fn is_div_to_p_blocker(tag: Tag) -> bool {
+    matches!(tag, Tag::Blockquote | Tag::Dl | Tag::Div | Tag::Img | Tag::Ol | Tag::P | Tag::Pre | Tag::Table | Tag::Ul)
+}
+
+/// Inline elements by the HTML spec's phrasing content (the ones that matter on real pages).
+fn is_phrasing_tag(n: NodeRef) -> bool {
+    use Tag::*;
+    match n.tag() {
+        Some(
+            Abbr | Audio | B | Bdo | Br | Button | Cite | Code | Data | Dfn | Em | Embed | I | Img
+            | Input | Kbd | Label | Mark | Math | Noscript | Object | Output | Progress | Q | Ruby
+            | Samp | Script | Select | Small | Span | Strong | Sub | Sup | Textarea | Time | Var
+            | Wbr,
+        ) => true,
+        Some(Other) => n.name() == "meter" || n.name() == "datalist",
+        _ => false,
+    }
+}
+
+/// Characters of a text node with whitespace runs counted once; whitespace-only text counts 0.
+pub fn text_len(s: &str) -> u32 {
+    let mut n = 0;
+    let mut in_space = false;
+    let mut any = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                n += 1;
+            }
+            in_space = true;
+        } else {
+            n += 1;
+            in_space = false;
+            any = true;
+        }
+    }
+    if any { n } else { 0 }
+}
+
+/// True when the inline style or attributes hide the element from every reader.
+pub fn is_hidden(n: NodeRef) -> bool {
+    if n.attr("hidden").is_some() {
+        return true;
+    }
+    if n.attr("aria-hidden") == Some("true") && !n.class().contains("fallback-image") {
+        return true;
+    }
+    if n.attr("aria-modal") == Some("true") && n.attr("role") == Some("dialog") {
+        return true;
+    }
+    if let Some(style) = n.attr("style") {
+        let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if compact.contains("display:none") || compact.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when the class/id words say "not the article" (a comment thread, a menu, a footer).
+pub fn looks_unlikely(n: NodeRef, in_table_or_code: bool) -> bool {
+    if matches!(n.tag(), Some(Tag::Body | Tag::A)) || in_table_or_code {
+        return false;
+    }
+    let ci = words::class_and_id(n);
+    if any_in(&ci, words::UNLIKELY) && !any_in(&ci, words::MAYBE) {
+        return true;
+    }
+    n.attr("role").is_some_and(|r| words::UNLIKELY_ROLES.contains(&r))
+}
+
+impl<'a> Tables<'a> {
+    /// Builds the tables. `take` sees every element still in the running, in document order, and
+    /// says whether to move it out of the body (the byline and the title, shown in the header).
+    pub fn build(snap: &'a Snapshot, flags: Flags, take: &mut dyn FnMut(NodeRef) -> bool) -> Tables<'a> {
+        let len = snap.len();
+        let mut gone = vec![false; len];
+        // Forward: exclusion is inherited from the parent.
+        let mut table_or_code = vec![false; len];
+        for n in snap.iter().skip(1) {
+            let i = n.id().index();
+            let p = n.parent().map_or(0, |p| p.id().index());
+            if gone[p] {
+                gone[i] = true;
+                continue;
+            }
+            let Some(tag) = n.tag() else { continue };
+            table_or_code[i] = table_or_code[p] || matches!(tag, Tag::Table | Tag::Code);
+            gone[i] = tag.is_raw_text()
+                || matches!(tag, Tag::Head | Tag::Title | Tag::Svg | Tag::Select | Tag::Template)
+                || is_hidden(n)
+                || take(n)
+                || (flags.strip_unlikely && looks_unlikely(n, table_or_code[p]));
+        }
+        let mut t = Tables {
+            snap,
+            flags,
+            gone,
+            text: vec![0; len],
+            link: vec![0.0; len],
+            commas: vec![0; len],
+            block_desc: vec![false; len],
+            phrasing: vec![false; len],
+        };
+        // Reverse: every child is summed before its parent is read.
+        let mut all_phrasing = vec![true; len];
+        for i in (1..len).rev() {
+            let n = snap.node(crate::dom::NodeId(i as u32));
+            if t.gone[i] {
+                continue;
+            }
+            if n.is_text() {
+                t.text[i] = text_len(n.text());
+                t.commas[i] = n.text().chars().filter(|c| words::is_comma(*c)).count() as u32;
+                t.phrasing[i] = true;
+            } else if let Some(tag) = n.tag() {
+                if tag == Tag::A {
+                    let inpage = n.attr("href").is_some_and(|h| h.len() > 1 && h.starts_with('#'));
+                    t.link[i] = t.text[i] as f32 * if inpage { HASH_LINK_WEIGHT } else { 1.0 };
+                }
+                t.phrasing[i] = is_phrasing_tag(n)
+                    || (matches!(tag, Tag::A | Tag::Del | Tag::Ins) && all_phrasing[i]);
+            }
+            if let Some(p) = n.parent() {
+                let p = p.id().index();
+                t.text[p] += t.text[i];
+                t.link[p] += t.link[i];
+                t.commas[p] += t.commas[i];
+                t.block_desc[p] |= t.block_desc[i] || n.tag().is_some_and(is_div_to_p_blocker);
+                all_phrasing[p] &= t.phrasing[i];
+            }
+        }
+        t
+    }
+
+    /// Share of a subtree's text that sits inside links.
+    pub fn link_density(&self, i: usize) -> f32 {
+        if self.text[i] == 0 { 0.0 } else { self.link[i] / self.text[i] as f32 }
+    }
+
+    /// Class/id weight: +25 for content words, -25 for furniture words, per attribute.
+    pub fn class_weight(&self, n: NodeRef) -> f32 {
+        if !self.flags.weight_classes {
+            return 0.0;
+        }
+        let mut w = 0.0;
+        for v in [n.class(), n.id_attr()] {
+            if v.is_empty() {
+                continue;
+            }
+            let v = v.to_lowercase();
+            if any_in(&v, words::NEGATIVE) || is_hid(&v) {
+                w -= 25.0;
+            }
+            if any_in(&v, words::POSITIVE) {
+                w += 25.0;
+            }
+        }
+        w
+    }
+}
+
+/// The class token `hid` (an old shorthand for hidden), on its own.
+fn is_hid(v: &str) -> bool {
+    v.split(' ').any(|t| t == "hid")
+}

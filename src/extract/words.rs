@@ -1,0 +1,82 @@
+//! Word lists that class names, ids and roles are matched against, and the tiny matcher they need.
+//!
+//! Substring matching on the lower-cased `class id` string, as reader modes have always done: a
+//! class of `article-body` or `post_content` says as much as `content`. No regex crate: the lists
+//! are short and one pass of `str::contains` per word is cheap next to building the snapshot.
+//! The lists are the public knowledge of reader modes (Readability's, which readers compare us
+//! with), plus a few words seen on today's news sites.
+
+/// Class/id words of blocks that are almost never the article (menus, comments, footers).
+pub const UNLIKELY: &[&str] = &[
+    "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap",
+    "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
+    "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
+    "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
+];
+
+/// Words that rescue an unlikely-looking block (`main-header-content`).
+pub const MAYBE: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
+
+/// Words that raise a container's score.
+pub const POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
+    "post", "text", "blog", "story",
+];
+
+/// Words that lower a container's score.
+pub const NEGATIVE: &[&str] = &[
+    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
+    "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox",
+    "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
+];
+
+/// Class/id words of a byline element.
+pub const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+
+/// Class/id words of a date line.
+pub const DATELINE: &[&str] = &["timestamp", "publish-date", "published-date", "post-date", "pubdate", "article-date", "entry-date", "updated-date", "date-time", "dateline"];
+
+/// ARIA roles of page furniture.
+pub const UNLIKELY_ROLES: &[&str] =
+    &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
+
+/// Hosts whose embeds are the article's videos, kept even where other embeds go.
+pub const VIDEO_HOSTS: &[&str] = &[
+    "//www.youtube.com", "//youtube.com", "//www.youtube-nocookie.com", "//youtube-nocookie.com",
+    "//player.vimeo.com", "//www.dailymotion.com", "//dailymotion.com", "//v.qq.com",
+    "//archive.org", "//upload.wikimedia.org", "//player.twitch.tv",
+];
+
+/// Whole-text labels of ad slots and loading spinners.
+pub const AD_OR_LOADING: &[&str] = &[
+    "ad", "advertising", "advertisement", "pub", "publicité", "werbung", "广告", "реклама",
+    "anuncio", "loading", "正在加载", "загрузка", "chargement", "cargando",
+];
+
+/// True when `hay` (already lower-case) contains any of `words`.
+pub fn any_in(hay: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| hay.contains(w))
+}
+
+/// `class` and `id` of an element, lower-cased and joined by a space.
+pub fn class_and_id(n: crate::dom::NodeRef) -> String {
+    let mut s = n.class().to_lowercase();
+    s.push(' ');
+    s.push_str(&n.id_attr().to_lowercase());
+    s
+}
+
+/// True when `hay` holds `word` as a whole token (`share`, `share-bar`, `post_share`, not
+/// `shared`): the separators are anything but ASCII letters.
+pub fn has_token(hay: &str, word: &str) -> bool {
+    hay.match_indices(word).any(|(i, _)| {
+        let before = hay[..i].chars().next_back().is_none_or(|c| !c.is_ascii_alphanumeric());
+        let after = hay[i + word.len()..].chars().next().is_none_or(|c| !c.is_ascii_alphanumeric());
+        before && after
+    })
+}
+
+/// Commas of the Latin, Arabic, Chinese and other scripts.
+pub fn is_comma(c: char) -> bool {
+    matches!(c, ',' | '\u{060C}' | '\u{FE50}' | '\u{FE10}' | '\u{FE11}' | '\u{2E41}' | '\u{2E34}' | '\u{2E32}' | '\u{FF0C}')
+}

@@ -1,0 +1,60 @@
+//! What the Article carries beyond the body text: metadata from JSON-LD and meta tags, direction,
+//! MathML, footnotes, reading time, and links made absolute.
+
+use declutter::dom::html::parse;
+use declutter::extract::{self, Block, Direction, Inline, MathNode, Options};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/fixtures/extract/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+#[test]
+fn rtl_page_with_json_ld_graph() {
+    let snap = parse(&fixture("rtl-jsonld.html")).unwrap();
+    let a = extract::extract(&snap, &Options { url: Some("https://city.example/ar/library".into()) }).unwrap();
+    assert_eq!(a.title, "مكتبة المدينة تفتح أبوابها من جديد");
+    assert_eq!(a.byline.as_deref(), Some("سارة أحمد, عمر خالد"));
+    assert_eq!(a.site_name.as_deref(), Some("أخبار المدينة"));
+    assert_eq!(a.published_time.as_deref(), Some("2024-05-02T09:30:00+03:00"));
+    assert_eq!(a.lang.as_deref(), Some("ar"));
+    assert_eq!(a.dir, Direction::Rtl);
+    assert!(a.excerpt.as_deref().unwrap().starts_with("بعد عامين"));
+    assert_eq!(a.url.as_deref(), Some("https://city.example/ar/library"));
+    assert!(a.word_count > 40 && a.reading_minutes == 1);
+}
+
+#[test]
+fn mathml_and_footnotes_are_kept() {
+    let snap = parse(&fixture("math-footnotes.html")).unwrap();
+    let a = extract::extract(&snap, &Options { url: Some("https://math.example/harmonic".into()) }).unwrap();
+    assert_eq!(a.byline.as_deref(), Some("Ada Lin"));
+    let math = a.body.iter().find_map(|b| if let Block::Math { display_block, root, fallback } = b { Some((display_block, root, fallback)) } else { None });
+    let (display, root, fallback) = math.expect("math kept");
+    assert!(*display);
+    assert_eq!(fallback, "sum 1/n");
+    let MathNode::Element { tag, children } = root else { panic!("math root") };
+    assert_eq!(tag, "math");
+    assert!(matches!(&children[0], MathNode::Element { tag, .. } if tag == "mrow"));
+    let notes = a.body.iter().find_map(|b| if let Block::Footnotes { items } = b { Some(items) } else { None });
+    assert_eq!(notes.expect("footnotes").len(), 1);
+    // The footnote reference stays an in-page link.
+    let first = &a.body[0];
+    let Block::Paragraph { content } = first else { panic!("{first:?}") };
+    assert!(content.iter().any(|i| matches!(i, Inline::Sup { content } if matches!(&content[0], Inline::Link { href, .. } if href == "#fn1"))));
+}
+
+#[test]
+fn links_are_absolute_and_scripts_are_dropped() {
+    let html = r#"<html><body><article>
+        <p>Read <a href="/docs/intro">the introduction</a> first, then <a href="javascript:alert(1)">this</a>, and follow the rest of the steps as they are written here, one by one.</p>
+        <p>The second paragraph is here to make the article long enough to count as one, with a few more words.</p>
+        <script>var tracking = 1;</script></article></body></html>"#;
+    let a = extract::extract(&parse(html).unwrap(), &Options { url: Some("https://site.example/a/b".into()) }).unwrap();
+    let Block::Paragraph { content } = &a.body[0] else { panic!() };
+    assert!(content.iter().any(|i| matches!(i, Inline::Link { href, .. } if href == "https://site.example/docs/intro")));
+    assert!(!content.iter().any(|i| matches!(i, Inline::Link { href, .. } if href.contains("javascript"))));
+    let json = serde_json::to_string(&a).unwrap();
+    assert!(!json.contains("tracking"));
+    let back: extract::Article = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, a);
+}
