@@ -41,8 +41,7 @@ test-e2e: extension
 	node --test --test-concurrency=1 tests/e2e/
 
 lint: extension
-	$(NODE_BIN)/web-ext lint --source-dir dist/firefox --self-hosted
-	node --test tests/e2e/manifest.test.mjs
+	$(NODE_BIN)/web-ext lint --source-dir dist/firefox
 
 bench-quality: tools
 	cargo build --release

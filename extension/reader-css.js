@@ -19,7 +19,7 @@ const DECLUTTER_READER_CSS = `
   .dc-dialog[data-theme="system"] { --dc-bg: #1c1d21; --dc-fg: #e3e3e0; --dc-muted: #a4a7ad; --dc-link: #8ab4f8; --dc-rule: #3a3c42; --dc-code-bg: #26282d; --dc-mark: #5a4b00; }
 }
 .dc-toolbar {
-  display: flex; flex-wrap: wrap; gap: 4px; align-items: center; justify-content: center;
+  direction: ltr; display: flex; flex-wrap: wrap; gap: 4px; align-items: center; justify-content: center;
   padding: 6px 12px; border-bottom: 1px solid var(--dc-rule); background: var(--dc-bg);
   font: 14px/1.2 system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif;
 }
@@ -36,6 +36,7 @@ const DECLUTTER_READER_CSS = `
 .dc-site { margin: 0 0 .4em; color: var(--dc-muted); font-size: .8em; letter-spacing: .04em; text-transform: uppercase; }
 .dc-title { margin: 0 0 .45em; font-size: 1.9em; line-height: 1.2; font-weight: 700; }
 .dc-meta { margin: 0 0 1.6em; color: var(--dc-muted); font-size: .85em; }
+.dc-meta > * { unicode-bidi: isolate; }
 .dc-meta > * + *::before { content: "·"; margin: 0 .5em; }
 .dc-body > :first-child { margin-top: 0; }
 p, ul, ol, blockquote, pre, figure, .dc-table, math[display="block"] { margin: 0 0 1.1em; }

@@ -22,6 +22,17 @@ export function inPageExpectations() {
   };
 }
 
+// Records uncaught errors from here on (the same way in every browser and under any CSP).
+export function inPageWatchErrors() {
+  window.__declutterTestErrors = [];
+  window.addEventListener('error', (e) => window.__declutterTestErrors.push(String(e.message)));
+  window.addEventListener('unhandledrejection', (e) => window.__declutterTestErrors.push(String(e.reason)));
+}
+
+export function inPageErrors() {
+  return window.__declutterTestErrors ?? ['error watch not installed'];
+}
+
 export function inPageHtml() {
   return document.documentElement.outerHTML;
 }

@@ -32,17 +32,33 @@ export async function launch(extensionDir, { headless = true } = {}) {
   // A second, browser-level CDP connection: the persistent context does not expose one.
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   const cdp = await browser.newBrowserCDPSession();
+  async function tabId(page) {
+    return worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, page.url());
+  }
   return {
     context,
     worker,
     extensionId,
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    evaluate: (page, fn) => page.evaluate(fn),
     async click(page) {
       const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-      const url = page.url();
-      const tab = targetInfos.find((t) => t.url === url);
-      if (!tab) throw new Error(`no tab target for ${url}`);
+      const tab = targetInfos.find((t) => t.url === page.url());
+      if (!tab) throw new Error(`no tab target for ${page.url()}`);
       await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
     },
+    overlay: readOverlay,
+    press: (page, key) => page.keyboard.press(key),
+    reload: (page) => page.reload(),
+    async badge(page) {
+      const id = await tabId(page);
+      return worker.evaluate((tab) => chrome.action.getBadgeText({ tabId: tab }), id);
+    },
+    closePage: (page) => page.close(),
     async close() {
       await browser.close().catch(() => {});
       await context.close();

@@ -1,0 +1,50 @@
+// `make demo`: serves www/ on 127.0.0.1, opens the demo article in Chromium with the built
+// extension, clicks the real toolbar button and saves screenshots of the reader:
+//   dist/demo.png (light), dist/demo-dark.png, dist/demo-rtl.png (an Arabic page)
+// HEADED=1 shows the browser (where a display exists) and keeps serving until Ctrl-C.
+import { fileURLToPath } from 'node:url';
+import { launch } from './chromium-driver.mjs';
+import { origin, serve } from './server.mjs';
+import { waitFor } from './suite.mjs';
+
+const dist = (file) => fileURLToPath(new URL(`../../dist/${file}`, import.meta.url));
+const headed = process.env.HEADED === '1';
+const server = await serve(headed ? 8642 : 0);
+const browser = await launch(dist('chrome'), { headless: !headed });
+const base = origin(server);
+
+async function shot(path, file, reader) {
+  await browser.worker.evaluate((r) => chrome.storage.sync.set({ reader: r }), reader);
+  const page = await browser.open(`${base}${path}`);
+  await browser.click(page);
+  await waitFor(() => browser.overlay(page), 'the reader overlay');
+  await page.waitForTimeout(400); // images decode
+  await page.screenshot({ path: dist(file) });
+  console.log(`wrote dist/${file}`);
+  return page;
+}
+
+const light = { theme: 'light', font: 'serif', size: 20, width: 38, lineHeight: 1.6, rate: 1 };
+await (await shot('/demo/news.html', 'demo.png', light)).close();
+await (await shot('/demo/news.html', 'demo-dark.png', { ...light, theme: 'dark' })).close();
+await (await shot('/demo/rtl.html', 'demo-rtl.png', { ...light, font: 'sans' })).close();
+await browser.worker.evaluate(() => chrome.storage.sync.clear());
+
+console.log(`
+The extension is built, unpacked, in:
+  Chrome:  ${dist('chrome')}   (also packed: dist/declutter-chrome.zip)
+  Firefox: ${dist('firefox')}  (also packed: dist/declutter-firefox.xpi)
+
+Chrome:  open chrome://extensions, switch on "Developer mode", "Load unpacked", pick dist/chrome.
+Firefox: open about:debugging#/runtime/this-firefox, "Load Temporary Add-on...", pick
+         dist/firefox/manifest.json (or install dist/declutter-firefox.xpi where unsigned add-ons are allowed).
+Then open a page and click the declutter button, or press Alt+Shift+R.`);
+
+if (headed) {
+  const page = await browser.open(`${base}/demo/news.html`);
+  await page.bringToFront();
+  console.log(`\nServing the demo at ${base}/ in a visible browser; Ctrl-C to stop.`);
+} else {
+  await browser.close();
+  server.close();
+}

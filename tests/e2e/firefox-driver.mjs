@@ -1,0 +1,62 @@
+// Drives Debian's Firefox ESR with the built extension installed as a temporary add-on
+// (selenium-webdriver + geckodriver). The toolbar button is clicked for real: in Firefox's chrome
+// context we call the extension's browser action `triggerAction`, the same entry point the
+// `_execute_action` shortcut uses, which fires `action.onClicked` in the extension.
+import { Builder, By, Key } from 'selenium-webdriver';
+import firefox from 'selenium-webdriver/firefox.js';
+
+const KEYS = { Escape: Key.ESCAPE };
+
+export async function launch(extensionDir, { headless = true } = {}) {
+  const options = new firefox.Options().setBinary('/usr/bin/firefox-esr');
+  if (headless) options.addArguments('-headless');
+  options.setPreference('ui.prefersReducedMotion', 1);
+  // Chrome-context scripts (to press the toolbar button) need system access.
+  const service = new firefox.ServiceBuilder('geckodriver').addArguments('--allow-system-access');
+  const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
+  const addonId = await driver.installAddon(extensionDir, true);
+  // One window is one page: a "page" handle is the driver itself.
+  return {
+    driver,
+    async open(url) {
+      await driver.get(url);
+      return driver;
+    },
+    evaluate: (_page, fn) => driver.executeScript(`return (${fn})()`),
+    async click() {
+      await driver.setContext('chrome');
+      try {
+        await driver.executeScript(
+          `const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+           const extension = ExtensionParent.GlobalManager.getExtension(arguments[0]);
+           const window = Services.wm.getMostRecentWindow('navigator:browser');
+           ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);`,
+          addonId,
+        );
+      } finally {
+        await driver.setContext('content');
+      }
+    },
+    async overlay() {
+      const hosts = await driver.findElements(By.css('declutter-reader'));
+      if (hosts.length === 0) return null;
+      const root = await hosts[0].getShadowRoot();
+      const dialog = await root.findElement(By.css('[role=dialog]'));
+      const article = await root.findElement(By.css('article'));
+      return {
+        title: await (await root.findElement(By.css('h1'))).getText(),
+        text: await article.getText(),
+        dialog: await dialog.getAttribute('aria-labelledby'),
+        size: await driver.executeScript('return arguments[0].style.getPropertyValue("--dc-size")', dialog),
+      };
+    },
+    async press(_page, key) {
+      await driver.actions().sendKeys(KEYS[key] ?? key).perform();
+    },
+    reload: () => driver.navigate().refresh(),
+    // Reading the badge needs the extension's own context, which WebDriver does not reach.
+    badge: async () => null,
+    closePage: async () => {},
+    close: () => driver.quit(),
+  };
+}

@@ -1,0 +1,136 @@
+// The end-to-end suite, written once and run in each browser through a small driver
+// (chromium-driver.mjs: playwright-core + CDP; firefox-driver.mjs: selenium + geckodriver).
+// Every step goes through the extension's real toolbar action.
+//
+// A driver provides: open(path) -> page, evaluate(page, fn), click(page), overlay(page) ->
+// {title, text, dialog, size} | null, press(page, key), reload(page), badge(page) (or null when
+// the browser cannot report it), closePage(page), close().
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { origin, serve } from './server.mjs';
+import {
+  assertCleaned, assertReader, inPageErrors, inPageExpectations, inPageHiddenCount, inPageHtml,
+  inPageInsertLatePrompt, inPageWatchErrors,
+} from './checks.mjs';
+
+export async function waitFor(check, what, timeout = 8000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export function defineSuite(browserName, launchDriver) {
+  let server;
+  let driver;
+  let base;
+  before(async () => {
+    server = await serve();
+    base = origin(server);
+    driver = await launchDriver();
+  });
+  after(async () => {
+    await driver?.close();
+    server?.close();
+  });
+
+  const overlayGone = (page) => waitFor(async () => (await driver.overlay(page)) === null, 'the overlay to close');
+
+  async function openNews(prefix) {
+    const page = await driver.open(`${base}${prefix}/demo/news.html`);
+    // The page inserts its own newsletter modal after load; let it settle first.
+    await waitFor(() => driver.evaluate(page, () => document.querySelector('.newsletter-modal') !== null), 'the late modal');
+    await driver.evaluate(page, inPageWatchErrors);
+    return page;
+  }
+
+  for (const [name, prefix] of [['normal page', ''], ['strict-CSP page', '/csp']]) {
+    test(`${browserName}: reader opens, hides clutter, restores the page (${name})`, async () => {
+      const page = await openNews(prefix);
+      const pristine = await driver.evaluate(page, inPageHtml);
+
+      await driver.click(page);
+      const overlay = await waitFor(() => driver.overlay(page), 'the overlay');
+      assertReader(await driver.evaluate(page, inPageExpectations), overlay);
+      assert.equal(overlay.dialog, 'dc-title', 'the dialog is labelled by the title');
+      const badge = await driver.badge(page);
+      if (badge !== null) assert.equal(badge, String(await driver.evaluate(page, inPageHiddenCount)), 'the badge counts hidden elements');
+
+      // Clutter inserted while the reader is open is classified and hidden too.
+      await driver.evaluate(page, inPageInsertLatePrompt);
+      await waitFor(
+        () => driver.evaluate(page, () => document.querySelector('.newsletter-inline-promo[data-declutter-hidden]') !== null),
+        'the late prompt to be hidden',
+      );
+      await driver.evaluate(page, () => document.querySelector('.newsletter-inline-promo').remove());
+
+      // Esc closes, and the page is exactly as before.
+      await driver.press(page, 'Escape');
+      await overlayGone(page);
+      assert.equal(await driver.evaluate(page, inPageHtml), pristine, 'closing restores the page exactly');
+
+      // The toolbar button toggles: open, then close again.
+      await driver.click(page);
+      await waitFor(() => driver.overlay(page), 'the overlay again');
+      await driver.click(page);
+      await overlayGone(page);
+      assert.equal(await driver.evaluate(page, inPageHtml), pristine, 'toggling restores the page exactly');
+      assert.deepEqual(await driver.evaluate(page, inPageErrors), [], 'no uncaught page errors');
+      await driver.closePage(page);
+    });
+  }
+
+  test(`${browserName}: reader settings persist across reloads`, async () => {
+    const page = await openNews('');
+    await driver.click(page);
+    const first = await waitFor(() => driver.overlay(page), 'the overlay');
+    await driver.press(page, '+');
+    await driver.press(page, '+');
+    const bigger = await driver.overlay(page);
+    assert.notEqual(bigger.size, first.size, '+ makes the text larger');
+    await driver.reload(page);
+    await driver.click(page);
+    const reopened = await waitFor(() => driver.overlay(page), 'the overlay after reload');
+    assert.equal(reopened.size, bigger.size, 'the font size survives a reload');
+    await driver.press(page, '-');
+    await driver.press(page, '-');
+    await driver.closePage(page);
+  });
+
+  test(`${browserName}: a page without an article is left alone`, async () => {
+    const page = await driver.open(`${base}/demo/no-article.html`);
+    const pristine = await driver.evaluate(page, inPageHtml);
+    await driver.click(page);
+    // The toast says so and goes away by itself.
+    await waitFor(() => driver.evaluate(page, () => document.querySelector('declutter-toast') !== null), 'the toast');
+    const badge = await driver.badge(page);
+    if (badge !== null) assert.equal(badge, '—', 'the badge says there is no article');
+    assert.equal(await driver.overlay(page), null, 'no overlay');
+    assert.equal(await driver.evaluate(page, inPageHiddenCount), 0, 'nothing hidden');
+    await waitFor(async () => (await driver.evaluate(page, inPageHtml)) === pristine, 'the page to be as it was', 6000);
+    await driver.closePage(page);
+  });
+
+  test(`${browserName}: the clutter fixtures are cleaned and read`, async () => {
+    const dir = fileURLToPath(new URL('../fixtures/clutter', import.meta.url));
+    const files = readdirSync(dir).filter((f) => f.endsWith('.html'));
+    assert.ok(files.length > 0, 'clutter fixtures exist');
+    for (const file of files) {
+      const page = await driver.open(`${base}/fixtures/clutter/${file}`);
+      await driver.click(page);
+      const overlay = await waitFor(() => driver.overlay(page), `the overlay on ${file}`);
+      const expect = await driver.evaluate(page, inPageExpectations);
+      assertCleaned(expect);
+      const text = overlay.text.replace(/\s+/g, ' ');
+      for (const paragraph of expect.article) {
+        assert.ok(text.includes(paragraph), `${file}: the overlay shows ${paragraph.slice(0, 60)}...`);
+      }
+      await driver.closePage(page);
+    }
+  });
+}
