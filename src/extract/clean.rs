@@ -164,7 +164,7 @@ fn removed_always(t: &Tables, n: NodeRef, a: &Agg, is_root: bool) -> bool {
         Some(Tag::Object | Tag::Embed | Tag::Iframe) => !is_video(n),
         Some(Tag::Footer | Tag::Link | Tag::Aside | Tag::Input | Tag::Textarea | Tag::Select | Tag::Button) => true,
         Some(Tag::H1 | Tag::H2) if t.class_weight(n) < 0.0 => true,
-        _ if is_root => false,
+        _ if is_root || (n.class().is_empty() && n.id_attr().is_empty()) => false,
         _ => {
             let ci = words::class_and_id(n);
             ((has_token(&ci, "share") || has_token(&ci, "sharedaddy")) && a.text < SHARE_MAX_CHARS)
