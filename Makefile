@@ -31,7 +31,7 @@ demo: extension
 test: tools test-native test-browser test-e2e lint
 
 test-native:
-	cargo test --release
+	cargo test
 
 test-browser:
 	wasm-pack test --headless --chrome

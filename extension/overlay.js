@@ -224,6 +224,13 @@ const DeclutterOverlay = (() => {
         index += 1;
         speak();
       };
+      // No voice installed, or the engine refused: stop rather than race through the article.
+      u.onerror = (e) => {
+        if (e.error !== 'interrupted' && e.error !== 'canceled') {
+          stop();
+          play.title = `Read aloud is not available here (${e.error})`;
+        }
+      };
       highlight(true);
       blocks[index].scrollIntoView({ block: 'center', behavior: 'smooth' });
       synth.speak(u);

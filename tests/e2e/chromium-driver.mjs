@@ -52,6 +52,20 @@ export async function launch(extensionDir, { headless = true } = {}) {
       await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
     },
     overlay: readOverlay,
+    // Clicks an element inside the overlay's closed shadow root (CDP reaches it).
+    async overlayClick(page, selector) {
+      await inShadow(page, `function (selector) { this.querySelector(selector).click(); }`, [selector]);
+    },
+    async overlayProbe(page, selector) {
+      return inShadow(page, `function (selector) {
+        const el = this.querySelector(selector);
+        return el && { className: el.className, text: el.textContent, title: el.title };
+      }`, [selector]);
+    },
+    async printing(page, on) {
+      await page.emulateMedia({ media: on ? 'print' : 'screen' });
+      return true;
+    },
     press: (page, key) => page.keyboard.press(key),
     reload: (page) => page.reload(),
     async badge(page) {
@@ -67,9 +81,9 @@ export async function launch(extensionDir, { headless = true } = {}) {
   };
 }
 
-// What the reader overlay shows. Its shadow root is closed, so the page cannot see it; CDP's
-// DOM domain can (pierce: true).
-export async function readOverlay(page) {
+// Runs `fn` with `this` bound to the overlay's shadow root, or returns null without an overlay.
+// The root is closed, so the page cannot see it; CDP's DOM domain can (pierce: true).
+async function inShadow(page, fn, args = []) {
   const session = await page.context().newCDPSession(page);
   try {
     const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
@@ -82,23 +96,31 @@ export async function readOverlay(page) {
     }
     if (!host) return null;
     const { object } = await session.send('DOM.resolveNode', { backendNodeId: host.shadowRoots[0].backendNodeId });
-    const { result } = await session.send('Runtime.callFunctionOn', {
+    const { result, exceptionDetails } = await session.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
       returnByValue: true,
-      functionDeclaration: `function () {
-        const article = this.querySelector('article');
-        return {
-          title: this.querySelector('h1')?.textContent ?? '',
-          text: article?.innerText ?? '',
-          html: article?.outerHTML ?? '',
-          dialog: this.querySelector('[role=dialog]')?.getAttribute('aria-labelledby') ?? null,
-          theme: this.querySelector('[role=dialog]')?.dataset.theme ?? null,
-          size: this.querySelector('[role=dialog]')?.style.getPropertyValue('--dc-size') ?? null,
-        };
-      }`,
+      functionDeclaration: fn,
+      arguments: args.map((value) => ({ value })),
     });
-    return result.value;
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value ?? null;
   } finally {
     await session.detach();
   }
+}
+
+// What the reader overlay shows.
+export function readOverlay(page) {
+  return inShadow(page, `function () {
+    const article = this.querySelector('article');
+    const dialog = this.querySelector('[role=dialog]');
+    return {
+      title: this.querySelector('h1')?.textContent ?? '',
+      text: article?.innerText ?? '',
+      html: article?.outerHTML ?? '',
+      dialog: dialog?.getAttribute('aria-labelledby') ?? null,
+      theme: dialog?.dataset.theme ?? null,
+      size: dialog?.style.getPropertyValue('--dc-size') ?? null,
+    };
+  }`);
 }

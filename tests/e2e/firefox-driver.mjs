@@ -50,6 +50,22 @@ export async function launch(extensionDir, { headless = true } = {}) {
         size: await driver.executeScript('return arguments[0].style.getPropertyValue("--dc-size")', dialog),
       };
     },
+    async overlayClick(_page, selector) {
+      const root = await (await driver.findElement(By.css('declutter-reader'))).getShadowRoot();
+      await (await root.findElement(By.css(selector))).click();
+    },
+    async overlayProbe(_page, selector) {
+      const root = await (await driver.findElement(By.css('declutter-reader'))).getShadowRoot();
+      const found = await root.findElements(By.css(selector));
+      if (found.length === 0) return null;
+      return {
+        className: await found[0].getAttribute('class'),
+        text: await found[0].getAttribute('textContent'),
+        title: await found[0].getAttribute('title'),
+      };
+    },
+    // WebDriver cannot switch Firefox to print media.
+    printing: async () => false,
     async press(_page, key) {
       await driver.actions().sendKeys(KEYS[key] ?? key).perform();
     },

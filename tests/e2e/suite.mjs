@@ -3,8 +3,10 @@
 // Every step goes through the extension's real toolbar action.
 //
 // A driver provides: open(path) -> page, evaluate(page, fn), click(page), overlay(page) ->
-// {title, text, dialog, size} | null, press(page, key), reload(page), badge(page) (or null when
-// the browser cannot report it), closePage(page), close().
+// {title, text, dialog, size} | null, overlayClick(page, selector), overlayProbe(page, selector)
+// -> {className, text, title} | null, printing(page, on) -> false when the browser cannot emulate print,
+// press(page, key), reload(page), badge(page) (null when the browser cannot report it),
+// closePage(page), close().
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -99,6 +101,41 @@ export function defineSuite(browserName, launchDriver) {
     assert.equal(reopened.size, bigger.size, 'the font size survives a reload');
     await driver.press(page, '-');
     await driver.press(page, '-');
+    await driver.closePage(page);
+  });
+
+  test(`${browserName}: overlay controls work (theme, read aloud, print)`, async () => {
+    const page = await openNews('');
+    await driver.click(page);
+    await waitFor(() => driver.overlay(page), 'the overlay');
+
+    const before = await driver.overlay(page);
+    await driver.overlayClick(page, 'button[aria-label="Larger text"]');
+    assert.notEqual((await driver.overlay(page)).size, before.size, 'the A+ button makes the text larger');
+    await driver.overlayClick(page, 'button[aria-label="Smaller text"]');
+
+    // Read aloud highlights the block being read; where the browser has no voice (headless
+    // machines usually have none) the button says so instead of failing silently.
+    await driver.overlayClick(page, 'button[aria-label="Read aloud"]');
+    const outcome = await waitFor(async () => {
+      const speaking = await driver.overlayProbe(page, '.dc-speaking');
+      if (speaking) return { speaking };
+      const button = await driver.overlayProbe(page, '.dc-speech button');
+      return button?.title.includes('not available') ? { unavailable: button.title } : null;
+    }, 'reading aloud to start or to report no voice');
+    if (outcome.speaking) assert.ok(outcome.speaking.text.trim().length > 0, 'the highlighted block has text');
+
+    // With the reader open, printing shows the article and not the page.
+    if (await driver.printing(page, true)) {
+      const printed = await driver.evaluate(page, () => ({
+        body: getComputedStyle(document.body).display,
+        reader: document.querySelector('declutter-reader').checkVisibility(),
+      }));
+      assert.deepEqual(printed, { body: 'none', reader: true }, 'print media shows only the reader');
+      await driver.printing(page, false);
+    }
+    await driver.press(page, 'Escape');
+    await overlayGone(page);
     await driver.closePage(page);
   });
 
