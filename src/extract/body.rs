@@ -206,6 +206,18 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
             }
         }
         Tag::Iframe | Tag::Object | Tag::Embed | Tag::Video | Tag::Audio | Tag::Canvas | Tag::Svg => {}
+        Tag::Div if is_loose_caption(c) => {
+            // A caption outside `<figure>`: it belongs to the picture just before it; without one
+            // it is a leftover of a gallery or slideshow.
+            out.flush();
+            if let Some(Block::Figure { image }) = out.blocks.last_mut() {
+                if image.caption.is_empty() {
+                    let (caption, credit) = caption(c, ctx, depth);
+                    image.caption = caption;
+                    image.credit = image.credit.take().or(credit);
+                }
+            }
+        }
         t if t.is_block() || matches!(t, Tag::Li | Tag::Dd | Tag::Dt) => {
             out.flush();
             children(c, ctx, depth + 1, out);
@@ -234,6 +246,16 @@ fn is_inline(n: NodeRef) -> bool {
         Some(A | Abbr | B | Bdi | Bdo | Big | Cite | Code | Data | Del | Dfn | Em | Font | I | Ins | Kbd | Label
             | Mark | Q | S | Samp | Small | Span | Strike | Strong | Sub | Sup | Time | Tt | U | Var | Wbr | Ruby | Rt | Rp)
     )
+}
+
+/// Longest text a caption outside `<figure>` may have: longer is prose in a misnamed box.
+const MAX_LOOSE_CAPTION: usize = 400;
+
+fn is_loose_caption(n: NodeRef) -> bool {
+    let ci = super::words::class_and_id(n);
+    (ci.contains("caption") || super::words::has_token(&ci, "credit"))
+        && !n.descendants().any(|d| d.is(Tag::P) && d != n)
+        && n.text_content().len() <= MAX_LOOSE_CAPTION
 }
 
 fn is_footnotes(n: NodeRef) -> bool {
