@@ -105,6 +105,7 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
                     }
                 }
                 let remove = removed_always(t, n, &a, is_root)
+                    || (t.flags.clean_conditionally && paragraph && !protect[k] && is_link_line(n, &a))
                     || (t.flags.clean_conditionally
                         && !protect[k]
                         && !paragraph
@@ -155,6 +156,19 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
 
 fn is_textish(tag: Tag) -> bool {
     matches!(tag, Tag::Span | Tag::Li | Tag::Td) || is_div_to_p_blocker(tag)
+}
+
+/// A short paragraph that is mostly a link: "Related: ...", "Read more: ...", a promo headline.
+const LINK_LINE_MAX_CHARS: u32 = 200;
+const LINK_LINE_DENSITY: f32 = 0.5;
+
+fn is_link_line(n: NodeRef, a: &Agg) -> bool {
+    if a.text == 0 || a.text >= LINK_LINE_MAX_CHARS || a.link / a.text as f32 <= LINK_LINE_DENSITY {
+        return false;
+    }
+    // A cited source spelled out as an address is part of the text.
+    let text = n.text_content();
+    !(text.contains("http") || text.contains("www."))
 }
 
 /// Furniture that never belongs in the reader: forms' controls, non-video embeds, footers and

@@ -49,7 +49,7 @@ pub const VIDEO_HOSTS: &[&str] = &[
 
 /// Whole-text labels of ad slots and loading spinners.
 pub const AD_OR_LOADING: &[&str] = &[
-    "ad", "advertising", "advertisement", "pub", "publicité", "werbung", "广告", "реклама",
+    "ad", "advert", "advertising", "advertisement", "anzeige", "sponsored", "pub", "publicité", "werbung", "广告", "реклама",
     "anuncio", "loading", "正在加载", "загрузка", "chargement", "cargando",
 ];
 
