@@ -206,7 +206,7 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
             }
         }
         Tag::Iframe | Tag::Object | Tag::Embed | Tag::Video | Tag::Audio | Tag::Canvas | Tag::Svg => {}
-        Tag::Div if is_loose_caption(c) => {
+        Tag::Div | Tag::Span | Tag::Figcaption if is_loose_caption(c) && !c.parent().is_some_and(|p| p.is(Tag::P) || p.tag().is_some_and(|t| t.is_heading())) => {
             // A caption outside `<figure>`: it belongs to the picture just before it; without one
             // it is a leftover of a gallery or slideshow.
             out.flush();
@@ -253,7 +253,7 @@ const MAX_LOOSE_CAPTION: usize = 400;
 
 fn is_loose_caption(n: NodeRef) -> bool {
     let ci = super::words::class_and_id(n);
-    (ci.contains("caption") || super::words::has_token(&ci, "credit"))
+    (n.is(Tag::Figcaption) || ci.contains("caption") || super::words::has_token(&ci, "credit"))
         && !n.descendants().any(|d| d.is(Tag::P) && d != n)
         && n.text_content().len() <= MAX_LOOSE_CAPTION
 }

@@ -98,6 +98,10 @@ pub fn is_hidden(n: NodeRef) -> bool {
     if n.attr("aria-modal") == Some("true") && n.attr("role") == Some("dialog") {
         return true;
     }
+    let class = n.class();
+    if !class.is_empty() && words::SCREEN_READER_ONLY.iter().any(|c| n.has_class(c)) {
+        return true;
+    }
     if let Some(style) = n.attr("style") {
         let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         if compact.contains("display:none") || compact.contains("visibility:hidden") {
