@@ -522,13 +522,10 @@ fn push_text(out: &mut Vec<Inline>, text: &str) {
             s.remove(0);
         }
         prev.push_str(&s);
-    } else {
-        if matches!(out.last(), None | Some(Inline::LineBreak)) {
-            s = s.trim_start().to_owned();
-        }
-        if !s.is_empty() {
-            out.push(Inline::Text { text: s });
-        }
+    } else if !s.is_empty() {
+        // A leading space is kept even at the start of a link or emphasis: it separates the
+        // words before them. `finish` trims the paragraph's outer edges.
+        out.push(Inline::Text { text: s });
     }
 }
 
@@ -540,13 +537,28 @@ fn finish(mut content: Vec<Inline>) -> Option<Vec<Inline>> {
     while matches!(content.first(), Some(i) if is_blank(i)) {
         content.remove(0);
     }
-    if let Some(Inline::Text { text }) = content.first_mut() {
-        *text = text.trim_start().to_owned();
-    }
-    if let Some(Inline::Text { text }) = content.last_mut() {
-        *text = text.trim_end().to_owned();
-    }
+    trim_edge(&mut content, true);
+    trim_edge(&mut content, false);
     (!content.is_empty()).then_some(content)
+}
+
+/// Trims the whitespace at the start (or end) of a run of inlines, looking into links and
+/// emphasis (bounded: inline nesting is capped by `MAX_DEPTH` when built).
+fn trim_edge(content: &mut [Inline], start: bool) {
+    let mut cur = content;
+    loop {
+        let Some(edge) = (if start { cur.first_mut() } else { cur.last_mut() }) else { return };
+        match edge {
+            Inline::Text { text } => {
+                *text = if start { text.trim_start() } else { text.trim_end() }.to_owned();
+                return;
+            }
+            Inline::Emphasis { content } | Inline::Strong { content } | Inline::Link { content, .. } | Inline::Sub { content } | Inline::Sup { content } => {
+                cur = content;
+            }
+            _ => return,
+        }
+    }
 }
 
 /// Appends the plain text of a block (paragraph breaks as newlines).

@@ -5,7 +5,7 @@
 //! is judged, the counts it is judged on (paragraphs, images, list items, link density) already
 //! leave out whatever was cut inside it, as if the page had been cleaned bottom-up.
 
-use super::score::{loose_runs, Piece};
+use super::score::{is_wrapper, loose_runs, Piece};
 use super::tables::{is_div_to_p_blocker, Tables};
 use super::words::{self, has_token};
 use crate::dom::{NodeId, NodeRef, Tag};
@@ -94,7 +94,7 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
                     a.link = t.link[i] / t.text[i].max(1) as f32 * a.text as f32;
                 }
                 // A `div` with no block inside is a paragraph, judged as one.
-                let paragraph = tag == Tag::P || (tag == Tag::Div && !t.block_desc[i]);
+                let paragraph = tag == Tag::P || (tag == Tag::Div && (!t.block_desc[i] || is_wrapper(t, n)));
                 if tag == Tag::Div && t.block_desc[i] {
                     for run in loose_runs(t, n) {
                         a.p += 1;
