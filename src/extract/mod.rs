@@ -88,7 +88,7 @@ pub fn extract(snap: &Snapshot, options: &Options) -> Result<Article, ExtractErr
     let meta = metadata::PageMeta::read(snap);
     let site_name = meta.site_name();
     let title = title::title(snap, &meta, site_name.as_deref());
-    let meta_byline = meta.byline();
+    let meta_byline = meta.byline().and_then(|b| byline::clean(&b));
     let mut best: Option<Attempt> = None;
     let page = tables::Base::new(snap);
     for flags in ATTEMPTS {
@@ -126,7 +126,7 @@ pub fn extract(snap: &Snapshot, options: &Options) -> Result<Article, ExtractErr
         .chain(top.ancestors())
         .find_map(|n| n.attr("dir"))
         .or_else(|| html.and_then(|h| h.attr("dir")));
-    let byline = meta_byline.or(best.byline.clone()).and_then(|b| byline::clean(&b));
+    let byline = meta_byline.or_else(|| best.byline.as_deref().and_then(byline::clean));
     let excerpt = meta.excerpt().or_else(|| first_paragraph(&body));
     let published_time = meta.published().or_else(|| published_in_page(snap, &best));
     let lead_image = lead_image(snap, &meta, &body, base);
