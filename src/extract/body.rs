@@ -425,7 +425,7 @@ fn math(m: NodeRef, ctx: &Ctx) -> (MathNode, String) {
         let children = n
             .children()
             .filter(|c| c.is_text() || c.namespace() == Namespace::MathMl)
-            .filter(|c| !(c.name() == "annotation-xml"))
+            .filter(|c| c.name() != "annotation-xml")
             .map(|c| walk(c, depth + 1))
             .collect();
         MathNode::Element { tag: n.name().to_owned(), children }

@@ -178,9 +178,9 @@ fn siblings(t: &Tables, best: NodeRef, score: &[f32], scored: &[bool], wrapper: 
                 continue;
             }
         }
-        if c.is_element() && !t.gone[c.id().index()] && !t.phrasing[c.id().index()] {
-            items.push(one(c));
-        } else if c.is_element() && !t.gone[c.id().index()] && !parent.is(Tag::Div) {
+        // Inline elements in a `div` belong to its loose runs; elsewhere they stand alone.
+        let i = c.id().index();
+        if c.is_element() && !t.gone[i] && (!t.phrasing[i] || !parent.is(Tag::Div)) {
             items.push(one(c));
         }
     }
