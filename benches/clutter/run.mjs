@@ -144,22 +144,43 @@ function run(p, lists, matcher) {
   return { perList, missed, unresolved, hiddenCount: report.length, base, clean };
 }
 
-function main() {
-  if (!flag('--no-build') && !process.env.DECLUTTER_BIN) execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'declutter'], { cwd: REPO, stdio: 'inherit' });
+/** Pages per worker process: jsdom and its selector engine keep memory across documents, so each
+ * chunk of pages runs in a fresh process. */
+const CHUNK = 12;
+
+/** Worker: runs pages [from, to), appends their texts to `jsonl`, prints their counts as JSON. */
+function worker(range, jsonl) {
+  const [from, to] = range.split(':').map(Number);
   const lists = LISTS.map((l) => ({ ...l, ...readList(path.join(SHARED, 'filterlists'), l.files) }));
   const matcher = new Matcher();
+  const missedShow = Number(value('--missed', 0));
+  const out = [];
+  for (const p of pages().slice(from, to)) {
+    const r = run(p, lists, matcher);
+    fs.appendFileSync(jsonl, JSON.stringify({ id: p.corpus + '/' + p.id, gt: p.gt, base: r.base, clean: r.clean }) + '\n');
+    out.push({ corpus: p.corpus, id: p.id, perList: r.perList, unresolved: r.unresolved, hidden: r.hiddenCount, missed: r.missed.slice(0, missedShow), invalid: matcher.invalid.size });
+  }
+  process.stdout.write(JSON.stringify(out));
+}
+
+function main() {
+  if (flag('--worker')) return worker(value('--worker'), value('--jsonl'));
+  if (!flag('--no-build') && !process.env.DECLUTTER_BIN) execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'declutter'], { cwd: REPO, stdio: 'inherit' });
+  const lists = LISTS.map((l) => ({ ...l, ...readList(path.join(SHARED, 'filterlists'), l.files) }));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-clutter-'));
   const jsonl = path.join(tmp, 'pages.jsonl');
-  const fd = fs.openSync(jsonl, 'w');
+  const all = pages();
   const results = [];
-  const missedShow = Number(value('--missed', 0));
-  for (const p of pages()) {
-    const r = run(p, lists, matcher);
-    fs.writeSync(fd, JSON.stringify({ id: p.corpus + '/' + p.id, gt: p.gt, base: r.base, clean: r.clean }) + '\n');
-    results.push({ p, perList: r.perList, unresolved: r.unresolved, hidden: r.hiddenCount });
-    if (missedShow) for (const m of r.missed.slice(0, missedShow)) console.log(`  missed ${p.corpus}/${p.id.slice(0, 12)} ${m}`);
+  let invalid = 0;
+  for (let i = 0; i < all.length; i += CHUNK) {
+    const argv = [new URL(import.meta.url).pathname, ...args, '--worker', `${i}:${i + CHUNK}`, '--jsonl', jsonl];
+    const chunk = JSON.parse(execFileSync(process.execPath, argv, { maxBuffer: 1 << 28 }));
+    for (const c of chunk) {
+      results.push({ p: { corpus: c.corpus, id: c.id }, perList: c.perList, unresolved: c.unresolved, hidden: c.hidden });
+      for (const m of c.missed) console.log(`  missed ${c.corpus}/${c.id.slice(0, 12)} ${m}`);
+      invalid = Math.max(invalid, c.invalid);
+    }
   }
-  fs.closeSync(fd);
   const recall = JSON.parse(execFileSync('python3', [path.join(REPO, 'benches/clutter/recall.py'), 'score', jsonl], { maxBuffer: 1 << 28 }));
   fs.rmSync(tmp, { recursive: true });
 
@@ -197,7 +218,7 @@ function main() {
   console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
   const skipped = lists.map((l) => `${l.label} ${l.skipped}`).join(', ');
-  console.log(`\nrules skipped (scriptlets, HTML filters, procedural operators): ${skipped}; selectors jsdom could not parse: ${matcher.invalid.size}`);
+  console.log(`\nrules skipped (scriptlets, HTML filters, procedural operators): ${skipped}; selectors jsdom could not parse: ${invalid} (largest count in one worker)`);
 }
 
 main();
