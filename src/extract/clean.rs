@@ -105,7 +105,7 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
                     }
                 }
                 let remove = removed_always(t, n, &a, is_root)
-                    || (t.flags.clean_conditionally && paragraph && !protect[k] && is_link_line(n, &a))
+                    || (t.flags.clean_conditionally && paragraph && !protect[k] && (is_link_line(n, &a) || is_ad_or_loading(n, &a)))
                     || (t.flags.clean_conditionally
                         && !protect[k]
                         && !paragraph
