@@ -144,3 +144,30 @@ fn zyte_sample_stays_above_the_floor() {
     eprintln!("zyte sample: {} pages, F1 {f:.4}", files.len());
     assert!(f >= FLOOR_ZYTE_F1, "F1 {f:.4} fell below the floor {FLOOR_ZYTE_F1}");
 }
+
+/// Every page of both corpora goes through extraction and the readerable check without a panic.
+/// Times are printed, not asserted (the machine is shared; `make bench-quality` reports them):
+/// per page, extraction time over the page's node count, as the ratio to the median.
+#[test]
+fn every_corpus_page_extracts_without_panic() {
+    let root = corpus();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("readability-test-pages"))
+        .unwrap()
+        .map(|e| e.unwrap().path().join("source.html"))
+        .filter(|p| p.exists())
+        .collect();
+    files.extend(std::fs::read_dir(root.join("article-extraction-benchmark/html")).unwrap().map(|e| e.unwrap().path()));
+    let mut per_node = Vec::new();
+    for file in &files {
+        let snap = dom::html::parse_bytes(&std::fs::read(file).unwrap()).unwrap();
+        let started = std::time::Instant::now();
+        let _ = extract::extract(&snap, &Options { url: Some(FAKE_URL.into()) });
+        let _ = extract::readerable(&snap);
+        per_node.push((started.elapsed().as_secs_f64() / snap.len().max(1) as f64, snap.len(), file));
+    }
+    per_node.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let median = per_node[per_node.len() / 2].0;
+    for (t, nodes, file) in per_node.iter().rev().take(3) {
+        eprintln!("{:.1}x the median time per node: {nodes} nodes, {}", t / median, file.display());
+    }
+}
