@@ -58,3 +58,16 @@ fn links_are_absolute_and_scripts_are_dropped() {
     let back: extract::Article = serde_json::from_str(&json).unwrap();
     assert_eq!(back, a);
 }
+
+#[test]
+fn bylines_in_any_script_are_cleaned_without_panicking() {
+    for (raw, want) in [
+        ("<div class=\"byline\">By İsmail Öztürk 12 Mart 2024</div>", "İsmail Öztürk"),
+        ("<div class=\"byline\">Par Ǆemal Ünal, 3 mars</div>", "Ǆemal Ünal"),
+        ("<div class=\"byline\">KELVIN Ω by nobody</div>", "KELVIN Ω by nobody"),
+    ] {
+        let html = format!("<html><body><article>{raw}<p>{}</p></article></body></html>", "Words of a long enough paragraph, with commas, to be an article. ".repeat(10));
+        let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+        assert_eq!(a.byline.as_deref(), Some(want), "{raw}");
+    }
+}

@@ -29,7 +29,8 @@ const BY: &[&str] = &["by", "written by", "posted by", "von", "par", "por", "doo
 /// "By Jane Doe | March 3, 2024" -> "Jane Doe". `None` when nothing name-like is left.
 pub fn clean(raw: &str) -> Option<String> {
     let mut s = super::collapse_text(raw);
-    let lower = s.to_lowercase();
+    // ASCII-only lowering keeps byte offsets valid in `s` (the words looked for are ASCII).
+    let lower = s.to_ascii_lowercase();
     for by in BY {
         if let Some(rest) = lower.strip_prefix(by) {
             if rest.starts_with(' ') || rest.starts_with(':') {
@@ -48,7 +49,8 @@ pub fn clean(raw: &str) -> Option<String> {
 
 /// Byte offset where a date begins in a byline, if one does (and something precedes it).
 fn date_start(s: &str) -> Option<usize> {
-    let lower = s.to_lowercase();
+    // ASCII-only lowering keeps byte offsets valid in `s` (the words looked for are ASCII).
+    let lower = s.to_ascii_lowercase();
     // Names have no digits: the first one starts the date, even glued on ("Nolan22 Dec").
     let digit = lower.find(|c: char| c.is_ascii_digit()).filter(|i| *i > 0);
     let mut words = lower.char_indices().filter(|(i, c)| c.is_alphanumeric() && (*i == 0 || !lower[..*i].ends_with(|p: char| p.is_alphanumeric())));
