@@ -109,11 +109,12 @@ fn bylines_have_no_by_and_no_date() {
 
 #[test]
 fn paragraphs_never_glue_together() {
-    let snap = parse("<html><body><article><div>First paragraph ends here.</div><div>Second one starts here and goes on for a while so that the page has some text in it to read.</div><p>A third<br>with a break, and more words to make it count as a real paragraph of the article.</p></article></body></html>").unwrap();
+    let snap = parse("<html><body><article><div>First paragraph ends here.</div><div>Second one starts here and goes on for a while so that the page has some text in it to read.</div><p>A third<br>with a break, and more words to make it count as a real paragraph of the article.</p><p>That movie was<a href=\"https://x.example/\"> poorly received</a> by critics, and it flopped at the box office.</p></article></body></html>").unwrap();
     let a = extract::extract(&snap, &Options::default()).unwrap();
     let t = text(&a);
     assert!(t.contains("here.\nSecond"), "{t:?}");
     assert!(t.contains("A third\nwith"), "{t:?}");
+    assert!(t.contains("was poorly received"), "{t:?}");
 }
 
 #[test]

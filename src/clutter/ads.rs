@@ -9,7 +9,7 @@ const WORDS: &[&str] = &[
     "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertisements", "advertising",
     "adsense", "dfp", "googlead", "googleads", "sponsor", "sponsored", "promoted", "taboola", "outbrain",
     "zergnet", "revcontent", "mgid", "teads", "dianomi", "nativo", "plista", "leaderboard",
-    "skyscraper", "mpu", "adsbygoogle",
+    "skyscraper", "mpu", "adsbygoogle", "connatix", "ligatus", "pubexchange", "adthrive", "mediavine",
 ];
 
 /// Second halves of run-together words such as `adslot`, `adsbox`, `AdContainer` (the last one is
@@ -17,8 +17,12 @@ const WORDS: &[&str] = &[
 const SUFFIXES: &[&str] = &[
     "slot", "unit", "box", "container", "wrapper", "wrap", "holder", "zone", "space", "spot", "banner",
     "placeholder", "label", "frame", "block", "area", "region", "placement", "tag", "top", "bottom",
-    "side", "sidebar", "inline", "sticky",
+    "side", "sidebar", "inline", "sticky", "square", "rectangle", "right", "left", "header", "footer",
+    "content", "middle", "mid",
 ];
+
+/// First halves of run-together words that end in `ad` or `ads` (`topad`, `rightads`, `googleads`).
+const PREFIXES: &[&str] = &["top", "right", "left", "side", "bottom", "mid", "inline", "footer", "header", "google", "native", "sticky", "banner", "text", "video", "display"];
 
 /// Ad-network hosts whose iframes are ads (matched as the host or a parent domain of it).
 const HOSTS: &[&str] = &[
@@ -34,6 +38,10 @@ const ID_PREFIXES: &[&str] = &["div-gpt-ad", "google_ads_iframe", "aswift_", "gp
 /// True when a word names an ad (`ad`, `adslot`, `AdsBox`...).
 pub fn is_ad_word(w: &str) -> bool {
     if is_one_of(w, WORDS) {
+        return true;
+    }
+    let stem = w.strip_suffix("ads").or_else(|| w.strip_suffix("Ads")).or_else(|| w.strip_suffix("ad")).or_else(|| w.strip_suffix("Ad"));
+    if stem.is_some_and(|p| is_one_of(p, PREFIXES)) {
         return true;
     }
     let lower = w.len() > 2 && w.is_char_boundary(2) && w[..2].eq_ignore_ascii_case("ad");
@@ -86,10 +94,10 @@ mod tests {
 
     #[test]
     fn ad_words() {
-        for w in ["ad", "ADS", "adslot", "AdsBox", "adContainer", "sponsored"] {
+        for w in ["ad", "ADS", "adslot", "AdsBox", "adContainer", "sponsored", "rightad", "adsquare", "topads"] {
             assert!(is_ad_word(w), "{w}");
         }
-        for w in ["address", "admin", "adobe", "advice", "header", "shadow", "load", "badge", "add"] {
+        for w in ["address", "admin", "adobe", "advice", "header", "shadow", "load", "badge", "add", "read", "lead", "download", "instead"] {
             assert!(!is_ad_word(w), "{w}");
         }
     }

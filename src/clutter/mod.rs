@@ -102,7 +102,7 @@ pub fn classify_subtree(root: NodeRef, options: &Options) -> Vec<Hidden> {
     let guard = protect::Guard::new(root, &stats);
     let base = root.id().0;
     let mut marks: Vec<Option<(ClutterKind, Strength)>> = vec![None; (stats.get(root).end - base + 1) as usize];
-    for (n, kind, strength) in labels::mark_boxes(root, &stats, &|n| guard.is_main(n)) {
+    for (n, kind, strength) in labels::mark_boxes(root, &stats, &|n| guard.is_main(n, stats.get(n).end)) {
         marks[(n.id().0 - base) as usize].get_or_insert((kind, strength));
     }
     let mut out = Vec::new();

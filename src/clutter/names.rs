@@ -8,9 +8,14 @@ use super::{ads, consent, newsletter, share, ClutterKind};
 
 /// Words that turn a clutter word into a state of something else.
 const STATE_WORDS: &[&str] = &[
-    "has", "no", "non", "not", "with", "without", "free", "enabled", "disabled", "loaded", "allow",
-    "after", "before", "below", "above", "under", "hide", "hidden", "show", "count", "icon", "js",
+    "has", "no", "non", "not", "with", "without", "free", "enabled", "disabled", "allow", "hide",
+    "hidden", "show",
 ];
+
+/// Social networks whose embedded widgets (like boxes, timelines, follow buttons) are share widgets
+/// when a class token pairs the network with one of [`SOCIAL_WIDGETS`].
+const NETWORKS: &[&str] = &["facebook", "fb", "twitter", "tweet", "instagram", "pinterest", "linkedin"];
+const SOCIAL_WIDGETS: &[&str] = &["like", "likebox", "follow", "timeline", "widget", "page", "popup", "xfbml", "share", "button", "embed"];
 
 const RECOMMENDATION: &[&str] = &[
     "related", "recommended", "recommendation", "recommendations", "recirculation", "recirc",
@@ -35,13 +40,16 @@ fn kind_of_word(w: &str) -> Option<ClutterKind> {
 
 fn kind_of_token(token: &str) -> Option<ClutterKind> {
     let mut kind = None;
+    let (mut network, mut widget) = (false, false);
     for w in words(token) {
         if is_one_of(w, STATE_WORDS) {
             return None;
         }
+        network |= is_one_of(w, NETWORKS);
+        widget |= is_one_of(w, SOCIAL_WIDGETS);
         kind = kind.or_else(|| kind_of_word(w));
     }
-    kind
+    kind.or((network && widget).then_some(ClutterKind::Share))
 }
 
 /// The clutter kind named by an element's class tokens or id, if any.
@@ -62,5 +70,8 @@ mod tests {
         assert_eq!(kind_from_names("topAdSlot", ""), Some(ClutterKind::Ad));
         assert_eq!(kind_from_names("", "share_bar2"), Some(ClutterKind::Share));
         assert_eq!(kind_from_names("post has-share-bar", "related-posts"), Some(ClutterKind::Recommendation));
+        assert_eq!(kind_from_names("widget_facebook_likebox", ""), Some(ClutterKind::Share));
+        assert_eq!(kind_from_names("facebook-embed", ""), Some(ClutterKind::Share));
+        assert_eq!(kind_from_names("icon icon--share", ""), Some(ClutterKind::Share));
     }
 }

@@ -20,8 +20,8 @@ const WEAK_MAX_PROSE: u32 = 200;
 const STRONG_MAX_PROSE: u32 = 1500;
 
 pub struct Guard {
-    /// The main text's container (start, end of its id range), if the subtree has one.
-    main: Option<(u32, u32)>,
+    /// The id of the main text's container, if the subtree has one.
+    main: Option<u32>,
 }
 
 impl Guard {
@@ -38,12 +38,12 @@ impl Guard {
                 _ => break,
             }
         }
-        Guard { main: Some((cur.id().0, stats.get(cur).end)) }
+        Guard { main: Some(cur.id().0) }
     }
 
-    /// True for the main text's container and its ancestors.
-    pub fn is_main(&self, n: NodeRef) -> bool {
-        self.main.is_some_and(|(start, _)| n.id().0 <= start && n.last_descendant().id().0 >= start)
+    /// True for the main text's container and its ancestors (`end`: the id of `n`'s last node).
+    pub fn is_main(&self, n: NodeRef, end: u32) -> bool {
+        self.main.is_some_and(|start| n.id().0 <= start && end >= start)
     }
 
     /// True when `n` must stay visible although a signal of this strength points at it.
@@ -51,7 +51,7 @@ impl Guard {
         if matches!(n.tag(), Some(Tag::Html | Tag::Head | Tag::Body | Tag::Main)) {
             return true;
         }
-        if self.main.is_some_and(|(start, _)| n.id().0 <= start && s.end >= start) {
+        if self.is_main(n, s.end) {
             return true;
         }
         s.prose > match strength {

@@ -70,7 +70,7 @@ const NETWORK_WORDS: &[&str] = &[
 pub const CLASS_WORDS: &[&str] = &[
     "share", "shares", "sharing", "sharebar", "sharebox", "sharetools", "sharethis", "addthis",
     "addtoany", "shareaholic", "social", "socials", "sociallinks", "socialshare", "sharelinks",
-    "sharebuttons",
+    "sharebuttons", "shariff", "sharedaddy", "followus", "likebox", "fbpopup",
 ];
 
 /// Longest own text (non-blank characters outside controls) of a share bar: a caption such as
@@ -85,7 +85,7 @@ const SINGLE_MAX_OWN_TEXT: u32 = 12;
 pub fn is_bar(_n: NodeRef, s: &Stat) -> bool {
     let own_text = s.text - s.link_text;
     let widgets = s.share + s.social;
-    if s.share == 0 && s.social < FOLLOW_MIN || s.headings > 0 || s.prose > 0 || s.media > widgets {
+    if s.share == 0 && s.social < FOLLOW_MIN || s.headings > 0 && own_text > HEADING_CAPTION_MAX || s.prose > 0 || s.media > widgets {
         return false;
     }
     if s.controls <= 1 {
@@ -93,6 +93,9 @@ pub fn is_bar(_n: NodeRef, s: &Stat) -> bool {
     }
     widgets >= 2 && widgets * 2 >= s.controls && own_text <= BAR_MAX_OWN_TEXT
 }
+
+/// A heading inside a share bar is its caption ("Share this:"), never a headline.
+const HEADING_CAPTION_MAX: u32 = 15;
 
 /// Follow links (to network profiles) that make a group a social widget without any share control:
 /// a row of network icons, not a single "our Twitter" link in a text.

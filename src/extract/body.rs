@@ -206,6 +206,18 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
             }
         }
         Tag::Iframe | Tag::Object | Tag::Embed | Tag::Video | Tag::Audio | Tag::Canvas | Tag::Svg => {}
+        Tag::Div | Tag::Span | Tag::Figcaption if is_loose_caption(c) && !c.parent().is_some_and(|p| p.is(Tag::P) || p.tag().is_some_and(|t| t.is_heading())) => {
+            // A caption outside `<figure>`: it belongs to the picture just before it; without one
+            // it is a leftover of a gallery or slideshow.
+            out.flush();
+            if let Some(Block::Figure { image }) = out.blocks.last_mut() {
+                if image.caption.is_empty() {
+                    let (caption, credit) = caption(c, ctx, depth);
+                    image.caption = caption;
+                    image.credit = image.credit.take().or(credit);
+                }
+            }
+        }
         t if t.is_block() || matches!(t, Tag::Li | Tag::Dd | Tag::Dt) => {
             out.flush();
             children(c, ctx, depth + 1, out);
@@ -234,6 +246,16 @@ fn is_inline(n: NodeRef) -> bool {
         Some(A | Abbr | B | Bdi | Bdo | Big | Cite | Code | Data | Del | Dfn | Em | Font | I | Ins | Kbd | Label
             | Mark | Q | S | Samp | Small | Span | Strike | Strong | Sub | Sup | Time | Tt | U | Var | Wbr | Ruby | Rt | Rp)
     )
+}
+
+/// Longest text a caption outside `<figure>` may have: longer is prose in a misnamed box.
+const MAX_LOOSE_CAPTION: usize = 400;
+
+fn is_loose_caption(n: NodeRef) -> bool {
+    let ci = super::words::class_and_id(n);
+    (n.is(Tag::Figcaption) || ci.contains("caption") || super::words::has_token(&ci, "credit"))
+        && !n.descendants().any(|d| d.is(Tag::P) && d != n)
+        && n.text_content().len() <= MAX_LOOSE_CAPTION
 }
 
 fn is_footnotes(n: NodeRef) -> bool {
@@ -500,13 +522,10 @@ fn push_text(out: &mut Vec<Inline>, text: &str) {
             s.remove(0);
         }
         prev.push_str(&s);
-    } else {
-        if matches!(out.last(), None | Some(Inline::LineBreak)) {
-            s = s.trim_start().to_owned();
-        }
-        if !s.is_empty() {
-            out.push(Inline::Text { text: s });
-        }
+    } else if !s.is_empty() {
+        // A leading space is kept even at the start of a link or emphasis: it separates the
+        // words before them. `finish` trims the paragraph's outer edges.
+        out.push(Inline::Text { text: s });
     }
 }
 
@@ -518,13 +537,28 @@ fn finish(mut content: Vec<Inline>) -> Option<Vec<Inline>> {
     while matches!(content.first(), Some(i) if is_blank(i)) {
         content.remove(0);
     }
-    if let Some(Inline::Text { text }) = content.first_mut() {
-        *text = text.trim_start().to_owned();
-    }
-    if let Some(Inline::Text { text }) = content.last_mut() {
-        *text = text.trim_end().to_owned();
-    }
+    trim_edge(&mut content, true);
+    trim_edge(&mut content, false);
     (!content.is_empty()).then_some(content)
+}
+
+/// Trims the whitespace at the start (or end) of a run of inlines, looking into links and
+/// emphasis (bounded: inline nesting is capped by `MAX_DEPTH` when built).
+fn trim_edge(content: &mut [Inline], start: bool) {
+    let mut cur = content;
+    loop {
+        let Some(edge) = (if start { cur.first_mut() } else { cur.last_mut() }) else { return };
+        match edge {
+            Inline::Text { text } => {
+                *text = if start { text.trim_start() } else { text.trim_end() }.to_owned();
+                return;
+            }
+            Inline::Emphasis { content } | Inline::Strong { content } | Inline::Link { content, .. } | Inline::Sub { content } | Inline::Sup { content } => {
+                cur = content;
+            }
+            _ => return,
+        }
+    }
 }
 
 /// Appends the plain text of a block (paragraph breaks as newlines).

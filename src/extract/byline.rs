@@ -25,12 +25,6 @@ pub fn node_text(n: NodeRef) -> String {
 
 /// Words that introduce a byline ("By Jane Doe", "Von ...", "Par ...").
 const BY: &[&str] = &["by", "written by", "posted by", "von", "par", "por", "door", "di", "av", "av:", "by:"];
-/// Words that start the date part of a byline.
-const DATE_WORDS: &[&str] = &[
-    "updated", "published", "posted", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-    "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "today", "yesterday",
-];
 
 /// "By Jane Doe | March 3, 2024" -> "Jane Doe". `None` when nothing name-like is left.
 pub fn clean(raw: &str) -> Option<String> {
@@ -44,23 +38,38 @@ pub fn clean(raw: &str) -> Option<String> {
             }
         }
     }
-    // Cut at the first separator whose remainder is a date.
-    for sep in [" | ", " - ", " – ", " — ", " · ", " • ", " on ", ", updated", " updated", "\u{a0}"] {
-        if let Some(i) = s.to_lowercase().find(sep) {
-            let rest = s[i + sep.len()..].to_lowercase();
-            if looks_like_date(&rest) || sep.contains("updated") {
-                s.truncate(i);
-            }
-        }
+    // Cut where the date starts: a digit, a month name followed by a number, or "Updated".
+    if let Some(i) = date_start(&s) {
+        s.truncate(i);
     }
-    let s = s.trim().trim_end_matches([',', '|', '-', '·', ' ']).trim().to_owned();
-    (!s.is_empty() && s.chars().count() <= MAX_BYLINE_CHARS && !looks_like_date(&s.to_lowercase())).then_some(s)
+    let s = s.trim().trim_end_matches([',', '|', '-', '–', '—', '·', '•', ' ']).trim().to_owned();
+    (!s.is_empty() && s.chars().count() <= MAX_BYLINE_CHARS).then_some(s)
 }
 
-fn looks_like_date(s: &str) -> bool {
-    let s = s.trim();
-    let first = s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    let digits = s.chars().filter(char::is_ascii_digit).count();
-    (digits >= 4 && s.chars().take(3).any(|c| c.is_ascii_digit()))
-        || (DATE_WORDS.iter().any(|w| first.starts_with(w) && first.len() <= 9) && (digits > 0 || first == "updated" || first == "published"))
+/// Byte offset where a date begins in a byline, if one does (and something precedes it).
+fn date_start(s: &str) -> Option<usize> {
+    let lower = s.to_lowercase();
+    // Names have no digits: the first one starts the date, even glued on ("Nolan22 Dec").
+    let digit = lower.find(|c: char| c.is_ascii_digit()).filter(|i| *i > 0);
+    let mut words = lower.char_indices().filter(|(i, c)| c.is_alphanumeric() && (*i == 0 || !lower[..*i].ends_with(|p: char| p.is_alphanumeric())));
+    words.find_map(|(i, c)| {
+        if i == 0 {
+            return None;
+        }
+        if c.is_ascii_digit() {
+            return Some(i);
+        }
+        let word: String = lower[i..].chars().take_while(|c| c.is_alphabetic()).collect();
+        let rest = lower[i + word.len()..].trim_start_matches(['.', ' ', ',']);
+        let month = MONTHS.iter().any(|m| word.len() >= 3 && m.starts_with(word.as_str()));
+        let dated = (month && rest.starts_with(|c: char| c.is_ascii_digit())) || matches!(word.as_str(), "updated" | "published" | "posted");
+        dated.then_some(i)
+    })
+    .into_iter()
+    .chain(digit)
+    .min()
 }
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+];

@@ -5,7 +5,7 @@
 //! is judged, the counts it is judged on (paragraphs, images, list items, link density) already
 //! leave out whatever was cut inside it, as if the page had been cleaned bottom-up.
 
-use super::score::{loose_runs, Piece};
+use super::score::{is_wrapper, loose_runs, Piece};
 use super::tables::{is_div_to_p_blocker, Tables};
 use super::words::{self, has_token};
 use crate::dom::{NodeId, NodeRef, Tag};
@@ -94,7 +94,7 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
                     a.link = t.link[i] / t.text[i].max(1) as f32 * a.text as f32;
                 }
                 // A `div` with no block inside is a paragraph, judged as one.
-                let paragraph = tag == Tag::P || (tag == Tag::Div && !t.block_desc[i]);
+                let paragraph = tag == Tag::P || (tag == Tag::Div && (!t.block_desc[i] || is_wrapper(t, n)));
                 if tag == Tag::Div && t.block_desc[i] {
                     for run in loose_runs(t, n) {
                         a.p += 1;
@@ -105,6 +105,7 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
                     }
                 }
                 let remove = removed_always(t, n, &a, is_root)
+                    || (t.flags.clean_conditionally && paragraph && !protect[k] && is_link_line(n, &a))
                     || (t.flags.clean_conditionally
                         && !protect[k]
                         && !paragraph
@@ -157,6 +158,19 @@ fn is_textish(tag: Tag) -> bool {
     matches!(tag, Tag::Span | Tag::Li | Tag::Td) || is_div_to_p_blocker(tag)
 }
 
+/// A short paragraph that is mostly a link: "Related: ...", "Read more: ...", a promo headline.
+const LINK_LINE_MAX_CHARS: u32 = 200;
+const LINK_LINE_DENSITY: f32 = 0.5;
+
+fn is_link_line(n: NodeRef, a: &Agg) -> bool {
+    if a.text == 0 || a.text >= LINK_LINE_MAX_CHARS || a.link / a.text as f32 <= LINK_LINE_DENSITY {
+        return false;
+    }
+    // A cited source spelled out as an address is part of the text.
+    let text = n.text_content();
+    !(text.contains("http") || text.contains("www."))
+}
+
 /// Furniture that never belongs in the reader: forms' controls, non-video embeds, footers and
 /// asides, share bars, headings styled as furniture.
 fn removed_always(t: &Tables, n: NodeRef, a: &Agg, is_root: bool) -> bool {
@@ -164,7 +178,7 @@ fn removed_always(t: &Tables, n: NodeRef, a: &Agg, is_root: bool) -> bool {
         Some(Tag::Object | Tag::Embed | Tag::Iframe) => !is_video(n),
         Some(Tag::Footer | Tag::Link | Tag::Aside | Tag::Input | Tag::Textarea | Tag::Select | Tag::Button) => true,
         Some(Tag::H1 | Tag::H2) if t.class_weight(n) < 0.0 => true,
-        _ if is_root => false,
+        _ if is_root || (n.class().is_empty() && n.id_attr().is_empty()) => false,
         _ => {
             let ci = words::class_and_id(n);
             ((has_token(&ci, "share") || has_token(&ci, "sharedaddy")) && a.text < SHARE_MAX_CHARS)
@@ -223,10 +237,10 @@ fn is_ad_or_loading(n: NodeRef, a: &Agg) -> bool {
 
 /// The article's byline or date line, which the reader shows in its header instead.
 fn is_dateline(n: NodeRef, ci: &str) -> bool {
-    if !n.tag().is_some_and(|t| t.is_block()) {
-        return false;
-    }
-    has_token(ci, "byline") || words::any_in(ci, words::DATELINE)
+    // Inline only when it stands alone between blocks, not inside a sentence.
+    let standalone = |n: NodeRef| n.parent().is_some_and(|p| !matches!(p.tag(), Some(Tag::P | Tag::Li | Tag::Td)) && !p.tag().is_some_and(|t| t.is_heading()));
+    let fits = n.tag().is_some_and(|t| t.is_block() || (false && matches!(t, Tag::Span | Tag::Time) && standalone(n)));
+    fits && (has_token(ci, "byline") || words::any_in(ci, words::DATELINE))
 }
 
 /// Embeds from video hosts are part of the article.

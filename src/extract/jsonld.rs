@@ -74,6 +74,8 @@ fn string(v: Option<&Value>) -> Option<String> {
 
 fn name_of(v: &Value) -> Option<String> {
     match v {
+        // A bare string without a space is a user handle ("CC7567") more often than a name.
+        Value::String(s) if !s.trim().contains(' ') => None,
         Value::String(_) => string(Some(v)),
         Value::Object(o) => string(o.get("name")),
         _ => None,

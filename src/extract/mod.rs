@@ -88,10 +88,11 @@ pub fn extract(snap: &Snapshot, options: &Options) -> Result<Article, ExtractErr
     let meta = metadata::PageMeta::read(snap);
     let site_name = meta.site_name();
     let title = title::title(snap, &meta, site_name.as_deref());
-    let meta_byline = meta.byline();
+    let meta_byline = meta.byline().and_then(|b| byline::clean(&b));
     let mut best: Option<Attempt> = None;
+    let page = tables::Base::new(snap);
     for flags in ATTEMPTS {
-        let a = attempt(snap, flags, &title, meta_byline.is_none());
+        let a = attempt(snap, &page, flags, &title, meta_byline.is_none());
         let Some(a) = a else { continue };
         let done = a.text >= MIN_ATTEMPT_CHARS;
         if best.as_ref().is_none_or(|b| a.text > b.text) {
@@ -125,7 +126,7 @@ pub fn extract(snap: &Snapshot, options: &Options) -> Result<Article, ExtractErr
         .chain(top.ancestors())
         .find_map(|n| n.attr("dir"))
         .or_else(|| html.and_then(|h| h.attr("dir")));
-    let byline = meta_byline.or(best.byline.clone()).and_then(|b| byline::clean(&b));
+    let byline = meta_byline.or_else(|| best.byline.as_deref().and_then(byline::clean));
     let excerpt = meta.excerpt().or_else(|| first_paragraph(&body));
     let published_time = meta.published().or_else(|| published_in_page(snap, &best));
     let lead_image = lead_image(snap, &meta, &body, base);
@@ -149,7 +150,7 @@ pub fn extract(snap: &Snapshot, options: &Options) -> Result<Article, ExtractErr
 }
 
 /// One pass of choosing and cleaning with the given heuristics.
-fn attempt(snap: &Snapshot, flags: Flags, title: &str, want_byline: bool) -> Option<Attempt> {
+fn attempt(snap: &Snapshot, page: &tables::Base, flags: Flags, title: &str, want_byline: bool) -> Option<Attempt> {
     let mut byline = None;
     let mut title_seen = title.is_empty();
     let mut take = |n: NodeRef| {
@@ -166,7 +167,7 @@ fn attempt(snap: &Snapshot, flags: Flags, title: &str, want_byline: bool) -> Opt
         }
         false
     };
-    let t = Tables::build(snap, flags, &mut take);
+    let t = Tables::build(snap, page, flags, &mut take);
     let choice = score::choose(&t)?;
     let cleaned = clean::clean(&t, &choice.pieces);
     // Propagated to every descendant, so that later steps can test any node directly.

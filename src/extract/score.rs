@@ -58,7 +58,7 @@ pub fn choose(t: &Tables) -> Option<Choice> {
         if t.gone[i] || !n.is_element() {
             continue;
         }
-        if n.is(Tag::Div) && single_p_child(t, n) && t.link_density(i) < WRAPPER_MAX_LINK_DENSITY {
+        if is_wrapper(t, n) {
             s.wrapper[i] = true;
         }
     }
@@ -289,6 +289,11 @@ pub fn loose_runs(t: &Tables, div: NodeRef) -> Vec<Piece> {
     }
     close(&mut start, &mut last, &mut runs);
     runs
+}
+
+/// A `div` that only wraps one paragraph (and is not a link list): it stands for that paragraph.
+pub fn is_wrapper(t: &Tables, n: NodeRef) -> bool {
+    n.is(Tag::Div) && single_p_child(t, n) && t.link_density(n.id().index()) < WRAPPER_MAX_LINK_DENSITY
 }
 
 /// True when the element's only non-blank child is a `p`.

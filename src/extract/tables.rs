@@ -98,6 +98,10 @@ pub fn is_hidden(n: NodeRef) -> bool {
     if n.attr("aria-modal") == Some("true") && n.attr("role") == Some("dialog") {
         return true;
     }
+    let class = n.class();
+    if !class.is_empty() && words::SCREEN_READER_ONLY.iter().any(|c| n.has_class(c)) {
+        return true;
+    }
     if let Some(style) = n.attr("style") {
         let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         if compact.contains("display:none") || compact.contains("visibility:hidden") {
@@ -112,17 +116,48 @@ pub fn looks_unlikely(n: NodeRef, in_table_or_code: bool) -> bool {
     if matches!(n.tag(), Some(Tag::Body | Tag::A)) || in_table_or_code {
         return false;
     }
-    let ci = words::class_and_id(n);
-    if any_in(&ci, words::UNLIKELY) && !any_in(&ci, words::MAYBE) {
-        return true;
+    if !n.class().is_empty() || !n.id_attr().is_empty() {
+        let ci = words::class_and_id(n);
+        if any_in(&ci, words::UNLIKELY) && !any_in(&ci, words::MAYBE) {
+            return true;
+        }
     }
     n.attr("role").is_some_and(|r| words::UNLIKELY_ROLES.contains(&r))
+}
+
+/// What does not change between attempts, computed once per page: each text node's length and
+/// commas, and each element's own verdicts (hidden, unlikely by its class/id/role).
+pub struct Base {
+    own_text: Vec<u32>,
+    own_commas: Vec<u32>,
+    excluded: Vec<bool>,
+    unlikely: Vec<bool>,
+}
+
+impl Base {
+    pub fn new(snap: &Snapshot) -> Base {
+        let len = snap.len();
+        let mut b = Base { own_text: vec![0; len], own_commas: vec![0; len], excluded: vec![false; len], unlikely: vec![false; len] };
+        for n in snap.iter() {
+            let i = n.id().index();
+            if n.is_text() {
+                b.own_text[i] = text_len(n.text());
+                b.own_commas[i] = n.text().chars().filter(|c| words::is_comma(*c)).count() as u32;
+            } else if let Some(tag) = n.tag() {
+                b.excluded[i] = tag.is_raw_text()
+                    || matches!(tag, Tag::Head | Tag::Title | Tag::Svg | Tag::Select | Tag::Template)
+                    || is_hidden(n);
+                b.unlikely[i] = looks_unlikely(n, false);
+            }
+        }
+        b
+    }
 }
 
 impl<'a> Tables<'a> {
     /// Builds the tables. `take` sees every element still in the running, in document order, and
     /// says whether to move it out of the body (the byline and the title, shown in the header).
-    pub fn build(snap: &'a Snapshot, flags: Flags, take: &mut dyn FnMut(NodeRef) -> bool) -> Tables<'a> {
+    pub fn build(snap: &'a Snapshot, base: &Base, flags: Flags, take: &mut dyn FnMut(NodeRef) -> bool) -> Tables<'a> {
         let len = snap.len();
         let mut gone = vec![false; len];
         // Forward: exclusion is inherited from the parent.
@@ -136,11 +171,9 @@ impl<'a> Tables<'a> {
             }
             let Some(tag) = n.tag() else { continue };
             table_or_code[i] = table_or_code[p] || matches!(tag, Tag::Table | Tag::Code);
-            gone[i] = tag.is_raw_text()
-                || matches!(tag, Tag::Head | Tag::Title | Tag::Svg | Tag::Select | Tag::Template)
-                || is_hidden(n)
+            gone[i] = base.excluded[i]
                 || take(n)
-                || (flags.strip_unlikely && looks_unlikely(n, table_or_code[p]));
+                || (flags.strip_unlikely && base.unlikely[i] && !table_or_code[p]);
         }
         let mut t = Tables {
             snap,
@@ -160,8 +193,8 @@ impl<'a> Tables<'a> {
                 continue;
             }
             if n.is_text() {
-                t.text[i] = text_len(n.text());
-                t.commas[i] = n.text().chars().filter(|c| words::is_comma(*c)).count() as u32;
+                t.text[i] = base.own_text[i];
+                t.commas[i] = base.own_commas[i];
                 t.phrasing[i] = true;
             } else if let Some(tag) = n.tag() {
                 if tag == Tag::A {

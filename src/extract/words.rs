@@ -36,6 +36,10 @@ pub const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-au
 /// Class/id words of a date line.
 pub const DATELINE: &[&str] = &["timestamp", "publish-date", "published-date", "post-date", "pubdate", "article-date", "entry-date", "updated-date", "date-time", "dateline"];
 
+/// Classes of text kept for screen readers only, never shown on screen.
+pub const SCREEN_READER_ONLY: &[&str] =
+    &["sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only", "off-screen", "offscreen", "a11y-hidden"];
+
 /// ARIA roles of page furniture.
 pub const UNLIKELY_ROLES: &[&str] =
     &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
@@ -49,7 +53,7 @@ pub const VIDEO_HOSTS: &[&str] = &[
 
 /// Whole-text labels of ad slots and loading spinners.
 pub const AD_OR_LOADING: &[&str] = &[
-    "ad", "advertising", "advertisement", "pub", "publicité", "werbung", "广告", "реклама",
+    "ad", "advert", "advertising", "advertisement", "anzeige", "sponsored", "pub", "publicité", "werbung", "广告", "реклама",
     "anuncio", "loading", "正在加载", "загрузка", "chargement", "cargando",
 ];
 
