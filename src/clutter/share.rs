@@ -143,7 +143,7 @@ pub fn is_share_control(n: NodeRef) -> bool {
         return true;
     }
     if n.attrs().any(|(k, _)| {
-        k.len() > 5 && k[..5].eq_ignore_ascii_case("data-") && words(&k[5..]).next().is_some_and(|w| is_one_of(w, &["share", "social", "network"]))
+        k.len() > 5 && k.as_bytes()[..5].eq_ignore_ascii_case(b"data-") && words(&k[5..]).next().is_some_and(|w| is_one_of(w, &["share", "social", "network"]))
     }) {
         return true;
     }
