@@ -7,7 +7,7 @@ WASM := pkg/declutter_bg.wasm
 # wasm-bindgen-test waits this long (s) for a browser test; parsing real pages takes a while.
 export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 
-.PHONY: all tools wasm extension demo test test-native test-browser test-e2e lint bench bench-quality bench-clutter clean
+.PHONY: all tools wasm extension demo test test-native test-browser test-e2e lint bench bench-native bench-quality bench-clutter clean
 
 all: extension
 
@@ -42,6 +42,15 @@ test-e2e: extension
 
 lint: extension
 	$(NODE_BIN)/web-ext lint --source-dir dist/firefox
+
+# Speed: declutter vs Readability.js 0.6.0 vs a bare TreeWalker in headless Chromium, both corpora;
+# writes www/bench-results.json (charts: www/bench.html). BENCH_ARGS e.g. "--limit 20".
+bench: extension
+	node benches/browser/run.mjs $(BENCH_ARGS)
+
+# The native path (parse + snapshot + classify + extract) on named corpus pages, with criterion.
+bench-native: tools
+	cargo bench --bench native
 
 bench-quality: tools
 	cargo build --release

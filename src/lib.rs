@@ -5,6 +5,7 @@
 //!   HTML text through html5ever natively);
 //! - [`clutter`] decides which elements to hide and [`extract`] finds the [`extract::Article`];
 //!   both are pure functions of the snapshot and never mutate anything;
+//! - [`pipeline`] runs both for one page, the clutter first (so it stays out of the article);
 //! - [`render`] turns an article into the reader overlay's sanitized node tree (and HTML or text);
 //! - `wasm` (wasm32 only) is the one place that talks to JavaScript.
 //!
@@ -15,6 +16,7 @@
 pub mod clutter;
 pub mod dom;
 pub mod extract;
+pub mod pipeline;
 pub mod render;
 #[cfg(target_arch = "wasm32")]
 mod wasm;

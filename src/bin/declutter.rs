@@ -4,7 +4,7 @@
 //! stderr, nothing on stdout), 3 when the page has no article.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use declutter::{clutter, dom, extract, render};
+use declutter::{clutter, dom, extract, pipeline, render};
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -90,7 +90,9 @@ fn run(command: Command) -> Result<String, Failure> {
     match command {
         Command::Extract { file, url, format } => {
             let snap = read_input(file.as_ref())?;
-            let article = extract::extract(&snap, &extract::Options { url })
+            // The same reading as the reader overlay: the article without the page's clutter.
+            let article = pipeline::read(&snap, url, &clutter::ClutterKind::ALL)
+                .article
                 .map_err(|e| Failure { code: 3, message: e.to_string() })?;
             Ok(match format {
                 Format::Json => serde_json::to_string_pretty(&article).expect("articles serialise") + "\n",

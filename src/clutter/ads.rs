@@ -59,7 +59,7 @@ pub fn detect(n: NodeRef) -> Option<Strength> {
         return Some(Strength::Strong);
     }
     let id = n.id_attr();
-    if ID_PREFIXES.iter().any(|p| id.len() >= p.len() && id[..p.len()].eq_ignore_ascii_case(p)) {
+    if ID_PREFIXES.iter().any(|p| id.len() >= p.len() && id.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())) {
         return Some(Strength::Strong);
     }
     if n.is(Tag::Iframe) && n.attr("src").is_some_and(is_ad_host_url) {
@@ -69,7 +69,8 @@ pub fn detect(n: NodeRef) -> Option<Strength> {
         return Some(Strength::Strong);
     }
     let ad_attr = n.attrs().any(|(k, _)| {
-        k.len() > 5 && k[..5].eq_ignore_ascii_case("data-") && {
+        k.len() > 5 && k.as_bytes()[..5].eq_ignore_ascii_case(b"data-") && {
+            // Byte compare: `k[..5]` panics on a non-ASCII attribute name (found by the fuzzer).
             let mut ws = words(&k[5..]);
             ws.next().is_some_and(|w| is_ad_word(w) && !w.eq_ignore_ascii_case("promoted"))
                 && ws.next().is_none_or(|w| is_one_of(w, &["slot", "unit", "client", "format", "position", "zone", "id", "type", "size", "name", "path", "query", "google"]))
@@ -83,7 +84,7 @@ fn is_ad_host_url(src: &str) -> bool {
     let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
     HOSTS.iter().any(|h| {
         host.len() >= h.len()
-            && host[host.len() - h.len()..].eq_ignore_ascii_case(h)
+            && host.as_bytes()[host.len() - h.len()..].eq_ignore_ascii_case(h.as_bytes())
             && (host.len() == h.len() || host.as_bytes()[host.len() - h.len() - 1] == b'.')
     })
 }

@@ -3,7 +3,9 @@
 //! Bytes are decoded the way a browser would for a file it was handed without HTTP headers:
 //! byte-order mark first, then a `<meta charset>` / `http-equiv` declaration in the first 1024
 //! bytes, then UTF-8 when the bytes are valid UTF-8 (Chromium's and Firefox's detectors both land
-//! there for such pages), and windows-1252 otherwise, the web's legacy default. Gzip input
+//! there for such pages), and otherwise Firefox's detector (`chardetng`), which tells Shift_JIS,
+//! GBK, windows-1251 and the other legacy encodings apart from the bytes themselves (a fixed
+//! windows-1252 fallback turned every undeclared Japanese or Russian page into mojibake). Gzip input
 //! (`1f 8b`) is inflated first, so corpus files can be read as they are stored.
 //!
 //! The parse runs with scripting disabled, as `DOMParser` does; `<noscript>` content is dropped by
@@ -11,7 +13,7 @@
 
 use super::wire::{WireError, Writer};
 use super::{Namespace, Snapshot};
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_8};
 use html5ever::buffer_queue::BufferQueue;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
@@ -148,7 +150,14 @@ pub fn decode(bytes: &[u8]) -> String {
         return enc.decode_without_bom_handling(&bytes[bom_len..]).0.into_owned();
     }
     let enc = prescan_charset(&bytes[..bytes.len().min(1024)]).unwrap_or_else(|| {
-        if std::str::from_utf8(bytes).is_ok() { UTF_8 } else { WINDOWS_1252 }
+        if std::str::from_utf8(bytes).is_ok() {
+            UTF_8
+        } else {
+            let mut detector = chardetng::EncodingDetector::new();
+            detector.feed(bytes, true);
+            // No top-level domain hint (a file has none); `false`: UTF-8 was ruled out above.
+            detector.guess(None, false)
+        }
     });
     // A page that declares UTF-16 in ASCII-compatible bytes is lying; browsers use UTF-8 then.
     let enc = enc.output_encoding();
@@ -254,7 +263,7 @@ mod tests {
         let latin = b"<meta charset=\"windows-1251\"><p>\xcf\xf0\xe8\xe2\xe5\xf2</p>";
         assert!(decode(latin).contains("Привет"));
         assert!(decode("<p>caf\u{e9}</p>".as_bytes()).contains("café"));
-        assert!(decode(b"<p>caf\xe9</p>").contains("café"), "invalid UTF-8 falls back to windows-1252");
+        assert!(decode(b"<p>caf\xe9</p>").contains("café"), "undeclared Latin-1 bytes are detected");
         let sjis = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"><p>\x93\xfa\x96\x7b</p>";
         assert!(decode(sjis).contains("日本"));
         assert!(decode(b"\xef\xbb\xbf<p>x</p>").starts_with("<p>"));

@@ -30,7 +30,7 @@ pub use article::*;
 pub use body::block_text;
 pub use readerable::readerable;
 
-use crate::dom::{NodeRef, Snapshot, Tag};
+use crate::dom::{NodeId, NodeRef, Snapshot, Tag};
 use tables::{Flags, Tables};
 use thiserror::Error;
 
@@ -84,6 +84,15 @@ struct Attempt {
 
 /// Extracts the article from a snapshot.
 pub fn extract(snap: &Snapshot, options: &Options) -> Result<Article, ExtractError> {
+    extract_excluding(snap, options, &[])
+}
+
+/// Extracts the article, leaving out the given subtrees (sorted by id): the clutter the
+/// classifier found, so a share bar or an inline "Related:" box never reaches the reader even
+/// where it sits inside the article's container. The subtrees still take part in finding the
+/// article and its byline and date (an author box with social links is still the byline); they
+/// are only kept out of the body.
+pub fn extract_excluding(snap: &Snapshot, options: &Options, exclude: &[NodeId]) -> Result<Article, ExtractError> {
     let base = options.url.as_deref();
     let meta = metadata::PageMeta::read(snap);
     let site_name = meta.site_name();
@@ -106,7 +115,12 @@ pub fn extract(snap: &Snapshot, options: &Options) -> Result<Article, ExtractErr
         .filter(|b| !b.navigation)
         .filter(|b| b.text > 0 && (b.text >= MIN_ARTICLE_CHARS || b.text as f32 >= MIN_ARTICLE_SHARE * b.page_text as f32))
         .ok_or(ExtractError::NoArticle)?;
-    let ctx = body::Ctx { base, drop: &best.drop };
+    let mut drop = best.drop.clone();
+    for id in exclude {
+        let n = snap.node(*id);
+        drop[n.id().index()..=n.last_descendant().id().index()].fill(true);
+    }
+    let ctx = body::Ctx { base, drop: &drop };
     let mut body = Vec::new();
     for p in &best.pieces {
         body.extend(body::convert_range(snap.node(p.first), snap.node(p.last), &ctx));

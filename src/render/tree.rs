@@ -170,35 +170,44 @@ fn block(b: &Block) -> RNode {
 }
 
 fn inlines(content: &[Inline]) -> Vec<RNode> {
-    content.iter().map(inline).collect()
+    inlines_in(content, false)
 }
 
-fn inline(i: &Inline) -> RNode {
+fn inlines_in(content: &[Inline], in_link: bool) -> Vec<RNode> {
+    content.iter().map(|i| inline(i, in_link)).collect()
+}
+
+/// `in_link`: inside an `<a>`. A link inside a link becomes a `<span>`: HTML cannot nest
+/// anchors (a parser closes the outer one, found by the fuzzer), and neither can the reader.
+fn inline(i: &Inline, in_link: bool) -> RNode {
+    let kids = |content: &[Inline]| inlines_in(content, in_link);
     match i {
         Inline::Text { text: t } => text(t),
-        Inline::Emphasis { content } => el("em", vec![], inlines(content)),
-        Inline::Strong { content } => el("strong", vec![], inlines(content)),
+        Inline::Emphasis { content } => el("em", vec![], kids(content)),
+        Inline::Strong { content } => el("strong", vec![], kids(content)),
         Inline::Code { text: t } => el("code", vec![], vec![text(t)]),
-        Inline::Link { href, content } => match super::url::resolve_link(None, href) {
-            Some(h) => el("a", vec![("href", h), ("rel", "noreferrer".into())], inlines(content)),
-            None => el("span", vec![], inlines(content)),
+        Inline::Link { href, content } => match super::url::resolve_link(None, href).filter(|_| !in_link) {
+            Some(h) => el("a", vec![("href", h), ("rel", "noreferrer".into())], inlines_in(content, true)),
+            None => el("span", vec![], kids(content)),
         },
-        Inline::Sub { content } => el("sub", vec![], inlines(content)),
-        Inline::Sup { content } => el("sup", vec![], inlines(content)),
+        Inline::Sub { content } => el("sub", vec![], kids(content)),
+        Inline::Sup { content } => el("sup", vec![], kids(content)),
         Inline::LineBreak => el("br", vec![], vec![]),
         Inline::Math { root, .. } => math(root),
     }
 }
 
-/// MathML: only allow-listed presentation tags survive; anything else keeps just its text.
+/// MathML: only allow-listed presentation tags survive; anything else becomes an `<mrow>` that
+/// keeps its children. Not a `<span>`: an HTML parser meeting `<span>` inside `<math>` closes the
+/// math there (found by the fuzzer), so the HTML output would no longer be the tree we built.
 fn math(n: &MathNode) -> RNode {
     match n {
         MathNode::Text { text: t } => text(t),
-        MathNode::Element { tag, children } => match ALLOWED_TAGS.iter().find(|t| **t == tag.as_str()) {
-            Some(t) if t.starts_with('m') || *t == "semantics" || *t == "annotation" => {
-                el(t, vec![], children.iter().map(math).collect())
-            }
-            _ => el("span", vec![], children.iter().map(math).collect()),
-        },
+        MathNode::Element { tag, children } => {
+            let known = ALLOWED_TAGS
+                .iter()
+                .find(|t| **t == tag.as_str() && (t.starts_with('m') || **t == "semantics" || **t == "annotation"));
+            el(known.copied().unwrap_or("mrow"), vec![], children.iter().map(math).collect())
+        }
     }
 }

@@ -11,9 +11,10 @@
 //! `panic = "abort"`); the hook logs it to the console and the extension drops the instance and
 //! starts a fresh one, so nothing surfaces as an uncaught page error.
 
-use crate::clutter::{self, ClutterKind};
+use crate::clutter::ClutterKind;
 use crate::dom::{self, Snapshot};
 use crate::extract::{self, Article};
+use crate::pipeline;
 use crate::render::{self, RNode};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -32,6 +33,8 @@ struct Request {
     clutter: Option<Vec<ClutterKind>>,
     /// Extract and render the article.
     article: bool,
+    /// Without `article`: answer the quick "is there an article?" check (the toolbar badge).
+    readerable: bool,
 }
 
 /// One hidden element: its index in the walker's node list and its kind.
@@ -67,31 +70,27 @@ pub fn analyze(ops: &[u32], text: String, request: JsValue) -> Result<JsValue, J
 }
 
 fn run(snap: &Snapshot, request: &Request) -> Response {
-    let hidden = match &request.clutter {
-        Some(kinds) if !kinds.is_empty() => {
-            clutter::classify(snap, &clutter::Options { kinds: kinds.clone(), ..Default::default() })
-                .into_iter()
-                .map(|h| HiddenOut { origin: snap.node(h.node).origin(), kind: h.kind.as_str() })
-                .collect()
-        }
-        _ => Vec::new(),
-    };
-    let (article, error) = if request.article {
-        match extract::extract(snap, &extract::Options { url: request.url.clone() }) {
-            Ok(a) => (Some(a), None),
-            Err(e) => (None, Some(e.to_string())),
-        }
+    let kinds = request.clutter.as_deref().unwrap_or_default();
+    let (hidden, article) = if request.article {
+        let reading = pipeline::read(snap, request.url.clone(), kinds);
+        (reading.hidden, Some(reading.article))
     } else {
-        (None, None)
+        (pipeline::clutter(snap, kinds), None)
     };
-    Response {
-        nodes: snap.len(),
-        hidden,
-        readerable: article.is_some(),
-        overlay: article.as_ref().map(render::article_tree),
-        article,
-        error,
-    }
+    let hidden = hidden
+        .into_iter()
+        .map(|h| HiddenOut { origin: snap.node(h.node).origin(), kind: h.kind.as_str() })
+        .collect();
+    let readerable = match &article {
+        Some(a) => a.is_ok(),
+        None => request.readerable && extract::readerable(snap),
+    };
+    let (article, error) = match article {
+        Some(Ok(a)) => (Some(a), None),
+        Some(Err(e)) => (None, Some(e.to_string())),
+        None => (None, None),
+    };
+    Response { nodes: snap.len(), hidden, readerable, overlay: article.as_ref().map(render::article_tree), article, error }
 }
 
 /// The snapshot in its canonical text form (see `dom::dump`), for the native/live parity tests.

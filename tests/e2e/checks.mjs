@@ -33,6 +33,21 @@ export function inPageErrors() {
   return window.__declutterTestErrors ?? ['error watch not installed'];
 }
 
+// Remembers whether declutter's toast ever appeared (it removes itself after a few seconds, so
+// polling for it could miss it on a slow machine).
+export function inPageWatchToast() {
+  window.__declutterToastSeen = false;
+  new MutationObserver((records) => {
+    if (records.some((r) => [...r.addedNodes].some((n) => n.localName === 'declutter-toast'))) {
+      window.__declutterToastSeen = true;
+    }
+  }).observe(document.documentElement, { childList: true });
+}
+
+export function inPageToastSeen() {
+  return window.__declutterToastSeen === true;
+}
+
 export function inPageHtml() {
   return document.documentElement.outerHTML;
 }

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { origin, serve } from './server.mjs';
 import {
   assertCleaned, assertReader, inPageErrors, inPageExpectations, inPageHiddenCount, inPageHtml,
-  inPageInsertLatePrompt, inPageWatchErrors,
+  inPageInsertLatePrompt, inPageToastSeen, inPageWatchErrors, inPageWatchToast,
 } from './checks.mjs';
 
 export async function waitFor(check, what, timeout = 8000) {
@@ -142,9 +142,10 @@ export function defineSuite(browserName, launchDriver) {
   test(`${browserName}: a page without an article is left alone`, async () => {
     const page = await driver.open(`${base}/demo/no-article.html`);
     const pristine = await driver.evaluate(page, inPageHtml);
+    await driver.evaluate(page, inPageWatchToast);
     await driver.click(page);
     // The toast says so and goes away by itself.
-    await waitFor(() => driver.evaluate(page, () => document.querySelector('declutter-toast') !== null), 'the toast');
+    await waitFor(() => driver.evaluate(page, inPageToastSeen), 'the toast');
     const badge = await driver.badge(page);
     if (badge !== null) assert.equal(badge, '—', 'the badge says there is no article');
     assert.equal(await driver.overlay(page), null, 'no overlay');

@@ -1,0 +1,14 @@
+// A stand-in for the extension APIs, so that the real extension/content.js runs in a bench page
+// (no extension is loaded for `make bench`). Files come from the bench server's /bench/ext/.
+(() => {
+  const base = new URL('ext/', document.currentScript.src).href;
+  globalThis.chrome = {
+    runtime: {
+      getURL: (path) => base + path,
+      // 'auto-css': pretend insertCSS was not available, so content.js adopts its own sheet.
+      sendMessage: async (message) => (message?.type === 'auto-css' ? { css: false } : {}),
+      onMessage: { addListener() {} },
+    },
+    storage: { sync: { get: async () => ({ autoClean: true }), set: async () => {} } },
+  };
+})();

@@ -1,0 +1,108 @@
+// In-page side of `make bench` (a classic script, loaded after the page with the extension's own
+// files: settings.js, declutter.js, walk.js, reader-css.js, overlay.js, and Readability.js).
+// It defines `declutterBench`, which benches/browser/run.mjs drives through page.evaluate.
+//
+// Each contender runs in the same page and the same run time:
+// - floor: a bare TreeWalker over every node reading each element's tag and class, the least any
+//   DOM-reading approach must pay;
+// - declutter: exactly what extension/content.js does for reader mode: walk(document) then ONE
+//   `analyze(ops, text, {url, clutter, article: true})` call; the overlay build is timed apart;
+// - readability: `new Readability(document.cloneNode(true)).parse()`.
+(() => {
+  const kinds = enabledKinds({ kinds: DECLUTTER_DEFAULTS.kinds });
+  let glue = null;
+
+  async function init(wasmUrl) {
+    const module = await WebAssembly.compileStreaming(fetch(wasmUrl));
+    glue = createDeclutterWasm();
+    await glue({ module_or_path: module });
+  }
+
+  function floor() {
+    const tw = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+    let nodes = 0;
+    let chars = 0;
+    for (let n = tw.nextNode(); n; n = tw.nextNode()) {
+      nodes++;
+      if (n.nodeType === 1) chars += n.localName.length + (n.getAttribute('class') ?? '').length;
+    }
+    return nodes + chars;
+  }
+
+  function declutter() {
+    const walked = walk(document, null);
+    const result = glue.analyze(walked.ops, walked.text, { url: location.href, clutter: kinds, article: true });
+    tree = result.overlay ?? null;
+    return result;
+  }
+
+  function readability() {
+    return new Readability(document.cloneNode(true)).parse();
+  }
+
+  // The phases of one declutter run, by difference between requests that do more and more work:
+  // walk (JS), decode (+ an empty answer), classify, extract + render (+ serialising the article).
+  function split() {
+    globalThis.gc?.();
+    const url = location.href;
+    const t0 = performance.now();
+    const w = walk(document, null);
+    const t1 = performance.now();
+    glue.analyze(w.ops, w.text, { url });
+    const t2 = performance.now();
+    glue.analyze(w.ops, w.text, { url, clutter: kinds });
+    const t3 = performance.now();
+    glue.analyze(w.ops, w.text, { url, article: true });
+    const t4 = performance.now();
+    const decode = t2 - t1;
+    return { walk: t1 - t0, decode, classify: t3 - t2 - decode, extract: t4 - t3 - decode };
+  }
+
+  // The overlay build from the last article tree, as content.js does it (then closed again): the
+  // closed shadow root, its sheet, the tree's elements, the controls, focus, and the close.
+  let tree = null;
+  function render() {
+    if (!tree) return null;
+    const reader = DeclutterOverlay.open(tree, DECLUTTER_DEFAULTS.reader, { onClose() {}, onPrefs() {} });
+    reader.close();
+    return reader;
+  }
+
+  const fns = { floor, declutter, readability, render };
+
+  // One timed call (the cold one on a fresh page when it is the first).
+  function once(name) {
+    const t = performance.now();
+    const r = fns[name]();
+    return { ms: performance.now() - t, ok: r != null };
+  }
+
+  // Warm timing: `warmup` untimed calls, then `samples` timed ones, each sample averaging enough
+  // calls to last at least MIN_SAMPLE_MS (the timer is coarse next to a sub-millisecond floor).
+  const MIN_SAMPLE_MS = 2;
+  function warm(name, warmup, samples) {
+    const fn = fns[name];
+    for (let i = 0; i < warmup; i++) fn();
+    let t = performance.now();
+    fn();
+    const single = performance.now() - t;
+    const inner = Math.max(1, Math.min(50, Math.ceil(MIN_SAMPLE_MS / Math.max(single, 0.005))));
+    const out = [];
+    for (let s = 0; s < samples; s++) {
+      // Garbage of earlier calls (Readability clones the whole document each time) is collected
+      // before each sample, not charged to whichever contender happens to trip the collector.
+      globalThis.gc?.();
+      t = performance.now();
+      for (let i = 0; i < inner; i++) fn();
+      out.push((performance.now() - t) / inner);
+    }
+    return out;
+  }
+
+  function info() {
+    const w = walk(document, null);
+    return { nodes: w.nodes.length, ops: w.ops.length, textChars: w.text.length };
+  }
+
+  globalThis.declutterBench = { init, once, warm, split, info };
+})();

@@ -1,0 +1,251 @@
+#!/usr/bin/env node
+// `make bench`: declutter against Readability.js 0.6.0 and a bare TreeWalker, in the same page and
+// run time of headless Chromium, over every page of both corpora. Writes www/bench-results.json
+// (drawn by www/bench.html) and prints the headline table.
+//
+//   node benches/browser/run.mjs [--limit N] [--warmup N] [--samples N] [--only SUBSTRING]
+//
+// Per page, four fresh loads, so that each contender's first (cold) run really is the first touch
+// of that page's DOM (the first walk materialises a JS wrapper per node and runs unoptimised code):
+//   load 1: floor cold, then warm timings of all contenders and the phase split;
+//   load 2: declutter cold (walk + analyze), then the overlay build cold;
+//   load 3: Readability cold;
+//   load 4: the extension's own content scripts appended to the page (automatic cleaning):
+//           DOMContentLoaded -> clutter hidden, the wasm compiled on the way as in the extension.
+// Then the MutationObserver page: main-thread time the extension's observer takes per second
+// while a page inserts 10,000 nodes over 3 s (CDP sampling profile, plus task-time difference
+// against the same run without the extension).
+import { chromium } from 'playwright-core';
+import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { serve, REPO, CORPUS, CONTENT_SCRIPTS } from './server.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const LIMIT = Number(arg('limit', Infinity));
+const ONLY = arg('only', '');
+// Warm-up calls let V8 tier the code up; samples are medians of this many timed calls.
+const WARMUP = Number(arg('warmup', 3));
+const SAMPLES = Number(arg('samples', 7));
+// The CDP sampling interval for the observer profile (us): fine enough for 1 ms flushes.
+const PROFILE_INTERVAL_US = 100;
+const HARNESS = ['ext/settings.js', 'ext/declutter.js', 'ext/walk.js', 'ext/reader-css.js', 'ext/overlay.js',
+  'lib/Readability.js', 'harness.js'];
+
+const median = (xs) => quantile(xs, 0.5);
+function quantile(xs, q) {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (pos - lo);
+}
+
+function pages() {
+  const rtp = readdirSync(join(CORPUS, 'readability-test-pages')).sort().map((n) => ({ corpus: 'readability', name: n, path: `/rtp/${n}/` }));
+  const zyte = readdirSync(join(CORPUS, 'article-extraction-benchmark', 'html')).sort()
+    .map((f) => f.replace('.html.gz', '')).map((h) => ({ corpus: 'zyte', name: h.slice(0, 12), path: `/zyte/${h}.html` }));
+  return [...rtp, ...zyte].filter((p) => p.name.includes(ONLY)).slice(0, LIMIT);
+}
+
+async function load(page, url, harness = true) {
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  if (!harness) return;
+  const origin = new URL(url).origin;
+  await addScripts(page, HARNESS.map((s) => `${origin}/bench/${s}`));
+  await page.evaluate((u) => declutterBench.init(u), `${origin}/bench/ext/declutter_bg.wasm`);
+}
+
+// Appends classic scripts one after the other (page.addScriptTag fails on the page's own CSP
+// violation reports, e.g. a refused favicon).
+function addScripts(page, urls) {
+  return page.evaluate(async (list) => {
+    for (const src of list) {
+      await new Promise((ok, fail) => {
+        const s = document.createElement('script');
+        s.src = src;
+        s.onload = ok;
+        s.onerror = () => fail(new Error(`could not load ${src}`));
+        document.documentElement.append(s);
+      });
+    }
+  }, urls);
+}
+
+async function benchPage(page, origin, p) {
+  const url = origin + p.path;
+  const r = { corpus: p.corpus, name: p.name };
+  await load(page, url);
+  r.cold = { floor: (await page.evaluate(() => declutterBench.once('floor'))).ms };
+  Object.assign(r, await page.evaluate(() => declutterBench.info()));
+  r.warm = {};
+  // declutter before render: render builds the overlay from declutter's last article tree.
+  for (const name of ['floor', 'declutter', 'readability', 'render']) {
+    r.warm[name] = median(await page.evaluate(([n, w, s]) => declutterBench.warm(n, w, s), [name, WARMUP, SAMPLES]));
+  }
+  const splits = [];
+  for (let i = 0; i < SAMPLES; i++) splits.push(await page.evaluate(() => declutterBench.split()));
+  r.split = Object.fromEntries(Object.keys(splits[0]).map((k) => [k, median(splits.map((s) => s[k]))]));
+
+  await load(page, url);
+  const d = await page.evaluate(() => declutterBench.once('declutter'));
+  r.cold.declutter = d.ms;
+  r.readerable = d.ok;
+  r.cold.render = (await page.evaluate(() => declutterBench.once('render'))).ms;
+
+  await load(page, url);
+  const rd = await page.evaluate(() => declutterBench.once('readability'));
+  r.cold.readability = rd.ms;
+  r.readabilityFound = rd.ok;
+
+  await load(page, `${url}?auto`, false);
+  const auto = await page.evaluate(async () => {
+    const done = await globalThis.declutterBenchAuto;
+    const nav = performance.getEntriesByType('navigation')[0];
+    return { ...done, dcl: nav.domContentLoadedEventStart };
+  });
+  r.dclToHidden = auto.error ? null : auto.hiddenAt - auto.dcl;
+  r.autoHidden = auto.hidden ?? 0;
+  if (auto.error) r.autoError = auto.error;
+  return r;
+}
+
+// Sums the profile's samples whose stack holds a frame of the extension (its scripts or the wasm).
+function extensionTime(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const ours = (n) => /\/bench\/(ext\/|chrome-stub)/.test(n.callFrame.url) || n.callFrame.url.startsWith('wasm://');
+  const memo = new Map();
+  const inOurs = (id) => {
+    if (memo.has(id)) return memo.get(id);
+    let v = false;
+    for (let x = id; x !== undefined; x = parent.get(x)) if (ours(byId.get(x))) { v = true; break; }
+    memo.set(id, v);
+    return v;
+  };
+  let us = 0;
+  profile.samples.forEach((id, i) => { if (inOurs(id)) us += profile.timeDeltas[i + 1] ?? 0; });
+  return us / 1000;
+}
+
+async function observerRun(page, origin, withExtension) {
+  await page.goto(`${origin}/bench/observer.html`, { waitUntil: 'load' });
+  if (withExtension) {
+    await addScripts(page, CONTENT_SCRIPTS.map((s) => `${origin}/bench/${s}`));
+    await page.evaluate(() => globalThis.declutterAutoClean());
+  }
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
+  const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
+  const task0 = await metric('TaskDuration');
+  await cdp.send('Profiler.start');
+  const t0 = Date.now();
+  await page.evaluate(async () => {
+    await declutterInsert();
+    // Let the observer drain what is pending (it works per animation frame).
+    await new Promise((ok) => setTimeout(ok, 500));
+  });
+  const wall = (Date.now() - t0) / 1000;
+  const { profile } = await cdp.send('Profiler.stop');
+  const task = (await metric('TaskDuration')) - task0;
+  const hidden = await page.evaluate(() => document.querySelectorAll('[data-declutter-hidden]').length);
+  await cdp.detach();
+  return { wallS: wall, taskMs: task * 1000, extensionMs: extensionTime(profile), hidden };
+}
+
+async function main() {
+  const server = await serve();
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+      // gc() between warm samples (see harness.js).
+      '--js-flags=--expose-gc'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const results = [];
+  const list = pages();
+  for (const [i, p] of list.entries()) {
+    try {
+      results.push(await benchPage(page, origin, p));
+    } catch (e) {
+      results.push({ corpus: p.corpus, name: p.name, error: String(e.message ?? e).split('\n')[0] });
+    }
+    const r = results.at(-1);
+    process.stderr.write(`[${i + 1}/${list.length}] ${p.corpus}/${p.name} ${r.error ?? `nodes ${r.nodes} warm: floor ${r.warm.floor.toFixed(2)} declutter ${r.warm.declutter.toFixed(2)} readability ${r.warm.readability.toFixed(2)} ms; DCL->hidden ${r.dclToHidden?.toFixed(1)} ms`}\n`);
+  }
+  const observer = {};
+  for (const mode of ['without', 'with']) {
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await observerRun(page, origin, mode === 'with'));
+    observer[mode] = runs;
+  }
+  const version = browser.version();
+  await browser.close();
+  server.close();
+
+  const wasmPath = join(REPO, 'dist', 'chrome', 'declutter_bg.wasm');
+  const wasm = { raw: statSync(wasmPath).size, gzip: gzipSync(readFileSync(wasmPath), { level: 9 }).length };
+  const summary = summarise(results, observer);
+  const out = { generated: new Date().toISOString(), browser: `Chromium ${version}`, warmup: WARMUP, samples: SAMPLES, wasm, summary, observer, pages: results };
+  writeFileSync(join(REPO, 'www', 'bench-results.json'), JSON.stringify(out, null, 1) + '\n');
+  print(out);
+}
+
+function summarise(results, observer) {
+  const ok = results.filter((r) => !r.error);
+  const stat = (f) => {
+    const xs = ok.map(f).filter(Number.isFinite);
+    return { median: median(xs), p95: quantile(xs, 0.95), n: xs.length };
+  };
+  const s = { pages: results.length, errors: results.length - ok.length };
+  for (const t of ['cold', 'warm']) {
+    s[t] = {
+      vsReadability: stat((r) => r[t].declutter / r[t].readability),
+      vsFloor: stat((r) => r[t].declutter / r[t].floor),
+      declutterMs: stat((r) => r[t].declutter),
+      readabilityMs: stat((r) => r[t].readability),
+      floorMs: stat((r) => r[t].floor),
+      renderMs: stat((r) => r[t].render),
+    };
+  }
+  s.split = Object.fromEntries(['walk', 'decode', 'classify', 'extract'].map((k) => [k, stat((r) => r.split[k])]));
+  s.dclToHidden = stat((r) => r.dclToHidden);
+  const perS = (runs, f) => median(runs.map((r) => f(r) / r.wallS));
+  s.observer = {
+    extensionMsPerS: perS(observer.with, (r) => r.extensionMs),
+    taskMsPerSWith: perS(observer.with, (r) => r.taskMs),
+    taskMsPerSWithout: perS(observer.without, (r) => r.taskMs),
+    hidden: median(observer.with.map((r) => r.hidden)),
+  };
+  s.observer.extraTaskMsPerS = s.observer.taskMsPerSWith - s.observer.taskMsPerSWithout;
+  return s;
+}
+
+function print({ summary: s, wasm, browser }) {
+  const f = (x, d = 2) => (x == null ? '-' : x.toFixed(d));
+  console.log(`\n${browser}, ${s.pages} pages (${s.errors} errors), warm = median of ${SAMPLES} after ${WARMUP} warm-up runs`);
+  console.log('| run | declutter/Readability median | p95 | declutter/floor median | p95 | declutter ms median | Readability ms median | floor ms median |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const t of ['cold', 'warm']) {
+    const x = s[t];
+    console.log(`| ${t} | ${f(x.vsReadability.median)} | ${f(x.vsReadability.p95)} | ${f(x.vsFloor.median)} | ${f(x.vsFloor.p95)} | ${f(x.declutterMs.median)} | ${f(x.readabilityMs.median)} | ${f(x.floorMs.median)} |`);
+  }
+  console.log(`split (warm, median ms): ${Object.entries(s.split).map(([k, v]) => `${k} ${f(v.median, 3)}`).join(', ')}`);
+  console.log(`overlay render: cold median ${f(s.cold.renderMs.median)} ms, warm ${f(s.warm.renderMs.median)} ms`);
+  console.log(`wasm: ${wasm.raw} bytes raw, ${wasm.gzip} gzip`);
+  console.log(`DOMContentLoaded -> clutter hidden: median ${f(s.dclToHidden.median, 1)} ms, p95 ${f(s.dclToHidden.p95, 1)} ms`);
+  const o = s.observer;
+  console.log(`observer (10,000 nodes over 3 s): extension ${f(o.extensionMsPerS, 1)} ms/s of main thread (${f(o.extensionMsPerS / 10, 2)}%), task time ${f(o.taskMsPerSWith, 1)} vs ${f(o.taskMsPerSWithout, 1)} ms/s without; ${o.hidden} hidden`);
+}
+
+await main();

@@ -1,0 +1,65 @@
+// The bench's static server on 127.0.0.1. Corpus pages are read in place from ../shared/corpus
+// (never copied), served with a CSP that lets only our own scripts run:
+//   /rtp/<name>/          readability-test-pages/<name>/source.html
+//   /zyte/<hash>.html     article-extraction-benchmark/html/<hash>.html.gz, gunzipped
+//   ...?auto              the same page with the extension's content scripts appended, as
+//                         automatic cleaning (run_at document_end) would inject them
+//   /bench/ext/<file>     the built extension (dist/chrome)
+//   /bench/lib/Readability.js   node_modules/@mozilla/readability (the pinned 0.6.0)
+//   /bench/<file>         this folder (harness, stubs, the inserting page)
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+export const CORPUS = join(REPO, '..', 'shared', 'corpus');
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+// Page scripts never run: inline ones are refused, and 'self' only holds our files (a page's own
+// relative script URLs get 404). 'wasm-unsafe-eval' is what a wasm-friendly page allows; inline
+// styles stay so that pages look as they do. COOP + COEP make the page cross-origin isolated,
+// which gives performance.now() microsecond resolution instead of 100 us.
+const HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+  'cache-control': 'no-store',
+};
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+
+// The extension's content scripts in manifest order, then the bench's stand-in for auto.js.
+export const CONTENT_SCRIPTS = ['chrome-stub.js', 'ext/settings.js', 'ext/declutter.js', 'ext/walk.js',
+  'ext/reader-css.js', 'ext/overlay.js', 'ext/content.js'];
+const AUTO_TAIL = [...CONTENT_SCRIPTS, 'auto-bench.js'].map((s) => `<script src="/bench/${s}"></script>`).join('');
+
+async function body(pathname) {
+  const clean = normalize(decodeURIComponent(pathname));
+  let m;
+  if ((m = /^\/rtp\/([^/]+)\/$/.exec(clean))) return readFile(join(CORPUS, 'readability-test-pages', m[1], 'source.html'));
+  if ((m = /^\/zyte\/([0-9a-f]+)\.html$/.exec(clean))) {
+    return gunzipSync(await readFile(join(CORPUS, 'article-extraction-benchmark', 'html', `${m[1]}.html.gz`)));
+  }
+  if (clean.startsWith('/bench/ext/')) return readFile(join(REPO, 'dist', 'chrome', clean.slice(11)));
+  if (clean === '/bench/lib/Readability.js') return readFile(join(REPO, 'node_modules', '@mozilla', 'readability', 'Readability.js'));
+  if (clean.startsWith('/bench/')) return readFile(join(here, clean.slice(7)));
+  throw new Error('not found');
+}
+
+export function serve() {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    try {
+      let data = await body(url.pathname);
+      const page = url.pathname.startsWith('/rtp/') || url.pathname.startsWith('/zyte/');
+      if (page && url.searchParams.has('auto')) data = Buffer.concat([data, Buffer.from(AUTO_TAIL)]);
+      const type = page ? 'text/html' : (TYPES[extname(url.pathname)] ?? 'application/octet-stream');
+      res.writeHead(200, { ...HEADERS, 'content-type': type }).end(data);
+    } catch {
+      res.writeHead(404, { ...HEADERS, 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
