@@ -24,6 +24,7 @@
     cleanedByReader: false,
     reader: null,
     cssFallback: null,
+    readerable: null, // from the quick check, for the badge in automatic mode
   };
 
   // --- engine -------------------------------------------------------------------------------
@@ -92,8 +93,9 @@
     if (page.observer) return page.marked.length;
     const kinds = enabledKinds(settings);
     const walked = walk(document, page.reader?.host ?? null);
-    const result = await analyze(walked, { url: location.href, clutter: kinds });
+    const result = await analyze(walked, { url: location.href, clutter: kinds, readerable: true });
     mark(walked.nodes, result.hidden);
+    page.readerable = result.readerable;
     watch(kinds);
     return page.marked.length;
   }
@@ -161,7 +163,8 @@
   }
 
   function notifyBadge() {
-    chrome.runtime.sendMessage({ type: 'badge', hidden: page.marked.length }).catch(() => {});
+    const status = page.readerable === false ? 'no-article' : 'cleaned';
+    chrome.runtime.sendMessage({ type: 'badge', status, hidden: page.marked.length }).catch(() => {});
   }
 
   // --- reader -------------------------------------------------------------------------------

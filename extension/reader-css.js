@@ -37,6 +37,8 @@ const DECLUTTER_READER_CSS = `
 .dc-title { margin: 0 0 .45em; font-size: 1.9em; line-height: 1.2; font-weight: 700; }
 .dc-meta { margin: 0 0 1.6em; color: var(--dc-muted); font-size: .85em; }
 .dc-meta > * { unicode-bidi: isolate; }
+/* Date and reading time are in the reader's language, not the article's: their own direction. */
+.dc-meta > .dc-date, .dc-meta > .dc-reading { unicode-bidi: plaintext; }
 .dc-meta > * + *::before { content: "·"; margin: 0 .5em; }
 .dc-body > :first-child { margin-top: 0; }
 p, ul, ol, blockquote, pre, figure, .dc-table, math[display="block"] { margin: 0 0 1.1em; }

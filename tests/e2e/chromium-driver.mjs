@@ -2,13 +2,12 @@
 // The toolbar button is clicked for real: CDP `Extensions.triggerAction` runs the extension's
 // own `action.onClicked` path on the tab.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export async function launch(extensionDir, { headless = true } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'declutter-chromium-'));
-  const port = 9300 + Math.floor(Math.random() * 500);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless,
@@ -17,7 +16,8 @@ export async function launch(extensionDir, { headless = true } = {}) {
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      `--remote-debugging-port=${port}`,
+      // Port 0: Chromium picks a free port and writes it to DevToolsActivePort in the profile.
+      '--remote-debugging-port=0',
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -30,6 +30,7 @@ export async function launch(extensionDir, { headless = true } = {}) {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   // A second, browser-level CDP connection: the persistent context does not expose one.
+  const port = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   const cdp = await browser.newBrowserCDPSession();
   async function tabId(page) {
