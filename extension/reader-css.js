@@ -35,11 +35,12 @@ const DECLUTTER_READER_CSS = `
 .dc-article { max-width: var(--dc-width, 38em); margin: 0 auto; padding: 2.2em 1.25em 4em; overflow-wrap: break-word; }
 .dc-site { margin: 0 0 .4em; color: var(--dc-muted); font-size: .8em; letter-spacing: .04em; text-transform: uppercase; }
 .dc-title { margin: 0 0 .45em; font-size: 1.9em; line-height: 1.2; font-weight: 700; }
-.dc-meta { margin: 0 0 1.6em; color: var(--dc-muted); font-size: .85em; }
-.dc-meta > * { unicode-bidi: isolate; }
-/* Date and reading time are in the reader's language, not the article's: their own direction. */
-.dc-meta > .dc-date, .dc-meta > .dc-reading { unicode-bidi: plaintext; }
-.dc-meta > * + *::before { content: "·"; margin: 0 .5em; }
+.dc-meta { margin: 0 0 1.6em; color: var(--dc-muted); font-size: .85em; display: flex; flex-wrap: wrap; column-gap: 1.2em; }
+.dc-meta > * { position: relative; unicode-bidi: isolate; }
+/* Date and reading time are in the reader's language, not the article's. */
+.dc-meta > .dc-date, .dc-meta > .dc-reading { direction: ltr; }
+.dc-meta > * + *::before { content: "·"; position: absolute; left: -.75em; }
+.dc-article[dir="rtl"] .dc-meta > * + *::before { left: auto; right: -.75em; }
 .dc-body > :first-child { margin-top: 0; }
 p, ul, ol, blockquote, pre, figure, .dc-table, math[display="block"] { margin: 0 0 1.1em; }
 h2, h3, h4, h5, h6 { line-height: 1.3; margin: 1.6em 0 .6em; }
