@@ -52,6 +52,12 @@ export async function launch(extensionDir, { headless = true } = {}) {
       await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
     },
     overlay: readOverlay,
+    // Sends a message to the tab through the background's own `send` (as the toolbar would):
+    // 'toggle', 'clean', 'undo', 'state'. Returns the content script's reply; rejects on an error.
+    async message(page, type) {
+      const id = await tabId(page);
+      return worker.evaluate(({ tab, type }) => send(tab, { type }), { tab: id, type });
+    },
     press: (page, key) => page.keyboard.press(key),
     reload: (page) => page.reload(),
     async badge(page) {
@@ -91,6 +97,7 @@ export async function readOverlay(page) {
           title: this.querySelector('h1')?.textContent ?? '',
           text: article?.innerText ?? '',
           html: article?.outerHTML ?? '',
+          imagesPending: [...this.querySelectorAll('img')].filter((i) => !i.complete).length,
           dialog: this.querySelector('[role=dialog]')?.getAttribute('aria-labelledby') ?? null,
           theme: this.querySelector('[role=dialog]')?.dataset.theme ?? null,
           size: this.querySelector('[role=dialog]')?.style.getPropertyValue('--dc-size') ?? null,

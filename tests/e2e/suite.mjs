@@ -3,7 +3,7 @@
 // Every step goes through the extension's real toolbar action.
 //
 // A driver provides: open(path) -> page, evaluate(page, fn), click(page), overlay(page) ->
-// {title, text, dialog, size} | null, press(page, key), reload(page), badge(page) (or null when
+// {title, text, html, imagesPending, dialog, size} | null, press(page, key), reload(page), badge(page) (or null when
 // the browser cannot report it), closePage(page), close().
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
