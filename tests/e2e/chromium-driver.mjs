@@ -46,6 +46,8 @@ export async function launch(extensionDir, { headless = true } = {}) {
     },
     evaluate: (page, fn) => page.evaluate(fn),
     async click(page) {
+      // activeTab is granted to the active tab only: after other tabs opened and closed, make sure.
+      await page.bringToFront();
       const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
       const tab = targetInfos.find((t) => t.url === page.url());
       if (!tab) throw new Error(`no tab target for ${page.url()}`);

@@ -1,5 +1,5 @@
 // "Never break a page, never lose the page", in Chromium with the built extension:
-// - every page of both corpora: clean then undo, and open then close the reader, leave
+// - every page of both corpora: open then close the reader, and clean then undo, leave
 //   `document.documentElement.outerHTML` exactly as it was, with no error (pages are served with
 //   a CSP that stops their scripts, so only declutter can change the DOM; it also sends the
 //   engine to the background fallback, which is the harder path);
@@ -42,8 +42,36 @@ describe('chromium: robustness', () => {
   });
 
   const noToast = (page) => waitFor(() => driver.evaluate(page, () => document.querySelector('declutter-toast') === null), 'the toast to go', 6000);
+  const shown = (page) => driver.evaluate(page, () => document.querySelector('declutter-reader') ? 'reader' : document.querySelector('declutter-toast') ? 'toast' : null);
 
-  test('every corpus page is restored exactly after clean/undo and reader open/close', async (t) => {
+  // The first action on a tab must be a real toolbar click: it grants activeTab, which the
+  // background needs to inject the content scripts; messages work from then on.
+  // Harness flake, seen on 2 of ~200 pages under heavy machine load and never alone: a CDP
+  // `triggerAction` fired right after the previous tab closed is sometimes not granted activeTab
+  // ("Cannot access contents of the page" on the action title). Only then we click once more,
+  // as a user would; any other failure fails the test.
+  const actionTitle = (page) => driver.worker.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    return tab ? chrome.action.getTitle({ tabId: tab.id }) : '';
+  }, page.url()).catch((err) => String(err));
+
+  async function clickAndSettle(page, what) {
+    for (let attempt = 1; ; attempt++) {
+      await driver.click(page);
+      try {
+        return await waitFor(async () => (await shown(page)) ?? ((await actionTitle(page)).includes('Cannot access') ? 'denied' : null),
+          `the reader or a toast on ${what}`, 30000).then((r) => {
+          if (r === 'denied') throw new Error('activeTab was not granted');
+          return r;
+        });
+      } catch (e) {
+        if (attempt < 2 && e.message === 'activeTab was not granted') continue;
+        throw new Error(`${e.message} on ${what} (action title: ${await actionTitle(page)})`);
+      }
+    }
+  }
+
+  test('every corpus page is restored exactly after reader open/close and clean/undo', async (t) => {
     const paths = await corpusPaths();
     assert.ok(paths.length >= 100, `the corpus is there (${paths.length} pages)`);
     const started = Date.now();
@@ -53,21 +81,17 @@ describe('chromium: robustness', () => {
       try {
         await driver.evaluate(page, inPageWatchErrors);
         const pristine = await driver.evaluate(page, inPageHtml);
+        const outcome = await clickAndSettle(page, path);
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+        if (outcome === 'reader') assert.equal((await driver.message(page, 'toggle')).status, 'closed', path);
+        else await noToast(page);
+        assert.equal(await driver.evaluate(page, inPageHtml), pristine, `${path}: closing the reader restores the page`);
+
         const cleaned = await driver.message(page, 'clean');
         assert.equal(cleaned.status, 'cleaned', path);
         assert.equal(await driver.evaluate(page, inPageHiddenCount), cleaned.hidden, `${path}: hidden as reported`);
         await driver.message(page, 'undo');
         assert.equal(await driver.evaluate(page, inPageHtml), pristine, `${path}: undo restores the page`);
-
-        const opened = await driver.message(page, 'toggle');
-        outcomes[opened.status] = (outcomes[opened.status] ?? 0) + 1;
-        if (opened.status === 'open') {
-          assert.equal((await driver.message(page, 'toggle')).status, 'closed', path);
-        } else {
-          assert.equal(opened.status, 'no-article', path);
-          await noToast(page);
-        }
-        assert.equal(await driver.evaluate(page, inPageHtml), pristine, `${path}: closing the reader restores the page`);
         assert.deepEqual(await driver.evaluate(page, inPageErrors), [], `${path}: no uncaught errors`);
       } finally {
         await driver.closePage(page);
@@ -83,17 +107,18 @@ describe('chromium: robustness', () => {
       const promo = document.querySelector('.newsletter-inline-promo');
       return promo?.hasAttribute('data-declutter-hidden') && !promo.checkVisibility();
     });
-    assert.ok((await driver.message(page, 'clean')).hidden > 0, 'clutter is hidden');
-    assert.ok(await promoHidden());
-    await driver.evaluate(page, () => window.rerender());
-    await waitFor(promoHidden, 're-inserted clutter to be hidden again');
-
-    assert.equal((await driver.message(page, 'toggle')).status, 'open');
+    assert.equal(await clickAndSettle(page, 'the re-rendering page'), 'reader');
+    assert.ok(await promoHidden(), 'the reader hid the clutter');
     await driver.evaluate(page, () => window.rerender());
     await waitFor(promoHidden, 'clutter of the next render to be hidden');
     const overlay = await driver.overlay(page);
     assert.ok(overlay && overlay.text.includes('spring tides'), 'the reader is still open with the article');
     assert.equal((await driver.message(page, 'toggle')).status, 'closed');
+    assert.equal(await driver.evaluate(page, inPageHiddenCount), 0, 'closing the reader unmarks everything');
+
+    assert.ok((await driver.message(page, 'clean')).hidden > 0, 'clutter is hidden');
+    await driver.evaluate(page, () => window.rerender());
+    await waitFor(promoHidden, 're-inserted clutter to be hidden again');
     await driver.message(page, 'undo');
     assert.equal(await driver.evaluate(page, inPageHiddenCount), 0, 'undo unmarks everything');
     assert.deepEqual(await driver.evaluate(page, inPageErrors), [], 'no uncaught errors');
@@ -117,9 +142,8 @@ describe('chromium: robustness', () => {
     const page = await driver.open(`${base}/fixtures/live/huge.html`);
     await driver.evaluate(page, inPageWatchErrors);
     const pristine = await driver.evaluate(page, inPageHtml);
+    assert.equal(await clickAndSettle(page, 'the huge page'), 'toast', 'a toast, no reader');
     await assert.rejects(driver.message(page, 'toggle'), /page too large: more than 500000 nodes/);
-    assert.ok(await driver.evaluate(page, () => document.querySelector('declutter-toast') !== null), 'the toast says so');
-    assert.equal(await driver.overlay(page), null, 'no overlay');
     await assert.rejects(driver.message(page, 'clean'), /page too large/);
     assert.equal(await driver.evaluate(page, inPageHiddenCount), 0, 'nothing hidden');
     await noToast(page);
@@ -131,7 +155,7 @@ describe('chromium: robustness', () => {
   test('a 100,000-deep page is read without a stack overflow', async () => {
     const page = await driver.open(`${base}/fixtures/live/deep.html`);
     await driver.evaluate(page, inPageWatchErrors);
-    assert.equal((await driver.message(page, 'toggle')).status, 'open');
+    assert.equal(await clickAndSettle(page, 'the deep page'), 'reader');
     const overlay = await driver.overlay(page);
     assert.ok(overlay.text.includes('Deep in this page sits a paragraph'), 'the deep article is read');
     assert.equal((await driver.message(page, 'toggle')).status, 'closed');
