@@ -7,7 +7,7 @@ WASM := pkg/declutter_bg.wasm
 # wasm-bindgen-test waits this long (s) for a browser test; parsing real pages takes a while.
 export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 
-.PHONY: all tools wasm extension demo test test-native test-browser test-e2e lint bench bench-native bench-quality bench-clutter clean
+.PHONY: all tools wasm extension demo test test-native test-browser test-e2e lint fuzz fuzz-build bench bench-native bench-quality bench-clutter clean
 
 all: extension
 
@@ -51,6 +51,21 @@ bench: extension
 # The native path (parse + snapshot + classify + extract) on named corpus pages, with criterion.
 bench-native: tools
 	cargo bench --bench native
+
+# The libFuzzer target (fuzz/README.md): FUZZ_SECONDS of fuzzing, crashes kept going (fork mode)
+# and written to fuzz/artifacts/. Each finding becomes a file in tests/fixtures/fuzz/.
+FUZZ_SECONDS ?= 600
+FUZZ_BIN := fuzz/target/$(shell rustc -vV | sed -n 's/^host: //p')/release/pipeline
+fuzz-build:
+	fuzz/build.sh
+
+fuzz: fuzz-build
+	mkdir -p fuzz/corpus/pipeline fuzz/artifacts
+	$(FUZZ_BIN) fuzz/corpus/pipeline tests/fixtures/hostile tests/fixtures/clutter tests/fixtures/extract \
+	  tests/fixtures/fuzz -dict=fuzz/html.dict -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
+	  -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=fuzz/artifacts/ -print_final_stats=1 \
+	  -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1
+	@if ls fuzz/artifacts/* >/dev/null 2>&1; then echo "fuzz: findings in fuzz/artifacts/"; exit 1; fi
 
 bench-quality: tools
 	cargo build --release

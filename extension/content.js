@@ -82,8 +82,8 @@
   function mark(nodes, hidden) {
     for (const { origin, kind } of hidden) {
       const el = nodes[origin];
-      if (el && el.nodeType === 1 && !el.hasAttribute(HIDDEN_ATTR)) {
-        el.setAttribute(HIDDEN_ATTR, kind);
+      if (el && pageDom.isElement(el) && !pageDom.hasAttribute(el, HIDDEN_ATTR)) {
+        pageDom.setAttribute(el, HIDDEN_ATTR, kind);
         page.marked.push(el);
       }
     }
@@ -93,6 +93,7 @@
     if (page.observer) return page.marked.length;
     const kinds = enabledKinds(settings);
     const walked = walk(document, page.reader?.host ?? null);
+    if (walked.tooLarge) throw new PageTooLarge(walked.tooLarge);
     const result = await analyze(walked, { url: location.href, clutter: kinds, readerable: true });
     mark(walked.nodes, result.hidden);
     page.readerable = result.readerable;
@@ -103,7 +104,7 @@
   function undo() {
     page.observer?.disconnect();
     page.observer = null;
-    for (const el of page.marked) el.removeAttribute(HIDDEN_ATTR);
+    for (const el of page.marked) pageDom.removeAttribute(el, HIDDEN_ATTR);
     page.marked = [];
     if (page.cssFallback) {
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== page.cssFallback);
@@ -119,7 +120,7 @@
     const observer = new MutationObserver((records) => {
       for (const record of records) {
         for (const n of record.addedNodes) {
-          if (n.nodeType === 1 && n !== page.reader?.host) pending.add(n);
+          if (pageDom.isElement(n) && n !== page.reader?.host) pending.add(n);
         }
       }
       if (!scheduled && pending.size > 0) {
@@ -135,14 +136,19 @@
         for (const el of pending) {
           pending.delete(el);
           // Skip nodes gone again, already hidden, or inside another subtree of this batch.
-          if (!el.isConnected || el.closest(`[${HIDDEN_ATTR}]`)) continue;
-          if (batch.some((b) => b.contains(el))) continue;
+          if (!pageDom.isConnected(el) || pageDom.closest(el, `[${HIDDEN_ATTR}]`)) continue;
+          if (batch.some((b) => pageDom.contains(b, el))) continue;
           batch.push(el);
           if (batch.length >= BATCH_MAX_ELEMENTS) break;
         }
         seen += batch.length;
         if (batch.length > 0) {
           const walked = walkSubtrees(batch, page.reader?.host ?? null);
+          if (walked.tooLarge) {
+            // Inserted subtrees this large are a feed, not a prompt: stop watching.
+            observer.disconnect();
+            return;
+          }
           const result = await analyze(walked, { url: location.href, clutter: kinds });
           mark(walked.nodes, result.hidden);
           notifyBadge();
@@ -170,6 +176,7 @@
   // --- reader -------------------------------------------------------------------------------
   async function openReader(settings) {
     const walked = walk(document, null);
+    if (walked.tooLarge) throw new PageTooLarge(walked.tooLarge);
     const kinds = enabledKinds(settings);
     const result = await analyze(walked, { url: location.href, clutter: kinds, article: true });
     if (!result.overlay) {
@@ -197,6 +204,18 @@
       page.cleanedByReader = false;
     }
     notifyBadge();
+  }
+
+  // --- failures -----------------------------------------------------------------------------
+  // A page past the walker's caps (see walk.js) is refused before any analysis; any failure is
+  // shown as a toast and leaves the page as it was (nothing is marked before a result exists).
+  class PageTooLarge extends Error {}
+
+  function failed(e) {
+    DeclutterOverlay.toast(e instanceof PageTooLarge ? e.message : `could not read this page (${e?.message ?? e})`);
+    return e instanceof PageTooLarge
+      ? { status: 'too-large', error: e.message, hidden: page.marked.length }
+      : { error: String(e?.message ?? e) };
   }
 
   // --- messages -----------------------------------------------------------------------------
@@ -229,7 +248,7 @@
       .then(() => handler(message))
       .then(sendResponse, (e) => {
         console.warn('declutter:', e);
-        sendResponse({ error: String(e?.message ?? e) });
+        sendResponse(failed(e));
       });
     return true;
   });

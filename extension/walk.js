@@ -18,23 +18,31 @@ const NAMESPACES = {
   'http://www.w3.org/1998/Math/MathML': 2,
 };
 
+// Work caps: past these the page is "too large" and nothing is analysed (a frozen tab is worse
+// than a toast). The same numbers as MAX_NODES and MAX_TEXT_BYTES in src/dom/wire.rs, which
+// explains them; tests/e2e/limits.test.mjs checks that the two files agree.
+export const MAX_NODES = 500_000;
+export const MAX_TEXT_UNITS = 32 << 20;
+
 // Children the decoder drops anyway; not walking them saves time on script-heavy pages.
 function skipsChildren(el) {
-  switch (el.localName) {
+  switch (LOCAL_NAME.call(el)) {
     case 'noscript':
     case 'template':
     case 'style':
       return true;
     case 'script':
-      return (el.getAttribute('type') || '').trim().toLowerCase() !== 'application/ld+json';
+      return (GET_ATTRIBUTE.call(el, 'type') || '').trim().toLowerCase() !== 'application/ld+json';
     default:
       return false;
   }
 }
 
 // Walks a document's content. `exclude` is an element not to enter (the reader overlay's host).
+// The result's `tooLarge` is a message when a cap was hit; the walk stopped there and its ops are
+// incomplete.
 export function walk(doc, exclude) {
-  const out = { ops: [], strings: [], nodes: [] };
+  const out = newOutput();
   walkInto(out, doc, exclude, false);
   return finish(out);
 }
@@ -42,42 +50,90 @@ export function walk(doc, exclude) {
 // Walks several elements, each with its subtree, into one stream (the MutationObserver's batch).
 // Each becomes a top-level element of the snapshot.
 export function walkSubtrees(elements, exclude) {
-  const out = { ops: [], strings: [], nodes: [] };
-  for (const el of elements) walkInto(out, el, exclude, true);
+  const out = newOutput();
+  for (const el of elements) {
+    if (out.tooLarge) break;
+    walkInto(out, el, exclude, true);
+  }
   return finish(out);
 }
 
-function finish(out) {
-  return { ops: Uint32Array.from(out.ops), text: out.strings.join(''), nodes: out.nodes };
+function newOutput() {
+  return { ops: [], strings: [], nodes: [], units: 0, tooLarge: null };
 }
+
+function finish(out) {
+  return { ops: Uint32Array.from(out.ops), text: out.strings.join(''), nodes: out.nodes, tooLarge: out.tooLarge };
+}
+
+// The DOM is read through the prototypes' own getters, never through properties of the node:
+// a <form> exposes its controls by name, so `<input name="firstChild">` (or "attributes",
+// "parentNode", "nodeType"...) would hand a naive walker a wrong node or loop it forever.
+const getter = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).get;
+const NODE_TYPE = getter(Node.prototype, 'nodeType');
+const FIRST_CHILD = getter(Node.prototype, 'firstChild');
+const NEXT_SIBLING = getter(Node.prototype, 'nextSibling');
+const PARENT_NODE = getter(Node.prototype, 'parentNode');
+const LOCAL_NAME = getter(Element.prototype, 'localName');
+const NAMESPACE_URI = getter(Element.prototype, 'namespaceURI');
+const ATTRIBUTES = getter(Element.prototype, 'attributes');
+const GET_ATTRIBUTE = Element.prototype.getAttribute;
+const DATA = getter(CharacterData.prototype, 'data');
+// The same protection for content.js, which marks and unmarks page elements.
+const { hasAttribute, setAttribute, removeAttribute, closest } = Element.prototype;
+const CONTAINS = Node.prototype.contains;
+const IS_CONNECTED = getter(Node.prototype, 'isConnected');
+export const pageDom = {
+  isElement: (n) => NODE_TYPE.call(n) === 1,
+  hasAttribute: (el, name) => hasAttribute.call(el, name),
+  setAttribute: (el, name, value) => setAttribute.call(el, name, value),
+  removeAttribute: (el, name) => removeAttribute.call(el, name),
+  closest: (el, selector) => closest.call(el, selector),
+  contains: (a, b) => CONTAINS.call(a, b),
+  isConnected: (n) => IS_CONNECTED.call(n),
+};
 
 // Pre-order walk without recursion (pages can be 100,000 deep). With `includeStart` the walk
 // covers `start` and its subtree; otherwise only `start`'s descendants.
-function walkInto({ ops, strings, nodes }, start, exclude, includeStart) {
-  let n = includeStart ? start : start.firstChild;
+function walkInto(out, start, exclude, includeStart) {
+  const { ops, strings, nodes } = out;
+  let n = includeStart ? start : FIRST_CHILD.call(start);
   while (n) {
+    if (nodes.length >= MAX_NODES || out.units > MAX_TEXT_UNITS) {
+      out.tooLarge = nodes.length >= MAX_NODES
+        ? `page too large: more than ${MAX_NODES} nodes`
+        : `page too large: more than ${MAX_TEXT_UNITS} bytes of text`;
+      return;
+    }
     let descend = false;
-    if (n.nodeType === 1 && n !== exclude) {
-      const name = n.localName;
-      const attrs = n.attributes;
-      const ns = NAMESPACES[n.namespaceURI];
+    const type = NODE_TYPE.call(n);
+    if (type === 1 && n !== exclude) {
+      const name = LOCAL_NAME.call(n);
+      const attrs = ATTRIBUTES.call(n);
+      const ns = NAMESPACES[NAMESPACE_URI.call(n)];
       ops.push(ELEMENT, ns === undefined ? 3 : ns, name.length, attrs.length);
       strings.push(name);
+      out.units += name.length;
       for (let i = 0; i < attrs.length; i++) {
         const a = attrs[i];
         ops.push(a.name.length, a.value.length);
         strings.push(a.name, a.value);
+        out.units += a.name.length + a.value.length;
       }
       nodes.push(n);
-      descend = n.firstChild !== null && !skipsChildren(n);
+      descend = FIRST_CHILD.call(n) !== null && !skipsChildren(n);
       if (!descend) ops.push(END);
-    } else if (n.nodeType === 3 && n.data.length > 0) {
-      ops.push(TEXT, n.data.length);
-      strings.push(n.data);
-      nodes.push(n);
+    } else if (type === 3) {
+      const data = DATA.call(n);
+      if (data.length > 0) {
+        ops.push(TEXT, data.length);
+        strings.push(data);
+        out.units += data.length;
+        nodes.push(n);
+      }
     }
     if (descend) {
-      n = n.firstChild;
+      n = FIRST_CHILD.call(n);
       continue;
     }
     // Climb to the next node, closing each element left behind.
@@ -86,11 +142,12 @@ function walkInto({ ops, strings, nodes }, start, exclude, includeStart) {
         n = null;
         break;
       }
-      if (n.nextSibling !== null) {
-        n = n.nextSibling;
+      const next = NEXT_SIBLING.call(n);
+      if (next !== null) {
+        n = next;
         break;
       }
-      n = n.parentNode;
+      n = PARENT_NODE.call(n);
       if (n === null || (!includeStart && n === start)) {
         n = null;
         break;

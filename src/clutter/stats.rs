@@ -103,31 +103,31 @@ fn count_self(n: NodeRef, s: &mut Stat) {
             s.link_text = s.text;
             s.prose = 0;
             if tag != Tag::Label && tag != Tag::Select {
-                s.controls += 1;
+                s.controls = s.controls.saturating_add(1);
             }
             if tag == Tag::Button {
-                s.buttons += 1;
+                s.buttons = s.buttons.saturating_add(1);
             }
         }
         Tag::Input => match n.attr("type").unwrap_or("text").to_ascii_lowercase().as_str() {
-            "email" => s.email += 1,
-            "password" | "search" => s.other_inputs += 1,
-            "submit" | "button" | "image" => s.buttons += 1,
-            "text" if names_email(n) => s.email += 1,
+            "email" => s.email = s.email.saturating_add(1),
+            "password" | "search" => s.other_inputs = s.other_inputs.saturating_add(1),
+            "submit" | "button" | "image" => s.buttons = s.buttons.saturating_add(1),
+            "text" if names_email(n) => s.email = s.email.saturating_add(1),
             _ => {}
         },
-        Tag::Textarea => s.other_inputs += 1,
-        Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => s.headings += 1,
-        Tag::Img | Tag::Picture | Tag::Video | Tag::Figure => s.media += 1,
+        Tag::Textarea => s.other_inputs = s.other_inputs.saturating_add(1),
+        Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => s.headings = s.headings.saturating_add(1),
+        Tag::Img | Tag::Picture | Tag::Video | Tag::Figure => s.media = s.media.saturating_add(1),
         _ => {}
     }
     if n.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("button")) && tag != Tag::Button {
-        s.controls += 1;
+        s.controls = s.controls.saturating_add(1);
     }
     if share::is_share_control(n) {
-        s.share += 1;
+        s.share = s.share.saturating_add(1);
     } else if tag == Tag::A && n.attr("href").is_some_and(share::is_profile_url) {
-        s.social += 1;
+        s.social = s.social.saturating_add(1);
     }
 }
 

@@ -41,13 +41,24 @@ pub enum WireError {
     StringOverrun,
     #[error("END without an open element at position {0}")]
     UnbalancedEnd(usize),
-    #[error("the page has more than {0} nodes")]
+    #[error("page too large: more than {0} nodes")]
     TooManyNodes(usize),
+    #[error("page too large: more than {0} bytes of text")]
+    TooMuchText(usize),
 }
 
-/// Most nodes a snapshot may hold. Real pages stay far below (the Zyte benchmark's largest is
-/// ~30,000); a cap keeps a hostile page from exhausting memory in a content script.
-pub const MAX_NODES: usize = 2_000_000;
+/// Most nodes (elements and text) a snapshot may hold. Real pages stay far below (the Zyte
+/// benchmark's largest is ~30,000); a page of 200,000 elements with their text (~400,000 nodes)
+/// still fits and takes about half a second natively. Past this, the whole job (walk, copy,
+/// analysis) would freeze a tab for seconds, so the extension stops early and says the page is too
+/// large instead. `extension/walk.js` stops at the same number (a test checks they agree).
+pub const MAX_NODES: usize = 500_000;
+
+/// Most text (bytes of UTF-8, all strings of the stream together) a snapshot may hold: 32 MiB,
+/// over a hundred times a long article page. The walker caps UTF-16 units at the same number; a
+/// unit is 1 to 3 bytes, so non-ASCII text near the limit can pass the walker and be refused
+/// here instead, with the same "page too large" message.
+pub const MAX_TEXT_BYTES: usize = 32 << 20;
 
 /// Reads strings from the buffer by UTF-16 length.
 struct Strings<'a> {
@@ -97,8 +108,11 @@ enum Keep {
 
 /// Builds a snapshot from a wire stream. `text` becomes the snapshot's string table as is.
 pub fn decode(ops: &[u32], text: String) -> Result<Snapshot, WireError> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(WireError::TooMuchText(MAX_TEXT_BYTES));
+    }
     let mut snap = Snapshot {
-        nodes: Vec::with_capacity(ops.len() / 3 + 1),
+        nodes: Vec::with_capacity((ops.len() / 3 + 1).min(MAX_NODES)),
         attrs: Vec::new(),
         strings: String::new(),
     };

@@ -93,3 +93,38 @@ export function assertCleaned(expect) {
   }
   assert.ok(expect.articleVisible, 'no article paragraph is hidden on the page');
 }
+
+// What the reader's article may contain, written here independently of the extension's own
+// lists (src/render/tree.rs, extension/overlay.js) so that a mistake there shows up here.
+const READER_TAGS = new Set(`article header footer h1 h2 h3 h4 h5 h6 p span a em strong code pre sub sup br hr
+  ul ol li blockquote figure figcaption img small time table caption thead tbody tr th td div section math mrow
+  mi mn mo ms mtext mspace msub msup msubsup mfrac msqrt mroot munder mover munderover mtable mtr mtd mstyle
+  mpadded mphantom menclose semantics annotation`.split(/\s+/));
+const READER_ATTRS = new Set(`class href src alt lang dir datetime colspan rowspan loading referrerpolicy rel
+  width height id display mathvariant target`.split(/\s+/));
+
+function decodeAttr(v) {
+  return v.replace(/&(quot|amp|lt|gt|nbsp|#\d+|#x[\da-f]+);/gi, (m, e) => ({ quot: '"', amp: '&', lt: '<', gt: '>', nbsp: '\u00a0' })[e.toLowerCase()]
+    ?? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)));
+}
+
+export function safeReaderUrl(name, value) {
+  const v = value.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '').toLowerCase();
+  if (/^https?:/.test(v)) return true;
+  if (name === 'href') return v.startsWith('mailto:') || v.startsWith('#');
+  return /^data:image\/(png|jpe?g|gif|webp|avif)[;,]/.test(v);
+}
+
+// Problems in the reader article's HTML as a browser serialised it (outerHTML: text never
+// contains a raw `<`, attribute values are always double-quoted), or [] when it is inert.
+export function auditReaderHtml(html) {
+  const problems = [];
+  for (const [, tag, attrs] of html.matchAll(/<([a-zA-Z][^\s/>]*)([^>]*)>/g)) {
+    if (!READER_TAGS.has(tag.toLowerCase())) problems.push(`element <${tag}>`);
+    for (const [, name, value = ''] of attrs.matchAll(/\s([^\s=/>]+)(?:="([^"]*)")?/g)) {
+      if (!READER_ATTRS.has(name.toLowerCase())) problems.push(`attribute ${name} on <${tag}>`);
+      else if ((name === 'href' || name === 'src') && !safeReaderUrl(name, decodeAttr(value))) problems.push(`${name}="${value}" on <${tag}>`);
+    }
+  }
+  return problems;
+}

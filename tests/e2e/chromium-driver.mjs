@@ -47,6 +47,8 @@ export async function launch(extensionDir, { headless = true } = {}) {
     },
     evaluate: (page, fn) => page.evaluate(fn),
     async click(page) {
+      // activeTab is granted to the active tab only: after other tabs opened and closed, make sure.
+      await page.bringToFront();
       const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
       const tab = targetInfos.find((t) => t.url === page.url());
       if (!tab) throw new Error(`no tab target for ${page.url()}`);
@@ -66,6 +68,12 @@ export async function launch(extensionDir, { headless = true } = {}) {
     async printing(page, on) {
       await page.emulateMedia({ media: on ? 'print' : 'screen' });
       return true;
+    },
+    // Sends a message to the tab through the background's own `send` (as the toolbar would):
+    // 'toggle', 'clean', 'undo', 'state'. Returns the content script's reply; rejects on an error.
+    async message(page, type) {
+      const id = await tabId(page);
+      return worker.evaluate(({ tab, type }) => send(tab, { type }), { tab: id, type });
     },
     press: (page, key) => page.keyboard.press(key),
     reload: (page) => page.reload(),
@@ -119,6 +127,7 @@ export function readOverlay(page) {
       title: this.querySelector('h1')?.textContent ?? '',
       text: article?.innerText ?? '',
       html: article?.outerHTML ?? '',
+      imagesPending: [...this.querySelectorAll('img')].filter((i) => !i.complete).length,
       dialog: dialog?.getAttribute('aria-labelledby') ?? null,
       theme: dialog?.dataset.theme ?? null,
       size: dialog?.style.getPropertyValue('--dc-size') ?? null,

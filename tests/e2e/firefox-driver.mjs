@@ -38,17 +38,13 @@ export async function launch(extensionDir, { headless = true } = {}) {
       }
     },
     async overlay() {
-      const hosts = await driver.findElements(By.css('declutter-reader'));
-      if (hosts.length === 0) return null;
-      const root = await hosts[0].getShadowRoot();
-      const dialog = await root.findElement(By.css('[role=dialog]'));
-      const article = await root.findElement(By.css('article'));
-      return {
-        title: await (await root.findElement(By.css('h1'))).getText(),
-        text: await article.getText(),
-        dialog: await dialog.getAttribute('aria-labelledby'),
-        size: await driver.executeScript('return arguments[0].style.getPropertyValue("--dc-size")', dialog),
-      };
+      try {
+        return await readOverlay();
+      } catch (e) {
+        // The overlay was removed while we were reading it: it is closed.
+        if (e.name === 'StaleElementReferenceError') return null;
+        throw e;
+      }
     },
     async overlayClick(_page, selector) {
       const root = await (await driver.findElement(By.css('declutter-reader'))).getShadowRoot();
@@ -75,4 +71,23 @@ export async function launch(extensionDir, { headless = true } = {}) {
     closePage: async () => {},
     close: () => driver.quit(),
   };
+
+  async function readOverlay() {
+    const hosts = await driver.findElements(By.css('declutter-reader'));
+    if (hosts.length === 0) return null;
+    const root = await hosts[0].getShadowRoot();
+    const dialog = await root.findElement(By.css('[role=dialog]'));
+    const article = await root.findElement(By.css('article'));
+    const inside = await driver.executeScript(
+      'return { html: arguments[0].outerHTML, imagesPending: [...arguments[0].querySelectorAll("img")].filter((i) => !i.complete).length }',
+      article,
+    );
+    return {
+      ...inside,
+      title: await (await root.findElement(By.css('h1'))).getText(),
+      text: await article.getText(),
+      dialog: await dialog.getAttribute('aria-labelledby'),
+      size: await driver.executeScript('return arguments[0].style.getPropertyValue("--dc-size")', dialog),
+    };
+  }
 }

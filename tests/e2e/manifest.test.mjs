@@ -20,6 +20,13 @@ for (const browser of ['chrome', 'firefox']) {
     for (const war of m.web_accessible_resources) {
       assert.deepEqual(war.resources, ['declutter_bg.wasm'], 'only the wasm is web-accessible');
     }
+    // Any new top-level key (externally_connectable, sandbox, declarative_net_request,
+    // content_scripts, update_url...) widens what the extension can do: it must be argued here.
+    const allowedKeys = ['manifest_version', 'name', 'version', 'description', 'permissions', 'optional_host_permissions',
+      'action', 'icons', 'commands', 'options_ui', 'web_accessible_resources', 'content_security_policy', 'background',
+      'browser_specific_settings'];
+    assert.deepEqual(Object.keys(m).filter((k) => !allowedKeys.includes(k)), [], 'no unexpected manifest keys');
+    assert.deepEqual(Object.keys(m.content_security_policy), ['extension_pages'], 'no sandbox CSP');
     const text = JSON.stringify(m);
     assert.ok(!/https?:\/\//.test(text.replace(/"<all_urls>"/g, '')), 'no remote URLs in the manifest');
   });

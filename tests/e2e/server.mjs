@@ -3,8 +3,13 @@
 //   /fixtures/…   files from tests/fixtures/
 //   /csp/…        the same files served with `Content-Security-Policy: script-src 'self'`, the
 //                 strict policy under which Chrome refuses wasm in content scripts.
+//   /corpus/readability/<page>   a Readability test page (shared/corpus/readability-test-pages/<page>/source.html)
+//   /corpus/zyte/<hash>          an article-extraction-benchmark page (html/<hash>.html.gz, inflated)
+//                 Corpus pages are served with NO_FETCH_CSP: their scripts cannot run (so only
+//                 declutter can change the DOM) and nothing leaves the machine.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,6 +25,28 @@ const TYPES = {
   '.wasm': 'application/wasm',
 };
 export const STRICT_CSP = "script-src 'self'";
+export const NO_FETCH_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+// The shared corpus sits beside the checkout (../shared), as on developers' machines and in CI.
+export const CORPUS = process.env.DECLUTTER_CORPUS ?? fileURLToPath(new URL('../../../shared/corpus', import.meta.url));
+
+// Every corpus page as a server path.
+export async function corpusPaths() {
+  const readability = await readdir(join(CORPUS, 'readability-test-pages'));
+  const zyte = (await readdir(join(CORPUS, 'article-extraction-benchmark', 'html'))).filter((f) => f.endsWith('.html.gz'));
+  return [
+    ...readability.sort().map((p) => `/corpus/readability/${p}`),
+    ...zyte.sort().map((f) => `/corpus/zyte/${f.slice(0, -'.html.gz'.length)}`),
+  ];
+}
+
+async function corpusPage(pathname) {
+  const [, , set, name] = pathname.split('/');
+  if (!/^[\w.-]+$/.test(name ?? '')) throw new Error('bad corpus page');
+  if (set === 'readability') return readFile(join(CORPUS, 'readability-test-pages', name, 'source.html'));
+  if (set === 'zyte') return gunzipSync(await readFile(join(CORPUS, 'article-extraction-benchmark', 'html', `${name}.html.gz`)));
+  throw new Error('no such corpus');
+}
 
 function resolve(pathname) {
   const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -33,6 +60,12 @@ export function serve(port = 0) {
     const strict = pathname.startsWith('/csp/');
     if (strict) pathname = pathname.slice(4);
     try {
+      if (pathname.startsWith('/corpus/')) {
+        // No charset: the browser reads the page's own declaration, as it would from the site.
+        const headers = { 'content-type': 'text/html', 'cache-control': 'no-store', 'content-security-policy': NO_FETCH_CSP };
+        res.writeHead(200, headers).end(await corpusPage(pathname));
+        return;
+      }
       const body = await readFile(resolve(pathname));
       const headers = { 'content-type': TYPES[extname(pathname)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
       if (strict) headers['content-security-policy'] = STRICT_CSP;

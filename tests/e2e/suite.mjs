@@ -3,10 +3,10 @@
 // Every step goes through the extension's real toolbar action.
 //
 // A driver provides: open(path) -> page, evaluate(page, fn), click(page), overlay(page) ->
-// {title, text, dialog, size} | null, overlayClick(page, selector), overlayProbe(page, selector)
-// -> {className, text, title} | null, printing(page, on) -> false when the browser cannot emulate print,
-// press(page, key), reload(page), badge(page) (null when the browser cannot report it),
-// closePage(page), close().
+// {title, text, html, imagesPending, dialog, size} | null, overlayClick(page, selector),
+// overlayProbe(page, selector) -> {className, text, title} | null, printing(page, on) -> false
+// when the browser cannot emulate print, press(page, key), reload(page), badge(page) (null when
+// the browser cannot report it), closePage(page), close().
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';

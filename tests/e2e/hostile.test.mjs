@@ -1,0 +1,75 @@
+// Hostile markup never runs and never reaches the reader, in Chromium and Firefox
+// (fixtures: tests/fixtures/hostile/, see its README for the sentinel protocol).
+//
+// For each fixture: arm the sentinels after the page's own load, open the reader, wait until the
+// reader's images have settled and a message posted after them has arrived (so any handler that
+// was going to fire has fired), then check: no sentinel fired, the reader's HTML passes an
+// independent allow-list audit, closing restores the page exactly, and no uncaught error.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { origin, serve } from './server.mjs';
+import { auditReaderHtml, inPageErrors, inPageHtml, inPageWatchErrors } from './checks.mjs';
+import { waitFor } from './suite.mjs';
+import { launch as launchChromium } from './chromium-driver.mjs';
+import { launch as launchFirefox } from './firefox-driver.mjs';
+
+const dist = (browser) => fileURLToPath(new URL(`../../dist/${browser}`, import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../fixtures/hostile', import.meta.url));
+const ARTICLE_START = 'The committee met on Tuesday to discuss the harbour renovation';
+
+// Resolves once a message posted now has been delivered: every message posted before it has been.
+function inPageBarrier() {
+  return new Promise((resolve) => {
+    const token = `dc-barrier-${Math.random()}`;
+    addEventListener('message', function done(e) {
+      if (e.data !== token) return;
+      removeEventListener('message', done);
+      resolve(true);
+    });
+    postMessage(token, '*');
+  });
+}
+
+for (const [browser, launch] of [['chromium', () => launchChromium(dist('chrome'))], ['firefox', () => launchFirefox(dist('firefox'))]]) {
+  describe(`${browser}: hostile pages`, () => {
+    let server;
+    let driver;
+    before(async () => {
+      server = await serve();
+      driver = await launch();
+    });
+    after(async () => {
+      await driver?.close();
+      server?.close();
+    });
+
+    const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort();
+    for (const file of files) {
+      test(`${browser}: ${file}: nothing runs, nothing active in the reader, page restored`, async () => {
+        const page = await driver.open(`${origin(server)}/fixtures/hostile/${file}`);
+        await driver.evaluate(page, inPageWatchErrors);
+        await driver.evaluate(page, () => window.__dcArm());
+        const pristine = await driver.evaluate(page, inPageHtml);
+
+        await driver.click(page);
+        const overlay = await waitFor(() => driver.overlay(page), 'the overlay');
+        assert.ok(overlay.text.replace(/\s+/g, ' ').includes(ARTICLE_START), 'the reader shows the article');
+        await waitFor(async () => (await driver.overlay(page)).imagesPending === 0, 'the reader images to settle');
+        await driver.evaluate(page, inPageBarrier);
+        assert.deepEqual(await driver.evaluate(page, () => window.__dcHits), [], 'no payload ran');
+        assert.deepEqual(auditReaderHtml(overlay.html), [], 'the reader holds nothing active');
+        for (const needle of ['postMessage', 'javascript:', 'vbscript:', 'data:text/html']) {
+          assert.ok(!overlay.html.toLowerCase().includes(needle.toLowerCase()), `no ${needle} in the reader`);
+        }
+
+        await driver.click(page);
+        await waitFor(async () => (await driver.overlay(page)) === null, 'the overlay to close');
+        assert.equal(await driver.evaluate(page, inPageHtml), pristine, 'the page is as before');
+        assert.deepEqual(await driver.evaluate(page, inPageErrors), [], 'no uncaught page errors');
+        await driver.closePage(page);
+      });
+    }
+  });
+}
