@@ -59,22 +59,29 @@ function walkInto({ ops, strings, nodes }, start, exclude, includeStart) {
     let descend = false;
     if (n.nodeType === 1 && n !== exclude) {
       const name = n.localName;
-      const attrs = n.attributes;
+      // getAttributeNames + getAttribute, not `attributes[i]`: the NamedNodeMap makes an Attr
+      // wrapper per attribute, which made the first walk of a page ~3x slower for attributes
+      // (6.4 vs 1.7 ms on the Zyte page d605bdef, Chromium 156, benches/browser).
+      const attrs = n.getAttributeNames();
       const ns = NAMESPACES[n.namespaceURI];
       ops.push(ELEMENT, ns === undefined ? 3 : ns, name.length, attrs.length);
       strings.push(name);
       for (let i = 0; i < attrs.length; i++) {
-        const a = attrs[i];
-        ops.push(a.name.length, a.value.length);
-        strings.push(a.name, a.value);
+        const key = attrs[i];
+        const value = n.getAttribute(key);
+        ops.push(key.length, value.length);
+        strings.push(key, value);
       }
       nodes.push(n);
       descend = n.firstChild !== null && !skipsChildren(n);
       if (!descend) ops.push(END);
-    } else if (n.nodeType === 3 && n.data.length > 0) {
-      ops.push(TEXT, n.data.length);
-      strings.push(n.data);
-      nodes.push(n);
+    } else if (n.nodeType === 3) {
+      const data = n.data;
+      if (data.length > 0) {
+        ops.push(TEXT, data.length);
+        strings.push(data);
+        nodes.push(n);
+      }
     }
     if (descend) {
       n = n.firstChild;
