@@ -60,6 +60,8 @@ function showError(tabId, error) {
 // same as the content script's own call would give. A crashed instance is replaced.
 let engine = null;
 let compiled = null;
+// analyze() takes the text as UTF-8 bytes (see src/wasm/mod.rs).
+const UTF8 = new TextEncoder();
 
 function wasmEngine() {
   compiled ??= WebAssembly.compileStreaming(fetch(chrome.runtime.getURL('declutter_bg.wasm')));
@@ -74,7 +76,7 @@ function wasmEngine() {
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type === 'analyze') {
     wasmEngine()
-      .then((glue) => sendResponse({ result: glue.analyze(Uint32Array.from(message.ops), message.text, message.request) }))
+      .then((glue) => sendResponse({ result: glue.analyze(Uint32Array.from(message.ops), UTF8.encode(message.text), message.request) }))
       .catch((e) => {
         if (e instanceof WebAssembly.RuntimeError) engine = null;
         sendResponse({ error: String(e?.message ?? e) });

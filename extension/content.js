@@ -30,6 +30,7 @@
   // --- engine -------------------------------------------------------------------------------
   let compiled = null;
   let engine = null;
+  const UTF8 = new TextEncoder();
 
   function getEngine() {
     engine ??= (async () => {
@@ -37,7 +38,8 @@
         compiled ??= WebAssembly.compileStreaming(fetch(chrome.runtime.getURL('declutter_bg.wasm')));
         const glue = createDeclutterWasm();
         await glue({ module_or_path: await compiled });
-        return (ops, text, request) => glue.analyze(ops, text, request);
+        // analyze() takes the text as UTF-8 bytes (see src/wasm/mod.rs for why).
+        return (ops, text, request) => glue.analyze(ops, UTF8.encode(text), request);
       } catch (e) {
         compiled = null;
         console.info('declutter: wasm is not allowed on this page, using the extension background', e);

@@ -76,7 +76,7 @@ const NEXT_SIBLING = getter(Node.prototype, 'nextSibling');
 const PARENT_NODE = getter(Node.prototype, 'parentNode');
 const LOCAL_NAME = getter(Element.prototype, 'localName');
 const NAMESPACE_URI = getter(Element.prototype, 'namespaceURI');
-const ATTRIBUTES = getter(Element.prototype, 'attributes');
+const GET_ATTRIBUTE_NAMES = Element.prototype.getAttributeNames;
 const GET_ATTRIBUTE = Element.prototype.getAttribute;
 const DATA = getter(CharacterData.prototype, 'data');
 // The same protection for content.js, which marks and unmarks page elements.
@@ -109,16 +109,20 @@ function walkInto(out, start, exclude, includeStart) {
     const type = NODE_TYPE.call(n);
     if (type === 1 && n !== exclude) {
       const name = LOCAL_NAME.call(n);
-      const attrs = ATTRIBUTES.call(n);
+      // getAttributeNames + getAttribute, not `attributes[i]`: the NamedNodeMap makes an Attr
+      // wrapper per attribute, which made the first walk of a page ~3x slower for attributes
+      // (6.4 vs 1.7 ms on the Zyte page d605bdef, Chromium 156, benches/browser).
+      const attrs = GET_ATTRIBUTE_NAMES.call(n);
       const ns = NAMESPACES[NAMESPACE_URI.call(n)];
       ops.push(ELEMENT, ns === undefined ? 3 : ns, name.length, attrs.length);
       strings.push(name);
       out.units += name.length;
       for (let i = 0; i < attrs.length; i++) {
-        const a = attrs[i];
-        ops.push(a.name.length, a.value.length);
-        strings.push(a.name, a.value);
-        out.units += a.name.length + a.value.length;
+        const key = attrs[i];
+        const value = GET_ATTRIBUTE.call(n, key);
+        ops.push(key.length, value.length);
+        strings.push(key, value);
+        out.units += key.length + value.length;
       }
       nodes.push(n);
       descend = FIRST_CHILD.call(n) !== null && !skipsChildren(n);

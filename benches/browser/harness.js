@@ -6,10 +6,11 @@
 // - floor: a bare TreeWalker over every node reading each element's tag and class, the least any
 //   DOM-reading approach must pay;
 // - declutter: exactly what extension/content.js does for reader mode: walk(document) then ONE
-//   `analyze(ops, text, {url, clutter, article: true})` call; the overlay build is timed apart;
+//   `analyze(ops, utf8(text), {url, clutter, article: true})` call; the overlay build is timed apart;
 // - readability: `new Readability(document.cloneNode(true)).parse()`.
 (() => {
   const kinds = enabledKinds({ kinds: DECLUTTER_DEFAULTS.kinds });
+  const UTF8 = new TextEncoder();
   let glue = null;
 
   async function init(wasmUrl) {
@@ -31,7 +32,7 @@
 
   function declutter() {
     const walked = walk(document, null);
-    const result = glue.analyze(walked.ops, walked.text, { url: location.href, clutter: kinds, article: true });
+    const result = glue.analyze(walked.ops, UTF8.encode(walked.text), { url: location.href, clutter: kinds, article: true });
     tree = result.overlay ?? null;
     return result;
   }
@@ -48,11 +49,12 @@
     const t0 = performance.now();
     const w = walk(document, null);
     const t1 = performance.now();
-    glue.analyze(w.ops, w.text, { url });
+    const bytes = UTF8.encode(w.text);
+    glue.analyze(w.ops, bytes, { url });
     const t2 = performance.now();
-    glue.analyze(w.ops, w.text, { url, clutter: kinds });
+    glue.analyze(w.ops, bytes, { url, clutter: kinds });
     const t3 = performance.now();
-    glue.analyze(w.ops, w.text, { url, article: true });
+    glue.analyze(w.ops, bytes, { url, article: true });
     const t4 = performance.now();
     const decode = t2 - t1;
     return { walk: t1 - t0, decode, classify: t3 - t2 - decode, extract: t4 - t3 - decode };

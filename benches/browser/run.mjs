@@ -167,8 +167,10 @@ async function main() {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync',
-      // gc() between warm samples (see harness.js).
-      '--js-flags=--expose-gc'],
+      // gc() between warm samples (see harness.js). No wasm native-module cache: in real use each
+      // tab is its own renderer and compiles the wasm afresh, while all bench loads share one
+      // renderer, so every page after the first would reuse the first page's compiled code.
+      '--js-flags=--expose-gc --no-wasm-native-module-cache-enabled'],
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();

@@ -42,6 +42,9 @@ async function body(pathname) {
   if ((m = /^\/zyte\/([0-9a-f]+)\.html$/.exec(clean))) {
     return gunzipSync(await readFile(join(CORPUS, 'article-extraction-benchmark', 'html', `${m[1]}.html.gz`)));
   }
+  // DECLUTTER_BENCH_WASM: another build of the same wasm, e.g. one that keeps function names for
+  // benches/browser/profile.mjs.
+  if (clean === '/bench/ext/declutter_bg.wasm' && process.env.DECLUTTER_BENCH_WASM) return readFile(process.env.DECLUTTER_BENCH_WASM);
   if (clean.startsWith('/bench/ext/')) return readFile(join(REPO, 'dist', 'chrome', clean.slice(11)));
   if (clean === '/bench/lib/Readability.js') return readFile(join(REPO, 'node_modules', '@mozilla', 'readability', 'Readability.js'));
   if (clean.startsWith('/bench/')) return readFile(join(here, clean.slice(7)));

@@ -13,6 +13,9 @@
 //! - `END` closes the innermost open element.
 //! - `TEXT len` is one text node.
 //!
+//! The string buffer crosses into wasm as UTF-8 bytes made by the browser's `TextEncoder` (see
+//! `analyze` in src/wasm/mod.rs for why not as a JS string).
+//!
 //! Lengths count UTF-16 code units, because that is what JavaScript's `length` gives for free;
 //! the decoder turns them into byte offsets. Strings are taken from the string buffer in order.
 //! Comments, doctypes and processing instructions are not sent.
@@ -71,7 +74,10 @@ impl<'a> Strings<'a> {
     fn take(&mut self, utf16_len: u32) -> Result<Span, WireError> {
         let start = self.pos;
         let rest = &self.text[start..];
-        let bytes = if self.ascii {
+        // Most strings of a page with some non-ASCII text are still ASCII: when the next
+        // `utf16_len` bytes are, they are the string (a word-at-a-time check, not a char loop).
+        let ascii_here = || rest.as_bytes().get(..utf16_len as usize).is_some_and(|b| b.is_ascii());
+        let bytes = if self.ascii || ascii_here() {
             utf16_len as usize
         } else {
             let mut units = 0u32;

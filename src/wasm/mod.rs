@@ -57,16 +57,27 @@ struct Response {
 }
 
 /// Builds the snapshot from a walker's output and runs what `request` asks for.
+///
+/// `text` is the walker's string buffer as UTF-8 bytes (`new TextEncoder().encode(walked.text)`),
+/// not a JS string: wasm-bindgen passes a string by copying its ASCII part one character at a time
+/// in a JS loop, which ran uncompiled on the first call and took ~7 ms of a cold run on ars-1
+/// (CDP profile, benches/browser/profile.mjs); the browser's native encoder and one memcpy do not.
 #[wasm_bindgen]
-pub fn analyze(ops: &[u32], text: String, request: JsValue) -> Result<JsValue, JsError> {
+pub fn analyze(ops: &[u32], text: Vec<u8>, request: JsValue) -> Result<JsValue, JsError> {
+    let text = String::from_utf8(text).map_err(|_| JsError::new("the text buffer is not UTF-8"))?;
     let request: Request = if request.is_undefined() || request.is_null() {
         Request::default()
     } else {
-        serde_wasm_bindgen::from_value(request).map_err(|e| JsError::new(&format!("bad request: {e}")))?
+        let json = js_sys::JSON::stringify(&request).map_err(|_| JsError::new("bad request: not JSON"))?;
+        serde_json::from_str(&String::from(json)).map_err(|e| JsError::new(&format!("bad request: {e}")))?
     };
     let snap = dom::wire::decode(ops, text).map_err(|e| JsError::new(&e.to_string()))?;
     let response = run(&snap, &request);
-    response.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+    // One JSON string and the browser's native JSON.parse, not a JS object built field by field
+    // through serde-wasm-bindgen: that made one boundary call per field of the overlay tree
+    // (several ms on article pages in a CDP profile) and its code weighed in the wasm.
+    let json = serde_json::to_string(&response).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("the answer is not JSON"))
 }
 
 fn run(snap: &Snapshot, request: &Request) -> Response {
