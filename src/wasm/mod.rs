@@ -13,7 +13,7 @@
 
 use crate::clutter::ClutterKind;
 use crate::dom::{self, Snapshot};
-use crate::extract::{self, Article};
+use crate::extract;
 use crate::pipeline;
 use crate::render::{self, RNode};
 use serde::{Deserialize, Serialize};
@@ -50,7 +50,8 @@ struct Response {
     nodes: usize,
     hidden: Vec<HiddenOut>,
     readerable: bool,
-    article: Option<Article>,
+    /// The article as the reader's node tree (the `Article` itself is not sent: the extension
+    /// only builds the overlay, and serialising both doubled the work and the code).
     overlay: Option<RNode>,
     /// "no article found" when an article was asked for and none exists.
     error: Option<String>,
@@ -101,7 +102,7 @@ fn run(snap: &Snapshot, request: &Request) -> Response {
         Some(Err(e)) => (None, Some(e.to_string())),
         None => (None, None),
     };
-    Response { nodes: snap.len(), hidden, readerable, overlay: article.as_ref().map(render::article_tree), article, error }
+    Response { nodes: snap.len(), hidden, readerable, overlay: article.as_ref().map(render::article_tree), error }
 }
 
 /// The snapshot in its canonical text form (see `dom::dump`), for the native/live parity tests.
