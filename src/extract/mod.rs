@@ -57,8 +57,6 @@ const MIN_ATTEMPT_CHARS: u32 = 500;
 /// (a home page of links, a login form). A tiny page that is all text is its own article.
 const MIN_ARTICLE_CHARS: u32 = 100;
 const MIN_ARTICLE_SHARE: f32 = 0.5;
-/// Fewest words of running text (outside links and headings) an article has: a sentence or two.
-const MIN_PROSE_WORDS: usize = 8;
 /// A page where no paragraph voted, whose text is mostly this many links or more, is a
 /// navigation or sign-in page: no article.
 const NAV_PAGE_LINKS: usize = 3;
@@ -133,7 +131,7 @@ pub fn extract_excluding(snap: &Snapshot, options: &Options, exclude: &[NodeId])
         text.push('\n');
     }
     let word_count = count_words(&text);
-    if word_count == 0 || prose_words(&body) < MIN_PROSE_WORDS {
+    if word_count == 0 {
         return Err(ExtractError::NoArticle);
     }
     let top = snap.node(best.top);
@@ -204,39 +202,6 @@ fn attempt(snap: &Snapshot, page: &tables::Base, flags: Flags, title: &str, want
 }
 
 /// Words, counting each CJK character as a word (those scripts do not separate words).
-/// Words of running text in the body: paragraphs, list items and quotes, outside links. Form
-/// labels, link lists and headings alone do not make an article (a sign-in page).
-fn prose_words(body: &[Block]) -> usize {
-    fn inlines(content: &[Inline]) -> usize {
-        content
-            .iter()
-            .map(|i| match i {
-                Inline::Text { text } => count_words(text),
-                Inline::Emphasis { content } | Inline::Strong { content } | Inline::Sub { content } | Inline::Sup { content } => {
-                    inlines(content)
-                }
-                _ => 0,
-            })
-            .sum()
-    }
-    let mut stack: Vec<&Block> = body.iter().collect();
-    let mut words = 0;
-    while let Some(b) = stack.pop() {
-        match b {
-            Block::Paragraph { content } => words += inlines(content),
-            Block::Code { text, .. } => words += count_words(text),
-            Block::List { items, .. } | Block::Footnotes { items } => stack.extend(items.iter().flatten()),
-            Block::Quote { blocks } => stack.extend(blocks),
-            Block::Table(t) => words += t.rows.iter().flatten().map(|c| inlines(&c.content)).sum::<usize>(),
-            _ => {}
-        }
-        if words >= MIN_PROSE_WORDS {
-            break;
-        }
-    }
-    words
-}
-
 fn count_words(text: &str) -> usize {
     text.split_whitespace()
         .map(|w| {
