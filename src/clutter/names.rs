@@ -1,7 +1,7 @@
 //! Clutter named by class and id words: the weakest signal, so it only hides elements with no prose
 //! (see `protect`). Each class token and the id are read on their own, and a token that also says
 //! `has`, `no`, `with`, `free`, `enabled`... (`has-ads`, `ad-free`, `no-share`) describes a page
-//! state, not a widget, and is ignored.
+//! state, not a widget, and is ignored; so does `embed` (`social-media-embed`: a quoted post).
 
 use super::words::{is_one_of, words};
 use super::{ads, consent, newsletter, share, ClutterKind};
@@ -9,13 +9,13 @@ use super::{ads, consent, newsletter, share, ClutterKind};
 /// Words that turn a clutter word into a state of something else.
 const STATE_WORDS: &[&str] = &[
     "has", "no", "non", "not", "with", "without", "free", "enabled", "disabled", "allow", "hide",
-    "hidden", "show",
+    "hidden", "show", "embed", "embedded",
 ];
 
 /// Social networks whose embedded widgets (like boxes, timelines, follow buttons) are share widgets
 /// when a class token pairs the network with one of [`SOCIAL_WIDGETS`].
-const NETWORKS: &[&str] = &["facebook", "fb", "twitter", "tweet", "instagram", "pinterest", "linkedin"];
-const SOCIAL_WIDGETS: &[&str] = &["like", "likebox", "follow", "timeline", "widget", "page", "popup", "xfbml", "share", "button", "embed"];
+const NETWORKS: &[&str] = &["facebook", "fb", "twitter", "instagram", "pinterest", "linkedin"];
+const SOCIAL_WIDGETS: &[&str] = &["like", "likebox", "follow", "timeline", "widget", "page", "popup", "xfbml", "share", "button"];
 
 const RECOMMENDATION: &[&str] = &[
     "related", "recommended", "recommendation", "recommendations", "recirculation", "recirc",
@@ -71,7 +71,8 @@ mod tests {
         assert_eq!(kind_from_names("", "share_bar2"), Some(ClutterKind::Share));
         assert_eq!(kind_from_names("post has-share-bar", "related-posts"), Some(ClutterKind::Recommendation));
         assert_eq!(kind_from_names("widget_facebook_likebox", ""), Some(ClutterKind::Share));
-        assert_eq!(kind_from_names("facebook-embed", ""), Some(ClutterKind::Share));
+        // Embedded posts are quoted in the article: content, not widgets.
+        assert_eq!(kind_from_names("social-media-embed twitter-tweet", ""), None);
         assert_eq!(kind_from_names("icon icon--share", ""), Some(ClutterKind::Share));
     }
 }
