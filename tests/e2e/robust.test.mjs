@@ -87,22 +87,20 @@ describe('chromium: robustness', () => {
     const page = await driver.open('about:blank');
     for (const path of paths) {
       await page.goto(`${base}${path}`);
-      {
-        await driver.evaluate(page, inPageWatchErrors);
-        const pristine = await driver.evaluate(page, inPageHtml);
-        const outcome = await clickAndSettle(page, path);
-        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-        if (outcome === 'reader') assert.equal((await driver.message(page, 'toggle')).status, 'closed', path);
-        else await noToast(page);
-        assert.equal(await driver.evaluate(page, inPageHtml), pristine, `${path}: closing the reader restores the page`);
+      await driver.evaluate(page, inPageWatchErrors);
+      const pristine = await driver.evaluate(page, inPageHtml);
+      const outcome = await clickAndSettle(page, path);
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      if (outcome === 'reader') assert.equal((await driver.message(page, 'toggle')).status, 'closed', path);
+      else await noToast(page);
+      assert.equal(await driver.evaluate(page, inPageHtml), pristine, `${path}: closing the reader restores the page`);
 
-        const cleaned = await driver.message(page, 'clean');
-        assert.equal(cleaned.status, 'cleaned', path);
-        assert.equal(await driver.evaluate(page, inPageHiddenCount), cleaned.hidden, `${path}: hidden as reported`);
-        await driver.message(page, 'undo');
-        assert.equal(await driver.evaluate(page, inPageHtml), pristine, `${path}: undo restores the page`);
-        assert.deepEqual(await driver.evaluate(page, inPageErrors), [], `${path}: no uncaught errors`);
-      }
+      const cleaned = await driver.message(page, 'clean');
+      assert.equal(cleaned.status, 'cleaned', path);
+      assert.equal(await driver.evaluate(page, inPageHiddenCount), cleaned.hidden, `${path}: hidden as reported`);
+      await driver.message(page, 'undo');
+      assert.equal(await driver.evaluate(page, inPageHtml), pristine, `${path}: undo restores the page`);
+      assert.deepEqual(await driver.evaluate(page, inPageErrors), [], `${path}: no uncaught errors`);
     }
     await driver.closePage(page);
     t.diagnostic(`${paths.length} pages in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(outcomes)}`);
