@@ -5,13 +5,12 @@
 // reader's images have settled and a message posted after them has arrived (so any handler that
 // was going to fire has fired), then check: no sentinel fired, the reader's HTML passes an
 // independent allow-list audit, closing restores the page exactly, and no uncaught error.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { origin, serve } from './server.mjs';
 import { auditReaderHtml, inPageErrors, inPageHtml, inPageWatchErrors } from './checks.mjs';
-import { waitFor } from './suite.mjs';
+import { waitFor, withBrowser } from './suite.mjs';
 import { launch as launchChromium } from './chromium-driver.mjs';
 import { launch as launchFirefox } from './firefox-driver.mjs';
 
@@ -34,21 +33,14 @@ function inPageBarrier() {
 
 for (const [browser, launch] of [['chromium', () => launchChromium(dist('chrome'))], ['firefox', () => launchFirefox(dist('firefox'))]]) {
   describe(`${browser}: hostile pages`, () => {
-    let server;
     let driver;
-    before(async () => {
-      server = await serve();
-      driver = await launch();
-    });
-    after(async () => {
-      await driver?.close();
-      server?.close();
-    });
+    let base;
+    withBrowser(launch, (session) => ({ driver, base } = session));
 
     const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort();
     for (const file of files) {
       test(`${browser}: ${file}: nothing runs, nothing active in the reader, page restored`, async () => {
-        const page = await driver.open(`${origin(server)}/fixtures/hostile/${file}`);
+        const page = await driver.open(`${base}/fixtures/hostile/${file}`);
         await driver.evaluate(page, inPageWatchErrors);
         await driver.evaluate(page, () => window.__dcArm());
         const pristine = await driver.evaluate(page, inPageHtml);

@@ -6,24 +6,16 @@
 // module (the fuzzer's findings are fixed), and the shipped wasm has no switch to force one, so
 // this test makes the engine's next call throw exactly that error, from inside the content
 // script's own world (through CDP), until a new instance is made, and checks what the user sees.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { launch } from './chromium-driver.mjs';
-import { origin, serve } from './server.mjs';
-import { waitFor } from './suite.mjs';
+import { waitFor, withBrowser } from './suite.mjs';
 import { inPageErrors, inPageHiddenCount, inPageHtml, inPageToastSeen, inPageWatchErrors, inPageWatchToast } from './checks.mjs';
 
-let server;
 let driver;
-before(async () => {
-  server = await serve();
-  driver = await launch(fileURLToPath(new URL('../../dist/chrome', import.meta.url)));
-});
-after(async () => {
-  await driver?.close();
-  server?.close();
-});
+let base;
+withBrowser(() => launch(fileURLToPath(new URL('../../dist/chrome', import.meta.url))), (session) => ({ driver, base } = session));
 
 // Runs `expression` in the extension's isolated world on this page (where content.js lives).
 async function inContentScript(page, expression) {
@@ -42,7 +34,7 @@ async function inContentScript(page, expression) {
 }
 
 test('chromium: after a wasm trap the page is untouched and the next click reads it', async () => {
-  const page = await driver.open(`${origin(server)}/demo/news.html`);
+  const page = await driver.open(`${base}/demo/news.html`);
   await waitFor(() => driver.evaluate(page, () => document.querySelector('.newsletter-modal') !== null), 'the late modal');
   await driver.evaluate(page, inPageWatchErrors);
 

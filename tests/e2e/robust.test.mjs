@@ -7,13 +7,13 @@
 // - the overlay never appears inside frames;
 // - a page past the caps gets a "page too large" toast and is left untouched; a 100,000-deep
 //   page is read without a stack overflow.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { corpusPaths, origin, serve } from './server.mjs';
+import { corpusPaths } from './server.mjs';
 import { inPageErrors, inPageHiddenCount, inPageHtml, inPageWatchErrors } from './checks.mjs';
-import { waitFor } from './suite.mjs';
+import { waitFor, withBrowser } from './suite.mjs';
 import { launch } from './chromium-driver.mjs';
 
 const read = (path) => readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8');
@@ -28,18 +28,9 @@ test('the walker and the decoder cap at the same numbers', () => {
 });
 
 describe('chromium: robustness', () => {
-  let server;
   let driver;
   let base;
-  before(async () => {
-    server = await serve();
-    base = origin(server);
-    driver = await launch(fileURLToPath(new URL('../../dist/chrome', import.meta.url)));
-  });
-  after(async () => {
-    await driver?.close();
-    server?.close();
-  });
+  withBrowser(() => launch(fileURLToPath(new URL('../../dist/chrome', import.meta.url))), (session) => ({ driver, base } = session));
 
   const noToast = (page) => waitFor(() => driver.evaluate(page, () => document.querySelector('declutter-toast') === null), 'the toast to go', 6000);
   const shown = (page) => driver.evaluate(page, () => document.querySelector('declutter-reader') ? 'reader' : document.querySelector('declutter-toast') ? 'toast' : null);

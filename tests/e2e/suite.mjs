@@ -27,19 +27,27 @@ export async function waitFor(check, what, timeout = 8000) {
   }
 }
 
-export function defineSuite(browserName, launchDriver) {
-  let server;
-  let driver;
-  let base;
+// Starts the test server and a browser with the extension before the tests of the enclosing
+// file or describe block, hands `{driver, base}` to `ready`, and stops both after the tests.
+export function withBrowser(launchDriver, ready) {
+  const session = { server: null, base: null, driver: null };
   before(async () => {
-    server = await serve();
-    base = origin(server);
-    driver = await launchDriver();
+    session.server = await serve();
+    session.base = origin(session.server);
+    session.driver = await launchDriver();
+    ready(session);
   });
   after(async () => {
-    await driver?.close();
-    server?.close();
+    await session.driver?.close();
+    session.server?.close();
   });
+  return session;
+}
+
+export function defineSuite(browserName, launchDriver) {
+  let driver;
+  let base;
+  withBrowser(launchDriver, (session) => ({ driver, base } = session));
 
   const overlayGone = (page) => waitFor(async () => (await driver.overlay(page)) === null, 'the overlay to close');
 
