@@ -48,6 +48,20 @@ export function inPageToastSeen() {
   return window.__declutterToastSeen === true;
 }
 
+// Starts recording the hostile fixtures' sentinels: every payload posts 'dc-hit:<name>' to the
+// top window when it runs. Installed by the test after the page's own load, so only what runs
+// from then on (because declutter copied it into the reader) is recorded.
+export function inPageArmSentinels() {
+  window.__dcHits = [];
+  window.addEventListener('message', (e) => {
+    if (typeof e.data === 'string' && e.data.startsWith('dc-hit:')) window.__dcHits.push(e.data.slice(7));
+  });
+}
+
+export function inPageSentinelHits() {
+  return window.__dcHits ?? ['sentinels not armed'];
+}
+
 export function inPageHtml() {
   return document.documentElement.outerHTML;
 }

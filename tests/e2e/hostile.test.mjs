@@ -9,7 +9,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { auditReaderHtml, inPageErrors, inPageHtml, inPageWatchErrors } from './checks.mjs';
+import { auditReaderHtml, inPageArmSentinels, inPageErrors, inPageHtml, inPageSentinelHits, inPageWatchErrors } from './checks.mjs';
 import { waitFor, withBrowser } from './suite.mjs';
 import { launch as launchChromium } from './chromium-driver.mjs';
 import { launch as launchFirefox } from './firefox-driver.mjs';
@@ -42,7 +42,7 @@ for (const [browser, launch] of [['chromium', () => launchChromium(dist('chrome'
       test(`${browser}: ${file}: nothing runs, nothing active in the reader, page restored`, async () => {
         const page = await driver.open(`${base}/fixtures/hostile/${file}`);
         await driver.evaluate(page, inPageWatchErrors);
-        await driver.evaluate(page, () => window.__dcArm());
+        await driver.evaluate(page, inPageArmSentinels);
         const pristine = await driver.evaluate(page, inPageHtml);
 
         await driver.click(page);
@@ -50,7 +50,7 @@ for (const [browser, launch] of [['chromium', () => launchChromium(dist('chrome'
         assert.ok(overlay.text.replace(/\s+/g, ' ').includes(ARTICLE_START), 'the reader shows the article');
         await waitFor(async () => (await driver.overlay(page)).imagesPending === 0, 'the reader images to settle');
         await driver.evaluate(page, inPageBarrier);
-        assert.deepEqual(await driver.evaluate(page, () => window.__dcHits), [], 'no payload ran');
+        assert.deepEqual(await driver.evaluate(page, inPageSentinelHits), [], 'no payload ran');
         assert.deepEqual(auditReaderHtml(overlay.html), [], 'the reader holds nothing active');
         for (const needle of ['postMessage', 'javascript:', 'vbscript:', 'data:text/html']) {
           assert.ok(!overlay.html.toLowerCase().includes(needle.toLowerCase()), `no ${needle} in the reader`);
