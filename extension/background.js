@@ -5,9 +5,9 @@
 //
 // Chrome runs this as a service worker (scripts come in through importScripts), Firefox as an
 // event page (the manifest lists the same scripts).
-if (typeof importScripts === 'function') importScripts('declutter.js', 'settings.js');
+if (typeof importScripts === 'function') importScripts('declutter.js', 'engine.js', 'settings.js');
 
-const CONTENT_FILES = ['declutter.js', 'settings.js', 'walk.js', 'reader-css.js', 'overlay.js', 'content.js'];
+const CONTENT_FILES = ['declutter.js', 'engine.js', 'settings.js', 'walk.js', 'reader-css.js', 'overlay.js', 'content.js'];
 const AUTO_SCRIPT_ID = 'declutter-auto';
 
 chrome.action.onClicked.addListener((tab) => {
@@ -58,29 +58,12 @@ function showError(tabId, error) {
 // Chrome refuses to compile wasm in a content script when the page's CSP lacks
 // 'wasm-unsafe-eval'. The content script then sends its walk here; the result is plain data, the
 // same as the content script's own call would give. A crashed instance is replaced.
-let engine = null;
-let compiled = null;
-// analyze() takes the text as UTF-8 bytes (see src/wasm/mod.rs).
-const UTF8 = new TextEncoder();
-
-function wasmEngine() {
-  compiled ??= WebAssembly.compileStreaming(fetch(chrome.runtime.getURL('declutter_bg.wasm')));
-  engine ??= compiled.then(async (module) => {
-    const glue = createDeclutterWasm();
-    await glue({ module_or_path: module });
-    return glue;
-  });
-  return engine;
-}
+const engine = createDeclutterEngine(chrome.runtime.getURL('declutter_bg.wasm'));
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type === 'analyze') {
-    wasmEngine()
-      .then((glue) => sendResponse({ result: glue.analyze(Uint32Array.from(message.ops), UTF8.encode(message.text), message.request) }))
-      .catch((e) => {
-        if (e instanceof WebAssembly.RuntimeError) engine = null;
-        sendResponse({ error: String(e?.message ?? e) });
-      });
+    engine.analyze(Uint32Array.from(message.ops), message.text, message.request)
+      .then((result) => sendResponse({ result }), (e) => sendResponse({ error: String(e?.message ?? e) }));
     return true;
   }
   if (message?.type === 'badge' && sender.tab) {
@@ -105,7 +88,8 @@ async function syncAutoClean() {
       id: AUTO_SCRIPT_ID,
       matches: ['<all_urls>'],
       js: [...CONTENT_FILES, 'auto.js'],
-      runAt: 'document_end',
+      // Early, so that the wasm compiles while the page parses (content.js waits for the DOM).
+      runAt: 'document_start',
     }]);
   } else if (!want && registered.length > 0) {
     await chrome.scripting.unregisterContentScripts({ ids: [AUTO_SCRIPT_ID] });

@@ -44,7 +44,7 @@ const manifests = {
   chrome: { ...base, background: { service_worker: 'background.js' } },
   firefox: {
     ...base,
-    background: { scripts: ['declutter.js', 'settings.js', 'background.js'] },
+    background: { scripts: ['declutter.js', 'engine.js', 'settings.js', 'background.js'] },
     browser_specific_settings: {
       gecko: {
         id: 'declutter@declutter.dev',

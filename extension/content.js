@@ -28,26 +28,13 @@
   };
 
   // --- engine -------------------------------------------------------------------------------
-  let compiled = null;
-  let engine = null;
-  const UTF8 = new TextEncoder();
-
-  function getEngine() {
-    engine ??= (async () => {
-      try {
-        compiled ??= WebAssembly.compileStreaming(fetch(chrome.runtime.getURL('declutter_bg.wasm')));
-        const glue = createDeclutterWasm();
-        await glue({ module_or_path: await compiled });
-        // analyze() takes the text as UTF-8 bytes (see src/wasm/mod.rs for why).
-        return (ops, text, request) => glue.analyze(ops, UTF8.encode(text), request);
-      } catch (e) {
-        compiled = null;
-        console.info('declutter: wasm is not allowed on this page, using the extension background', e);
-        return analyzeInBackground;
-      }
-    })();
-    return engine;
-  }
+  // The wasm here when the page's CSP allows it; otherwise (Chrome refuses wasm in content
+  // scripts on pages without 'wasm-unsafe-eval') the same wasm in the background.
+  const local = createDeclutterEngine(chrome.runtime.getURL('declutter_bg.wasm'));
+  let inBackground = false;
+  // Compiling starts as soon as this script is in the page: after a click, the module compiles on
+  // the browser's background threads while the walk runs here.
+  local.ready().catch(() => {});
 
   async function analyzeInBackground(ops, text, request) {
     // Extension messaging is JSON: a plain array survives it, a Uint32Array would not.
@@ -57,14 +44,17 @@
   }
 
   async function analyze(walked, request) {
-    const run = await getEngine();
-    try {
-      return await run(walked.ops, walked.text, request);
-    } catch (e) {
-      // A panic aborts the instance; the next call starts a fresh one.
-      if (e instanceof WebAssembly.RuntimeError) engine = null;
-      throw e;
+    if (!inBackground) {
+      try {
+        await local.ready();
+      } catch (e) {
+        console.info('declutter: wasm is not allowed on this page, using the extension background', e);
+        inBackground = true;
+      }
     }
+    return inBackground
+      ? analyzeInBackground(walked.ops, walked.text, request)
+      : local.analyze(walked.ops, walked.text, request);
   }
 
   // --- hiding -------------------------------------------------------------------------------
@@ -255,13 +245,39 @@
     return true;
   });
 
-  // auto.js (automatic cleaning) runs after this file and calls in through here.
+  // --- automatic cleaning -------------------------------------------------------------------
+  // auto.js runs after this file, at document_start, and calls in through here. The wasm compiles
+  // and the settings load while the page parses; the walk starts as soon as the parser is done
+  // (readyState "interactive", a little before DOMContentLoaded, which waits for deferred scripts).
   globalThis.declutterAutoClean = async () => {
     const settings = await loadDeclutterSettings();
     if (!settings.autoClean || settings.leaveAlone.includes(location.hostname)) return;
     const reply = await chrome.runtime.sendMessage({ type: 'auto-css' }).catch(() => null);
     ensureHideCss(reply?.css ?? false);
+    if (document.readyState === 'loading') {
+      const parsed = new Promise((done) => document.addEventListener('readystatechange', done, { once: true }));
+      local.ready().then(() => document.readyState === 'loading' && warmUp(settings)).catch(() => {});
+      await parsed;
+    }
     await clean(settings);
     notifyBadge();
   };
+
+  // V8 compiles each wasm function on its first call, with its baseline compiler, on the calling
+  // thread: the first analysis of a page paid for compiling all the code it reached. One analysis
+  // of this small built-in page while the real page still parses pays it out of the way.
+  const WARM_UP_PAGE = '<title>Warm-up - Site</title><meta property="og:title" content="Warm-up">' +
+    '<header><nav><a href="/">Home</a></nav></header><div class="ad-slot" id="div-gpt-ad-1"></div>' +
+    '<article><h1>Warm-up</h1><p class="byline">By A. Writer</p><time datetime="2026-01-01">1 Jan</time>' +
+    `<p>${'Words of a paragraph, with a <a href="/x">link</a> and <em>emphasis</em>. '.repeat(8)}</p>` +
+    '<figure><img src="/a.jpg" alt="A"><figcaption>Caption</figcaption></figure><ul><li>One</li></ul></article>' +
+    '<div class="share"><a href="https://twitter.com/intent/tweet?url=x">Share</a></div>' +
+    '<form class="newsletter"><input type="email" placeholder="Email"><button>Subscribe</button></form>' +
+    '<div role="dialog" class="cookie-consent"><p>We use cookies</p><button>Accept</button></div><footer>Footer</footer>';
+
+  function warmUp(settings) {
+    const sample = new DOMParser().parseFromString(WARM_UP_PAGE, 'text/html');
+    const walked = walk(sample, null);
+    return local.analyze(walked.ops, walked.text, { url: location.href, clutter: enabledKinds(settings), readerable: true });
+  }
 })();

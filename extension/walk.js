@@ -25,8 +25,8 @@ export const MAX_NODES = 500_000;
 export const MAX_TEXT_UNITS = 32 << 20;
 
 // Children the decoder drops anyway; not walking them saves time on script-heavy pages.
-function skipsChildren(el) {
-  switch (LOCAL_NAME.call(el)) {
+function skipsChildren(el, name) {
+  switch (name) {
     case 'noscript':
     case 'template':
     case 'style':
@@ -58,12 +58,23 @@ export function walkSubtrees(elements, exclude) {
   return finish(out);
 }
 
+// `ops` grows by doubling and `text` by concatenation (V8 keeps it as a rope until it is read):
+// against pushing to plain arrays and joining them at the end, the walk took 3.5 instead of 4.7
+// times the bare TreeWalker floor (median of 19 corpus pages, warm, Chromium 156).
 function newOutput() {
-  return { ops: [], strings: [], nodes: [], units: 0, tooLarge: null };
+  return { ops: new Uint32Array(1 << 12), len: 0, text: '', nodes: [], tooLarge: null };
 }
 
 function finish(out) {
-  return { ops: Uint32Array.from(out.ops), text: out.strings.join(''), nodes: out.nodes, tooLarge: out.tooLarge };
+  return { ops: out.ops.subarray(0, out.len), text: out.text, nodes: out.nodes, tooLarge: out.tooLarge };
+}
+
+// Makes room for `n` more ops.
+function reserve(out, n) {
+  if (out.len + n <= out.ops.length) return;
+  const grown = new Uint32Array(Math.max(out.ops.length * 2, out.len + n));
+  grown.set(out.ops.subarray(0, out.len));
+  out.ops = grown;
 }
 
 // The DOM is read through the prototypes' own getters, never through properties of the node:
@@ -96,10 +107,10 @@ export const pageDom = {
 // Pre-order walk without recursion (pages can be 100,000 deep). With `includeStart` the walk
 // covers `start` and its subtree; otherwise only `start`'s descendants.
 function walkInto(out, start, exclude, includeStart) {
-  const { ops, strings, nodes } = out;
+  const { nodes } = out;
   let n = includeStart ? start : FIRST_CHILD.call(start);
   while (n) {
-    if (nodes.length >= MAX_NODES || out.units > MAX_TEXT_UNITS) {
+    if (nodes.length >= MAX_NODES || out.text.length > MAX_TEXT_UNITS) {
       out.tooLarge = nodes.length >= MAX_NODES
         ? `page too large: more than ${MAX_NODES} nodes`
         : `page too large: more than ${MAX_TEXT_UNITS} bytes of text`;
@@ -114,25 +125,34 @@ function walkInto(out, start, exclude, includeStart) {
       // (6.4 vs 1.7 ms on the Zyte page d605bdef, Chromium 156, benches/browser).
       const attrs = GET_ATTRIBUTE_NAMES.call(n);
       const ns = NAMESPACES[NAMESPACE_URI.call(n)];
-      ops.push(ELEMENT, ns === undefined ? 3 : ns, name.length, attrs.length);
-      strings.push(name);
-      out.units += name.length;
-      for (let i = 0; i < attrs.length; i++) {
-        const key = attrs[i];
+      // The element, its attributes, and an END if it has no children to walk.
+      reserve(out, 5 + 2 * attrs.length);
+      const { ops } = out;
+      let i = out.len;
+      ops[i++] = ELEMENT;
+      ops[i++] = ns === undefined ? 3 : ns;
+      ops[i++] = name.length;
+      ops[i++] = attrs.length;
+      let text = out.text + name;
+      for (let a = 0; a < attrs.length; a++) {
+        const key = attrs[a];
         const value = GET_ATTRIBUTE.call(n, key);
-        ops.push(key.length, value.length);
-        strings.push(key, value);
-        out.units += key.length + value.length;
+        ops[i++] = key.length;
+        ops[i++] = value.length;
+        text = text + key + value;
       }
+      out.text = text;
       nodes.push(n);
-      descend = FIRST_CHILD.call(n) !== null && !skipsChildren(n);
-      if (!descend) ops.push(END);
+      descend = FIRST_CHILD.call(n) !== null && !skipsChildren(n, name);
+      if (!descend) ops[i++] = END;
+      out.len = i;
     } else if (type === 3) {
       const data = DATA.call(n);
       if (data.length > 0) {
-        ops.push(TEXT, data.length);
-        strings.push(data);
-        out.units += data.length;
+        reserve(out, 2);
+        out.ops[out.len++] = TEXT;
+        out.ops[out.len++] = data.length;
+        out.text += data;
         nodes.push(n);
       }
     }
@@ -156,7 +176,8 @@ function walkInto(out, start, exclude, includeStart) {
         n = null;
         break;
       }
-      ops.push(END);
+      reserve(out, 1);
+      out.ops[out.len++] = END;
     }
   }
 }

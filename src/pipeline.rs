@@ -19,7 +19,7 @@ pub fn clutter(snap: &Snapshot, kinds: &[ClutterKind]) -> Vec<Hidden> {
     if kinds.is_empty() {
         return Vec::new();
     }
-    clutter::classify(snap, &clutter::Options { kinds: kinds.to_vec(), ..Default::default() })
+    clutter::classify(snap, &clutter::Options { kinds: kinds.to_vec() })
 }
 
 /// Classifies clutter of the given kinds and extracts the article around it.

@@ -1,6 +1,6 @@
-// Loaded where the extension's auto.js would be (after the content scripts, at the end of the
-// document as with run_at document_end): starts automatic cleaning and records when it is done,
-// for the "DOMContentLoaded -> clutter hidden" figure.
+// Runs where the extension's auto.js would: after the content scripts, at document start (run.mjs
+// injects them all into every new document of its "auto" tab). Starts automatic cleaning and
+// records when it is done, for the "DOMContentLoaded -> clutter hidden" figure.
 (() => {
   const started = performance.now();
   globalThis.declutterBenchAuto = globalThis.declutterAutoClean().then(

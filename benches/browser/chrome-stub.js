@@ -1,7 +1,7 @@
 // A stand-in for the extension APIs, so that the real extension/content.js runs in a bench page
 // (no extension is loaded for `make bench`). Files come from the bench server's /bench/ext/.
 (() => {
-  const base = new URL('ext/', document.currentScript.src).href;
+  const base = new URL('/bench/ext/', location.origin).href;
   globalThis.chrome = {
     runtime: {
       getURL: (path) => base + path,

@@ -1,22 +1,19 @@
 // In-page side of `make bench` (a classic script, loaded after the page with the extension's own
-// files: settings.js, declutter.js, walk.js, reader-css.js, overlay.js, and Readability.js).
+// files: settings.js, declutter.js, engine.js, walk.js, reader-css.js, overlay.js, and Readability.js).
 // It defines `declutterBench`, which benches/browser/run.mjs drives through page.evaluate.
 //
 // Each contender runs in the same page and the same run time:
 // - floor: a bare TreeWalker over every node reading each element's tag and class, the least any
 //   DOM-reading approach must pay;
 // - declutter: exactly what extension/content.js does for reader mode: walk(document) then ONE
-//   `analyze(ops, utf8(text), {url, clutter, article: true})` call; the overlay build is timed apart;
+//   `analyze` call with {url, clutter, article: true} (engine.js); the overlay build is timed apart;
 // - readability: `new Readability(document.cloneNode(true)).parse()`.
 (() => {
   const kinds = enabledKinds({ kinds: DECLUTTER_DEFAULTS.kinds });
-  const UTF8 = new TextEncoder();
   let glue = null;
 
   async function init(wasmUrl) {
-    const module = await WebAssembly.compileStreaming(fetch(wasmUrl));
-    glue = createDeclutterWasm();
-    await glue({ module_or_path: module });
+    glue = await createDeclutterEngine(wasmUrl).ready();
   }
 
   function floor() {
@@ -32,7 +29,7 @@
 
   function declutter() {
     const walked = walk(document, null);
-    const result = glue.analyze(walked.ops, UTF8.encode(walked.text), { url: location.href, clutter: kinds, article: true });
+    const result = declutterAnalyze(glue, walked.ops, walked.text, { url: location.href, clutter: kinds, article: true });
     tree = result.overlay ?? null;
     return result;
   }
@@ -42,19 +39,19 @@
   }
 
   // The phases of one declutter run, by difference between requests that do more and more work:
-  // walk (JS), decode (+ an empty answer), classify, extract + render (+ serialising the article).
+  // walk (JS), decode (the text into wasm memory, the snapshot, an empty answer), classify,
+  // extract + render (+ serialising the article).
   function split() {
     globalThis.gc?.();
     const url = location.href;
     const t0 = performance.now();
     const w = walk(document, null);
     const t1 = performance.now();
-    const bytes = UTF8.encode(w.text);
-    glue.analyze(w.ops, bytes, { url });
+    declutterAnalyze(glue, w.ops, w.text, { url });
     const t2 = performance.now();
-    glue.analyze(w.ops, bytes, { url, clutter: kinds });
+    declutterAnalyze(glue, w.ops, w.text, { url, clutter: kinds });
     const t3 = performance.now();
-    glue.analyze(w.ops, bytes, { url, article: true });
+    declutterAnalyze(glue, w.ops, w.text, { url, article: true });
     const t4 = performance.now();
     const decode = t2 - t1;
     return { walk: t1 - t0, decode, classify: t3 - t2 - decode, extract: t4 - t3 - decode };

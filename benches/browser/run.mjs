@@ -10,8 +10,9 @@
 //   load 1: floor cold, then warm timings of all contenders and the phase split;
 //   load 2: declutter cold (walk + analyze), then the overlay build cold;
 //   load 3: Readability cold;
-//   load 4: the extension's own content scripts appended to the page (automatic cleaning):
-//           DOMContentLoaded -> clutter hidden, the wasm compiled on the way as in the extension.
+//   load 4: in another tab, the extension's own content scripts injected at document start as
+//           automatic cleaning does: DOMContentLoaded -> clutter hidden, the wasm compiled while
+//           the page parses, as in the extension.
 // Then the MutationObserver page: main-thread time the extension's observer takes per second
 // while a page inserts 10,000 nodes over 3 s (CDP sampling profile, plus task-time difference
 // against the same run without the extension).
@@ -19,7 +20,7 @@ import { chromium } from 'playwright-core';
 import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { serve, REPO, CORPUS, CONTENT_SCRIPTS } from './server.mjs';
+import { serve, benchSource, REPO, CORPUS, CONTENT_SCRIPTS } from './server.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,7 +33,7 @@ const WARMUP = Number(arg('warmup', 3));
 const SAMPLES = Number(arg('samples', 7));
 // The CDP sampling interval for the observer profile (us): fine enough for 1 ms flushes.
 const PROFILE_INTERVAL_US = 100;
-const HARNESS = ['ext/settings.js', 'ext/declutter.js', 'ext/walk.js', 'ext/reader-css.js', 'ext/overlay.js',
+const HARNESS = ['ext/settings.js', 'ext/declutter.js', 'ext/engine.js', 'ext/walk.js', 'ext/reader-css.js', 'ext/overlay.js',
   'lib/Readability.js', 'harness.js'];
 
 const median = (xs) => quantile(xs, 0.5);
@@ -75,7 +76,7 @@ function addScripts(page, urls) {
   }, urls);
 }
 
-async function benchPage(page, origin, p) {
+async function benchPage(page, autoPage, origin, p) {
   const url = origin + p.path;
   const r = { corpus: p.corpus, name: p.name };
   await load(page, url);
@@ -101,8 +102,8 @@ async function benchPage(page, origin, p) {
   r.cold.readability = rd.ms;
   r.readabilityFound = rd.ok;
 
-  await load(page, `${url}?auto`, false);
-  const auto = await page.evaluate(async () => {
+  await load(autoPage, url, false);
+  const auto = await autoPage.evaluate(async () => {
     const done = await globalThis.declutterBenchAuto;
     const nav = performance.getEntriesByType('navigation')[0];
     return { ...done, dcl: nav.domContentLoadedEventStart };
@@ -174,11 +175,14 @@ async function main() {
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  const autoPage = await context.newPage();
+  const autoScripts = await Promise.all([...CONTENT_SCRIPTS, 'auto-bench.js'].map(benchSource));
+  await autoPage.addInitScript({ content: autoScripts.join(';\n') });
   const results = [];
   const list = pages();
   for (const [i, p] of list.entries()) {
     try {
-      results.push(await benchPage(page, origin, p));
+      results.push(await benchPage(page, autoPage, origin, p));
     } catch (e) {
       results.push({ corpus: p.corpus, name: p.name, error: String(e.message ?? e).split('\n')[0] });
     }

@@ -2,8 +2,6 @@
 // (never copied), served with a CSP that lets only our own scripts run:
 //   /rtp/<name>/          readability-test-pages/<name>/source.html
 //   /zyte/<hash>.html     article-extraction-benchmark/html/<hash>.html.gz, gunzipped
-//   ...?auto              the same page with the extension's content scripts appended, as
-//                         automatic cleaning (run_at document_end) would inject them
 //   /bench/ext/<file>     the built extension (dist/chrome)
 //   /bench/lib/Readability.js   node_modules/@mozilla/readability (the pinned 0.6.0)
 //   /bench/<file>         this folder (harness, stubs, the inserting page)
@@ -30,10 +28,14 @@ const HEADERS = {
 };
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
 
-// The extension's content scripts in manifest order, then the bench's stand-in for auto.js.
-export const CONTENT_SCRIPTS = ['chrome-stub.js', 'ext/settings.js', 'ext/declutter.js', 'ext/walk.js',
+// The extension's content scripts in manifest order, behind a stand-in for the extension APIs.
+export const CONTENT_SCRIPTS = ['chrome-stub.js', 'ext/settings.js', 'ext/declutter.js', 'ext/engine.js', 'ext/walk.js',
   'ext/reader-css.js', 'ext/overlay.js', 'ext/content.js'];
-const AUTO_TAIL = [...CONTENT_SCRIPTS, 'auto-bench.js'].map((s) => `<script src="/bench/${s}"></script>`).join('');
+
+// The source of a bench file as served (for scripts injected at document start).
+export async function benchSource(path) {
+  return (await body(`/bench/${path}`)).toString('utf8');
+}
 
 async function body(pathname) {
   const clean = normalize(decodeURIComponent(pathname));
@@ -55,9 +57,8 @@ export function serve() {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     try {
-      let data = await body(url.pathname);
+      const data = await body(url.pathname);
       const page = url.pathname.startsWith('/rtp/') || url.pathname.startsWith('/zyte/');
-      if (page && url.searchParams.has('auto')) data = Buffer.concat([data, Buffer.from(AUTO_TAIL)]);
       const type = page ? 'text/html' : (TYPES[extname(url.pathname)] ?? 'application/octet-stream');
       res.writeHead(200, { ...HEADERS, 'content-type': type }).end(data);
     } catch {

@@ -1,5 +1,6 @@
 //! Ads: ad-network slots and iframes, ad-entity wrappers and sponsored content rails.
 
+use super::hosts;
 use super::words::{is_one_of, words};
 use super::Strength;
 use crate::dom::{NodeRef, Tag};
@@ -65,7 +66,7 @@ pub fn detect(n: NodeRef) -> Option<Strength> {
     if n.is(Tag::Iframe) && n.attr("src").is_some_and(is_ad_host_url) {
         return Some(Strength::Strong);
     }
-    if n.attr("aria-label").is_some_and(|l| super::labels::is_ad_label(l)) {
+    if n.attr("aria-label").is_some_and(super::labels::is_ad_label) {
         return Some(Strength::Strong);
     }
     let ad_attr = n.attrs().any(|(k, _)| {
@@ -80,13 +81,7 @@ pub fn detect(n: NodeRef) -> Option<Strength> {
 }
 
 fn is_ad_host_url(src: &str) -> bool {
-    let rest = src.trim().split("//").nth(1).unwrap_or("");
-    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
-    HOSTS.iter().any(|h| {
-        host.len() >= h.len()
-            && host.as_bytes()[host.len() - h.len()..].eq_ignore_ascii_case(h.as_bytes())
-            && (host.len() == h.len() || host.as_bytes()[host.len() - h.len() - 1] == b'.')
-    })
+    hosts::split(src).is_some_and(|(host, _)| HOSTS.iter().any(|h| hosts::is_or_under(host, h)))
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@
 
 mod ads;
 mod consent;
+mod hosts;
 mod labels;
 mod names;
 mod newsletter;

@@ -7,28 +7,60 @@
 /// Splits an identifier or a text into words: runs of letters, broken at any other character and
 /// where a lower-case letter is followed by an upper-case one (camelCase humps).
 pub fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
-    let mut rest = s;
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let start = rest.find(|c: char| c.is_alphabetic())?;
-        rest = &rest[start..];
-        let mut end = rest.len();
-        let mut prev_lower = false;
-        for (i, c) in rest.char_indices() {
-            if !c.is_alphabetic() || (prev_lower && c.is_uppercase()) {
-                end = i;
+        // Skip to the next letter.
+        loop {
+            let c = Letter::at(s, at)?;
+            if c.alphabetic {
                 break;
             }
-            prev_lower = c.is_lowercase();
+            at += c.len;
         }
-        let (word, tail) = rest.split_at(end);
-        rest = tail;
-        Some(word)
+        let start = at;
+        let mut prev_lower = false;
+        while let Some(c) = Letter::at(s, at) {
+            if !c.alphabetic || (prev_lower && c.upper) {
+                break;
+            }
+            prev_lower = c.lower;
+            at += c.len;
+        }
+        Some(&s[start..at])
     })
 }
 
+/// What [`words`] needs to know of one character. ASCII is classified byte by byte: class names,
+/// ids and most labels are ASCII, and decoding every character for the Unicode tables made
+/// splitting the largest cost of `classify` after the word lists (perf, native).
+struct Letter {
+    len: usize,
+    alphabetic: bool,
+    lower: bool,
+    upper: bool,
+}
+
+impl Letter {
+    #[inline]
+    fn at(s: &str, i: usize) -> Option<Letter> {
+        let b = *s.as_bytes().get(i)?;
+        if b.is_ascii() {
+            return Some(Letter { len: 1, alphabetic: b.is_ascii_alphabetic(), lower: b.is_ascii_lowercase(), upper: b.is_ascii_uppercase() });
+        }
+        let c = s[i..].chars().next()?;
+        Some(Letter { len: c.len_utf8(), alphabetic: c.is_alphabetic(), lower: c.is_lowercase(), upper: c.is_uppercase() })
+    }
+}
+
 /// True when `word` equals one of `list`, ignoring ASCII case.
+///
+/// Runs for every word of every class name against lists of dozens of words, so the length and
+/// the first letter are compared before the whole word.
 pub fn is_one_of(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    let Some(first) = word.as_bytes().first() else { return false };
+    list.iter().any(|w| {
+        w.len() == word.len() && w.as_bytes()[0].eq_ignore_ascii_case(first) && w.eq_ignore_ascii_case(word)
+    })
 }
 
 /// True when any word of `s` is in `list`.
@@ -87,6 +119,8 @@ mod tests {
     fn splits_identifiers() {
         let got: Vec<&str> = words("topAdSlot ad_unit-2 ADSlot").collect();
         assert_eq!(got, ["top", "Ad", "Slot", "ad", "unit", "ADSlot"]);
+        let got: Vec<&str> = words("  «Été» señorÁrbol 12 日本語-x ").collect();
+        assert_eq!(got, ["Été", "señor", "Árbol", "日本語", "x"]);
     }
 
     #[test]

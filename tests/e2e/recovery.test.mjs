@@ -48,13 +48,13 @@ test('chromium: after a wasm trap the page is untouched and the next click reads
   // From now on the engine's calls trap, as they would on an instance a panic has aborted, until
   // a new instance is created: only a content script that really replaces the instance recovers.
   await inContentScript(page, `{
-    const encode = TextEncoder.prototype.encode;
+    const encodeInto = TextEncoder.prototype.encodeInto;
     const create = globalThis.createDeclutterWasm;
-    TextEncoder.prototype.encode = function () {
+    TextEncoder.prototype.encodeInto = function () {
       throw new WebAssembly.RuntimeError('unreachable');
     };
     globalThis.createDeclutterWasm = function () {
-      TextEncoder.prototype.encode = encode;
+      TextEncoder.prototype.encodeInto = encodeInto;
       globalThis.createDeclutterWasm = create;
       return create();
     };
