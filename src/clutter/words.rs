@@ -41,7 +41,7 @@ struct Letter {
 }
 
 impl Letter {
-    #[inline]
+    #[inline(always)]
     fn at(s: &str, i: usize) -> Option<Letter> {
         let b = *s.as_bytes().get(i)?;
         if b.is_ascii() {

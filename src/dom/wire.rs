@@ -171,7 +171,12 @@ pub fn decode(ops: &[u32], text: String) -> Result<Snapshot, WireError> {
                 let name_str = &text[name.start as usize..name.end as usize];
                 let tag = ns.tag_for(name_str);
                 let attrs_end = snap.attrs.len() as u32;
-                let id = push(&mut snap, origin, parent, Kind::Element { tag, ns, name, attrs_start, attrs_end })?;
+                let attrs = &snap.attrs[attrs_start as usize..attrs_end as usize];
+                let value_of = |key: &str| {
+                    attrs.iter().find(|a| text[a.name.start as usize..a.name.end as usize].eq_ignore_ascii_case(key)).map_or(Span::default(), |a| a.value)
+                };
+                let (class, id_attr) = (value_of("class"), value_of("id"));
+                let id = push(&mut snap, origin, parent, Kind::Element { tag, ns, name, attrs_start, attrs_end, class, id: id_attr })?;
                 let inner = match tag {
                     crate::dom::Tag::Noscript | crate::dom::Tag::Template => Keep::Nothing,
                     crate::dom::Tag::Style => Keep::NoText,

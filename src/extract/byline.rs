@@ -10,7 +10,7 @@ pub const MAX_BYLINE_CHARS: usize = 100;
 /// True when the element is the page's byline (`rel=author`, `itemprop=author`, class/id words).
 pub fn is_byline_node(n: NodeRef) -> bool {
     let by_attr = n.attr("rel") == Some("author") || n.attr("itemprop").is_some_and(|v| v.contains("author"));
-    if !by_attr && !words::any_in(&words::class_and_id(n), words::BYLINE) {
+    if !by_attr && !words::BYLINE.found_in(&words::class_and_id(n)) {
         return false;
     }
     let len = n.text_content().trim().chars().count();

@@ -6,7 +6,7 @@
 //! order) decides what is excluded, a reverse pass (children have larger ids than their parent)
 //! sums each subtree into its parent.
 
-use super::words::{self, any_in};
+use super::words;
 use crate::dom::{NodeRef, Snapshot, Tag};
 
 /// Which of the progressively weaker heuristics an attempt uses. A page that gives too little text
@@ -28,6 +28,7 @@ impl Flags {
 /// What is known about every node for one attempt.
 pub struct Tables<'a> {
     pub snap: &'a Snapshot,
+    base: &'a Base,
     pub flags: Flags,
     /// Excluded from the article: hidden, script-like, unlikely, the byline or title we moved to
     /// the header. Excluding a node excludes its subtree.
@@ -118,7 +119,7 @@ pub fn looks_unlikely(n: NodeRef, in_table_or_code: bool) -> bool {
     }
     if !n.class().is_empty() || !n.id_attr().is_empty() {
         let ci = words::class_and_id(n);
-        if any_in(&ci, words::UNLIKELY) && !any_in(&ci, words::MAYBE) {
+        if words::UNLIKELY.found_in(&ci) && !words::MAYBE.found_in(&ci) {
             return true;
         }
     }
@@ -126,18 +127,27 @@ pub fn looks_unlikely(n: NodeRef, in_table_or_code: bool) -> bool {
 }
 
 /// What does not change between attempts, computed once per page: each text node's length and
-/// commas, and each element's own verdicts (hidden, unlikely by its class/id/role).
+/// commas, and each element's own verdicts (hidden, unlikely by its class/id/role, its class
+/// weight). Matching class names against the word lists once per element instead of once per
+/// question made extraction <N>x faster on the corpus pages (perf, native).
 pub struct Base {
     own_text: Vec<u32>,
     own_commas: Vec<u32>,
     excluded: Vec<bool>,
     unlikely: Vec<bool>,
+    class_weight: Vec<f32>,
 }
 
 impl Base {
     pub fn new(snap: &Snapshot) -> Base {
         let len = snap.len();
-        let mut b = Base { own_text: vec![0; len], own_commas: vec![0; len], excluded: vec![false; len], unlikely: vec![false; len] };
+        let mut b = Base {
+            own_text: vec![0; len],
+            own_commas: vec![0; len],
+            excluded: vec![false; len],
+            unlikely: vec![false; len],
+            class_weight: vec![0.0; len],
+        };
         for n in snap.iter() {
             let i = n.id().index();
             if n.is_text() {
@@ -148,6 +158,7 @@ impl Base {
                     || matches!(tag, Tag::Head | Tag::Title | Tag::Svg | Tag::Select | Tag::Template)
                     || is_hidden(n);
                 b.unlikely[i] = looks_unlikely(n, false);
+                b.class_weight[i] = class_weight(n);
             }
         }
         b
@@ -157,7 +168,7 @@ impl Base {
 impl<'a> Tables<'a> {
     /// Builds the tables. `take` sees every element still in the running, in document order, and
     /// says whether to move it out of the body (the byline and the title, shown in the header).
-    pub fn build(snap: &'a Snapshot, base: &Base, flags: Flags, take: &mut dyn FnMut(NodeRef) -> bool) -> Tables<'a> {
+    pub fn build(snap: &'a Snapshot, base: &'a Base, flags: Flags, take: &mut dyn FnMut(NodeRef) -> bool) -> Tables<'a> {
         let len = snap.len();
         let mut gone = vec![false; len];
         // Forward: exclusion is inherited from the parent.
@@ -177,6 +188,7 @@ impl<'a> Tables<'a> {
         }
         let mut t = Tables {
             snap,
+            base,
             flags,
             gone,
             text: vec![0; len],
@@ -223,24 +235,25 @@ impl<'a> Tables<'a> {
 
     /// Class/id weight: +25 for content words, -25 for furniture words, per attribute.
     pub fn class_weight(&self, n: NodeRef) -> f32 {
-        if !self.flags.weight_classes {
-            return 0.0;
-        }
-        let mut w = 0.0;
-        for v in [n.class(), n.id_attr()] {
-            if v.is_empty() {
-                continue;
-            }
-            let v = v.to_lowercase();
-            if any_in(&v, words::NEGATIVE) || is_hid(&v) {
-                w -= 25.0;
-            }
-            if any_in(&v, words::POSITIVE) {
-                w += 25.0;
-            }
-        }
-        w
+        if self.flags.weight_classes { self.base.class_weight[n.id().index()] } else { 0.0 }
     }
+}
+
+fn class_weight(n: NodeRef) -> f32 {
+    let mut w = 0.0;
+    for v in [n.class(), n.id_attr()] {
+        if v.is_empty() {
+            continue;
+        }
+        let v = v.to_lowercase();
+        if words::NEGATIVE.found_in(&v) || is_hid(&v) {
+            w -= 25.0;
+        }
+        if words::POSITIVE.found_in(&v) {
+            w += 25.0;
+        }
+    }
+    w
 }
 
 /// The class token `hid` (an old shorthand for hidden), on its own.
