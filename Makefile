@@ -43,10 +43,12 @@ test-e2e: extension
 lint: extension
 	$(NODE_BIN)/web-ext lint --source-dir dist/firefox
 
-# Speed: declutter vs Readability.js 0.6.0 vs a bare TreeWalker in headless Chromium, both corpora;
-# writes www/bench-results.json (charts: www/bench.html). BENCH_ARGS e.g. "--limit 20".
+# Speed: declutter vs Readability.js 0.6.0 vs a bare TreeWalker in headless Chromium and Firefox,
+# both corpora; writes www/bench-results.json and www/bench-results-firefox.json (charts:
+# www/bench.html). BENCH_ARGS e.g. "--limit 20".
 bench: extension
 	node benches/browser/run.mjs $(BENCH_ARGS)
+	node benches/browser/run.mjs --browser firefox $(BENCH_ARGS)
 
 # The native path (parse + snapshot + classify + extract) on named corpus pages, with criterion.
 bench-native: tools

@@ -13,15 +13,21 @@ function text(parent, x, y, s, anchor = 'start') {
 }
 const f = (x, d = 2) => (x == null ? '-' : Number(x).toFixed(d));
 
-function chart(id, width, height) {
+// A figure with its caption, appended to `section`; returns the chart's SVG.
+function chart(section, width, height, caption) {
+  const figure = document.createElement('figure');
   const svg = el('svg', { width, height, viewBox: `0 0 ${width} ${height}` });
-  document.getElementById(id).append(svg);
+  const figcaption = document.createElement('figcaption');
+  figcaption.textContent = caption;
+  figure.append(svg, figcaption);
+  section.append(figure);
   return svg;
 }
 
-function headline(r) {
+function headline(section, r) {
   const s = r.summary;
-  document.getElementById('meta').textContent =
+  const meta = document.createElement('p');
+  meta.textContent =
     `${r.browser}, ${s.pages} pages (${s.errors} errors), ${r.generated}; wasm ${(r.wasm.raw / 1024).toFixed(0)} KB raw, ` +
     `${(r.wasm.gzip / 1024).toFixed(1)} KB gzip. Warm = median of ${r.samples} runs after ${r.warmup} warm-up runs.`;
   const rows = [['', 'declutter / Readability median', 'p95', 'declutter / floor median', 'p95', 'declutter ms', 'Readability ms', 'floor ms']];
@@ -31,9 +37,11 @@ function headline(r) {
       f(x.declutterMs.median), f(x.readabilityMs.median), f(x.floorMs.median)]);
   }
   const o = s.observer;
-  rows.push(['DOMContentLoaded → hidden (ms)', f(s.dclToHidden.median, 1), f(s.dclToHidden.p95, 1), '', '', '', '', '']);
-  rows.push(['observer, 10,000 nodes in 3 s (ms/s)', f(o.extensionMsPerS, 1), `${f(o.extensionMsPerS / 10, 1)}% of main thread`, '', '', '', '', '']);
-  const table = document.getElementById('headline');
+  if (o) {
+    rows.push(['DOMContentLoaded → hidden (ms)', f(s.dclToHidden.median, 1), f(s.dclToHidden.p95, 1), '', '', '', '', '']);
+    rows.push(['observer, 10,000 nodes in 3 s (ms/s)', f(o.extensionMsPerS, 1), `${f(o.extensionMsPerS / 10, 1)}% of main thread`, '', '', '', '', '']);
+  }
+  const table = document.createElement('table');
   rows.forEach((row, i) => {
     const tr = table.insertRow();
     for (const c of row) {
@@ -42,11 +50,12 @@ function headline(r) {
       tr.append(cell);
     }
   });
+  section.append(meta, table);
 }
 
-function scatter(pages) {
+function scatter(section, pages) {
   const W = 560, H = 420, M = 45;
-  const svg = chart('scatter', W, H);
+  const svg = chart(section, W, H, 'Per page, warm: declutter vs Readability.js (ms, log scales). Below the red line = at most half of Readability\'s time (the target).');
   const pts = pages.filter((p) => p.warm.declutter > 0 && p.warm.readability > 0);
   const all = pts.flatMap((p) => [p.warm.declutter, p.warm.readability]);
   const lo = Math.log10(Math.min(...all)), hi = Math.log10(Math.max(...all));
@@ -67,9 +76,9 @@ function scatter(pages) {
   }
 }
 
-function ratios(pages) {
+function ratios(section, pages) {
   const W = 900, H = 260, M = 40;
-  const svg = chart('ratios', W, H);
+  const svg = chart(section, W, H, 'declutter / Readability.js per page, sorted; cold (first run on a fresh page) and warm. Red: the 0.5 median target.');
   const series = ['cold', 'warm'].map((t) => [t, pages.map((p) => p[t].declutter / p[t].readability).filter(Number.isFinite).sort((a, b) => a - b)]);
   const max = Math.min(4, Math.max(...series.flatMap(([, r]) => r)));
   const y = (v) => H - M - (Math.min(v, max) / max) * (H - 2 * M);
@@ -85,9 +94,9 @@ function ratios(pages) {
   text(svg, W / 2, H - 10, 'pages, sorted by ratio (capped at 4)', 'middle');
 }
 
-function split(pages) {
+function split(section, pages) {
   const W = 900, H = 260, M = 40;
-  const svg = chart('split', W, H);
+  const svg = chart(section, W, H, 'Where declutter\'s warm time goes, per page (sorted by total): walk (JS), decode (text into wasm memory + snapshot), classify, extract + render + answer.');
   const keys = ['walk', 'decode', 'classify', 'extract'];
   const rows = pages.filter((p) => p.split).map((p) => keys.map((k) => Math.max(0, p.split[k]))).sort((a, b) => a.reduce((s, v) => s + v) - b.reduce((s, v) => s + v));
   const max = Math.max(...rows.map((r) => r.reduce((s, v) => s + v)));
@@ -108,29 +117,38 @@ function split(pages) {
   });
 }
 
-function dcl(pages) {
+function dcl(section, pages) {
   const W = 900, H = 240, M = 40;
-  const svg = chart('dcl', W, H);
+  const svg = chart(section, W, H, 'Automatic cleaning: clutter hidden, in ms after DOMContentLoaded (below zero: before it), per page, sorted; the content scripts start at document start and the wasm compiles while the page parses. Red: one 60 Hz frame.');
   const v = pages.map((p) => p.dclToHidden).filter(Number.isFinite).sort((a, b) => a - b);
-  const max = Math.min(200, v.at(-1));
-  const y = (ms) => H - M - (Math.min(ms, max) / max) * (H - 2 * M);
+  const lo = Math.max(-200, Math.min(0, v[0])), max = Math.min(200, v.at(-1));
+  const y = (ms) => H - M - ((Math.max(lo, Math.min(ms, max)) - lo) / (max - lo)) * (H - 2 * M);
   el('line', { x1: M, x2: W - 10, y1: y(16), y2: y(16), class: 'target' }, svg);
+  el('line', { x1: M, x2: W - 10, y1: y(0), y2: y(0), stroke: '#999' }, svg);
   text(svg, M - 5, y(16) + 4, '16', 'end');
+  text(svg, M - 5, y(0) + 4, '0', 'end');
   text(svg, M - 5, y(max) + 4, f(max, 0), 'end');
+  text(svg, M - 5, y(lo) + 4, f(lo, 0), 'end');
   el('polyline', { points: v.map((ms, i) => `${M + (i / (v.length - 1)) * (W - M - 10)},${y(ms)}`).join(' '), fill: 'none', stroke: COLORS.warm, 'stroke-width': 2 }, svg);
-  text(svg, W / 2, H - 10, 'pages, sorted (ms, capped at 200)', 'middle');
+  text(svg, W / 2, H - 10, 'pages, sorted (ms, capped at ±200)', 'middle');
 }
 
-fetch('bench-results.json')
-  .then((r) => r.json())
-  .then((r) => {
-    const pages = r.pages.filter((p) => !p.error);
-    headline(r);
-    scatter(pages);
-    ratios(pages);
-    split(pages);
-    dcl(pages);
-  })
-  .catch((e) => {
-    document.body.append(`No results yet (run \`make bench\`): ${e}`);
-  });
+// One section per browser that has results.
+async function show(file) {
+  const r = await (await fetch(file)).json();
+  const pages = r.pages.filter((p) => !p.error);
+  const section = document.createElement('section');
+  const h2 = document.createElement('h2');
+  h2.textContent = r.browser;
+  section.append(h2);
+  document.getElementById('results').append(section);
+  headline(section, r);
+  scatter(section, pages);
+  ratios(section, pages);
+  split(section, pages);
+  if (r.observer) dcl(section, pages);
+}
+
+for (const file of ['bench-results.json', 'bench-results-firefox.json']) {
+  show(file).catch((e) => document.getElementById('results').append(`No ${file} yet (run \`make bench\`): ${e}. `));
+}

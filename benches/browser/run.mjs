@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `make bench`: declutter against Readability.js 0.6.0 and a bare TreeWalker, in the same page and
-// run time of headless Chromium, over every page of both corpora. Writes www/bench-results.json
-// (drawn by www/bench.html) and prints the headline table.
+// run time of headless Chromium (and Firefox), over every page of both corpora. Writes
+// www/bench-results.json (www/bench-results-firefox.json), drawn by www/bench.html, and prints the
+// headline table.
 //
-//   node benches/browser/run.mjs [--limit N] [--warmup N] [--samples N] [--only SUBSTRING]
+//   node benches/browser/run.mjs [--browser chromium|firefox] [--limit N] [--warmup N] [--samples N]
+//                                [--only SUBSTRING]
 //
 // Per page, four fresh loads, so that each contender's first (cold) run really is the first touch
 // of that page's DOM (the first walk materialises a JS wrapper per node and runs unoptimised code):
@@ -16,7 +18,13 @@
 // Then the MutationObserver page: main-thread time the extension's observer takes per second
 // while a page inserts 10,000 nodes over 3 s (CDP sampling profile, plus task-time difference
 // against the same run without the extension).
+//
+// Firefox (selenium + geckodriver) runs loads 1 to 3. Load 4 and the observer need a script
+// injected at document start and a sampling profile, which the drivers offer only for Chromium.
+// Firefox has no gc() for pages, so garbage is collected whenever Firefox decides.
 import { chromium } from 'playwright-core';
+import { Builder } from 'selenium-webdriver';
+import firefox from 'selenium-webdriver/firefox.js';
 import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -26,6 +34,7 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
+const BROWSER = arg('browser', 'chromium');
 const LIMIT = Number(arg('limit', Infinity));
 const ONLY = arg('only', '');
 // Warm-up calls let V8 tier the code up; samples are medians of this many timed calls.
@@ -53,7 +62,7 @@ function pages() {
 }
 
 async function load(page, url, harness = true) {
-  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  await page.goto(url);
   if (!harness) return;
   const origin = new URL(url).origin;
   await addScripts(page, HARNESS.map((s) => `${origin}/bench/${s}`));
@@ -102,6 +111,7 @@ async function benchPage(page, autoPage, origin, p) {
   r.cold.readability = rd.ms;
   r.readabilityFound = rd.ok;
 
+  if (!autoPage) return r;
   await load(autoPage, url, false);
   const auto = await autoPage.evaluate(async () => {
     const done = await globalThis.declutterBenchAuto;
@@ -160,9 +170,9 @@ async function observerRun(page, origin, withExtension) {
   return { wallS: wall, taskMs: task * 1000, extensionMs: extensionTime(profile), hidden };
 }
 
-async function main() {
-  const server = await serve();
-  const origin = `http://127.0.0.1:${server.address().port}`;
+// A tab as the bench uses it: goto(url) waits for the load event; evaluate(fn, arg) runs `fn` in
+// the page and returns its (awaited) result.
+async function openChromium() {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -174,36 +184,79 @@ async function main() {
       '--js-flags=--expose-gc --no-wasm-native-module-cache-enabled'],
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const autoPage = await context.newPage();
+  const tab = async () => {
+    const page = await context.newPage();
+    return {
+      page,
+      goto: (url) => page.goto(url, { waitUntil: 'load', timeout: 60_000 }),
+      evaluate: (fn, arg) => page.evaluate(fn, arg),
+    };
+  };
+  const page = await tab();
+  // Automatic cleaning: the extension's content scripts at document start of every load.
+  const autoPage = await tab();
   const autoScripts = await Promise.all([...CONTENT_SCRIPTS, 'auto-bench.js'].map(benchSource));
-  await autoPage.addInitScript({ content: autoScripts.join(';\n') });
+  await autoPage.page.addInitScript({ content: autoScripts.join(';\n') });
+  return { name: `Chromium ${browser.version()}`, page, autoPage, close: () => browser.close() };
+}
+
+async function openFirefox() {
+  const options = new firefox.Options().setBinary('/usr/bin/firefox-esr').addArguments('-headless');
+  // Full timer precision (the pages are cross-origin isolated, see server.mjs).
+  options.setPreference('privacy.reduceTimerPrecision', false);
+  const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).build();
+  await driver.manage().setTimeouts({ script: 300_000, pageLoad: 60_000 });
+  await driver.manage().window().setRect({ width: 1280, height: 900 });
+  const caps = await driver.getCapabilities();
+  const page = {
+    goto: (url) => driver.get(url),
+    async evaluate(fn, arg) {
+      const r = await driver.executeAsyncScript(
+        `const done = arguments[arguments.length - 1];
+         Promise.resolve().then(() => (${fn})(arguments[0]))
+           .then((v) => done({ v }), (e) => done({ e: String((e && e.message) || e) }));`,
+        arg,
+      );
+      if (r.e !== undefined) throw new Error(r.e);
+      return r.v;
+    },
+  };
+  return { name: `Firefox ${caps.get('browserVersion')}`, page, autoPage: null, close: () => driver.quit() };
+}
+
+async function main() {
+  const server = await serve();
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await (BROWSER === 'firefox' ? openFirefox() : openChromium());
   const results = [];
   const list = pages();
   for (const [i, p] of list.entries()) {
     try {
-      results.push(await benchPage(page, autoPage, origin, p));
+      results.push(await benchPage(browser.page, browser.autoPage, origin, p));
     } catch (e) {
       results.push({ corpus: p.corpus, name: p.name, error: String(e.message ?? e).split('\n')[0] });
     }
     const r = results.at(-1);
     process.stderr.write(`[${i + 1}/${list.length}] ${p.corpus}/${p.name} ${r.error ?? `nodes ${r.nodes} warm: floor ${r.warm.floor.toFixed(2)} declutter ${r.warm.declutter.toFixed(2)} readability ${r.warm.readability.toFixed(2)} ms; DCL->hidden ${r.dclToHidden?.toFixed(1)} ms`}\n`);
   }
-  const observer = {};
-  for (const mode of ['without', 'with']) {
-    const runs = [];
-    for (let i = 0; i < 3; i++) runs.push(await observerRun(page, origin, mode === 'with'));
-    observer[mode] = runs;
+  let observer = null;
+  if (browser.autoPage) {
+    observer = {};
+    for (const mode of ['without', 'with']) {
+      const runs = [];
+      for (let i = 0; i < 3; i++) runs.push(await observerRun(browser.page.page, origin, mode === 'with'));
+      observer[mode] = runs;
+    }
   }
-  const version = browser.version();
   await browser.close();
   server.close();
 
   const wasmPath = join(REPO, 'dist', 'chrome', 'declutter_bg.wasm');
   const wasm = { raw: statSync(wasmPath).size, gzip: gzipSync(readFileSync(wasmPath), { level: 9 }).length };
   const summary = summarise(results, observer);
-  const out = { generated: new Date().toISOString(), browser: `Chromium ${version}`, warmup: WARMUP, samples: SAMPLES, wasm, summary, observer, pages: results };
-  writeFileSync(join(REPO, 'www', 'bench-results.json'), JSON.stringify(out, null, 1) + '\n');
+  const out = { generated: new Date().toISOString(), browser: browser.name, warmup: WARMUP, samples: SAMPLES, wasm, summary, observer, pages: results };
+  const file = BROWSER === 'firefox' ? 'bench-results-firefox.json' : 'bench-results.json';
+  writeFileSync(join(REPO, 'www', file), JSON.stringify(out, null, 1) + '\n');
   print(out);
 }
 
@@ -226,6 +279,7 @@ function summarise(results, observer) {
   }
   s.split = Object.fromEntries(['walk', 'decode', 'classify', 'extract'].map((k) => [k, stat((r) => r.split[k])]));
   s.dclToHidden = stat((r) => r.dclToHidden);
+  if (!observer) return s;
   const perS = (runs, f) => median(runs.map((r) => f(r) / r.wallS));
   s.observer = {
     extensionMsPerS: perS(observer.with, (r) => r.extensionMs),
@@ -249,6 +303,7 @@ function print({ summary: s, wasm, browser }) {
   console.log(`split (warm, median ms): ${Object.entries(s.split).map(([k, v]) => `${k} ${f(v.median, 3)}`).join(', ')}`);
   console.log(`overlay render: cold median ${f(s.cold.renderMs.median)} ms, warm ${f(s.warm.renderMs.median)} ms`);
   console.log(`wasm: ${wasm.raw} bytes raw, ${wasm.gzip} gzip`);
+  if (!s.observer) return;
   console.log(`DOMContentLoaded -> clutter hidden: median ${f(s.dclToHidden.median, 1)} ms, p95 ${f(s.dclToHidden.p95, 1)} ms`);
   const o = s.observer;
   console.log(`observer (10,000 nodes over 3 s): extension ${f(o.extensionMsPerS, 1)} ms/s of main thread (${f(o.extensionMsPerS / 10, 2)}%), task time ${f(o.taskMsPerSWith, 1)} vs ${f(o.taskMsPerSWithout, 1)} ms/s without; ${o.hidden} hidden`);
