@@ -45,6 +45,8 @@ export async function launch(extensionDir, { headless = true } = {}) {
       await page.goto(url);
       return page;
     },
+    // Loads another URL in the same tab.
+    goto: (page, url) => page.goto(url),
     evaluate: (page, fn) => page.evaluate(fn),
     async click(page) {
       // activeTab is granted to the active tab only: after other tabs opened and closed, make sure.

@@ -22,6 +22,7 @@ export async function launch(extensionDir, { headless = true } = {}) {
       await driver.get(url);
       return driver;
     },
+    goto: (_page, url) => driver.get(url),
     evaluate: (_page, fn) => driver.executeScript(`return (${fn})()`),
     async click() {
       await driver.setContext('chrome');
@@ -42,7 +43,7 @@ export async function launch(extensionDir, { headless = true } = {}) {
         return await readOverlay();
       } catch (e) {
         // The overlay was removed while we were reading it: it is closed.
-        if (e.name === 'StaleElementReferenceError') return null;
+        if (e.name === 'StaleElementReferenceError' || e.name === 'DetachedShadowRootError') return null;
         throw e;
       }
     },

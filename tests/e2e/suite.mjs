@@ -2,7 +2,7 @@
 // (chromium-driver.mjs: playwright-core + CDP; firefox-driver.mjs: selenium + geckodriver).
 // Every step goes through the extension's real toolbar action.
 //
-// A driver provides: open(path) -> page, evaluate(page, fn), click(page), overlay(page) ->
+// A driver provides: open(url) -> page, goto(page, url) (same tab), evaluate(page, fn), click(page), overlay(page) ->
 // {title, text, html, imagesPending, dialog, size} | null, overlayClick(page, selector),
 // overlayProbe(page, selector) -> {className, text, title} | null, printing(page, on) -> false
 // when the browser cannot emulate print, press(page, key), reload(page), badge(page) (null when
@@ -12,10 +12,21 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { origin, serve } from './server.mjs';
+import { launch as launchChromium } from './chromium-driver.mjs';
+import { launch as launchFirefox } from './firefox-driver.mjs';
 import {
   assertCleaned, assertReader, inPageErrors, inPageExpectations, inPageHiddenCount, inPageHtml,
   inPageInsertLatePrompt, inPageToastSeen, inPageWatchErrors, inPageWatchToast,
 } from './checks.mjs';
+
+const dist = (browser) => fileURLToPath(new URL(`../../dist/${browser}`, import.meta.url));
+
+// Both browsers with the built extension, for the suites that run the same tests in each:
+// [name, launch(options)] (options as the drivers take them, e.g. a UI locale).
+export const BROWSERS = [
+  ['chromium', (options) => launchChromium(dist('chrome'), options)],
+  ['firefox', (options) => launchFirefox(dist('firefox'), options)],
+];
 
 export async function waitFor(check, what, timeout = 8000) {
   const end = Date.now() + timeout;
