@@ -129,18 +129,18 @@ export function defineSuite(browserName, launchDriver) {
     await waitFor(() => driver.overlay(page), 'the overlay');
 
     const before = await driver.overlay(page);
-    await driver.overlayClick(page, 'button[aria-label="Larger text"]');
+    await driver.overlayClick(page, 'button[data-control="larger"]');
     assert.notEqual((await driver.overlay(page)).size, before.size, 'the A+ button makes the text larger');
-    await driver.overlayClick(page, 'button[aria-label="Smaller text"]');
+    await driver.overlayClick(page, 'button[data-control="smaller"]');
 
     // Read aloud highlights the block being read; where the browser has no voice (headless
     // machines usually have none) the button says so instead of failing silently.
-    await driver.overlayClick(page, 'button[aria-label="Read aloud"]');
+    await driver.overlayClick(page, 'button[data-control="readAloud"]');
     const outcome = await waitFor(async () => {
       const speaking = await driver.overlayProbe(page, '.dc-speaking');
       if (speaking) return { speaking };
-      const button = await driver.overlayProbe(page, '.dc-speech button');
-      return button?.title.includes('not available') ? { unavailable: button.title } : null;
+      const button = await driver.overlayProbe(page, '.dc-speech button[data-state="unavailable"]');
+      return button ? { unavailable: button.title } : null;
     }, 'reading aloud to start or to report no voice');
     if (outcome.speaking) assert.ok(outcome.speaking.text.trim().length > 0, 'the highlighted block has text');
 

@@ -1,0 +1,60 @@
+// The extension's words (extension/_locales/<lang>/messages.json), without a browser: every
+// locale has exactly the English keys with the same substitutions, no message is empty, every key
+// the code, the options page and the manifest ask for exists, and every key is asked for.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const extension = fileURLToPath(new URL('../../extension/', import.meta.url));
+const read = (path) => readFileSync(`${extension}${path}`, 'utf8');
+const messages = (lang) => JSON.parse(read(`_locales/${lang}/messages.json`));
+const LOCALES = readdirSync(`${extension}_locales`).sort();
+const english = messages('en');
+const placeholders = (entry) => Object.keys(entry.placeholders ?? {}).sort();
+
+test('the reader speaks at least English, German, French and Spanish', () => {
+  for (const lang of ['en', 'de', 'fr', 'es']) assert.ok(LOCALES.includes(lang), `_locales/${lang}`);
+});
+
+for (const lang of LOCALES) {
+  test(`${lang}: every message, with the same placeholders as English`, () => {
+    const own = messages(lang);
+    assert.deepEqual(Object.keys(own).sort(), Object.keys(english).sort(), 'the same keys as en');
+    for (const [key, entry] of Object.entries(own)) {
+      assert.ok(entry.message.trim().length > 0, `${key} is not empty`);
+      assert.deepEqual(placeholders(entry), placeholders(english[key]), `${key}: placeholders`);
+      for (const name of placeholders(entry)) {
+        assert.ok(entry.message.toLowerCase().includes(`$${name}$`), `${key} uses $${name}$`);
+      }
+    }
+  });
+}
+
+test('every key the extension asks for exists, and every key is asked for', () => {
+  const sources = readdirSync(extension).filter((f) => /\.(js|html)$/.test(f)).map(read).join('\n');
+  // Asked for by name: a message call or a control (overlay.js: button('x', …), select('x', …)),
+  // data-i18n="x" in the options page, __MSG_x__ in the manifest.
+  const named = [
+    ...sources.matchAll(/\b(?:declutterMessage|t|button|select|toast)\('(\w+)'/g),
+    ...sources.matchAll(/data-i18n="(\w+)"/g),
+    ...read('build.mjs').matchAll(/__MSG_(\w+)__/g),
+  ].map((m) => m[1]);
+  assert.ok(named.length > 30, 'the scan finds the keys');
+  assert.deepEqual(named.filter((k) => !(k in english)), [], 'every key asked for is in _locales/en');
+  // Some keys are chosen at run time from a table ({serif: 'fontSerif', …}): any quoted key counts.
+  const quoted = new Set([...sources.matchAll(/['"]([a-z]\w+)['"]/g)].map((m) => m[1]));
+  const unused = Object.keys(english).filter((k) => !named.includes(k) && !quoted.has(k));
+  assert.deepEqual(unused, [], 'no unused messages');
+});
+
+for (const browser of ['chrome', 'firefox']) {
+  test(`${browser}: the manifest is localised, English by default`, () => {
+    const m = JSON.parse(readFileSync(new URL(`../../dist/${browser}/manifest.json`, import.meta.url), 'utf8'));
+    assert.equal(m.default_locale, 'en');
+    assert.equal(m.name, '__MSG_extName__');
+    assert.equal(m.description, '__MSG_extDescription__');
+    assert.equal(m.action.default_title, '__MSG_actionTitle__');
+    assert.equal(m.commands._execute_action.description, '__MSG_commandToggle__');
+  });
+}
