@@ -199,12 +199,14 @@
 
   function closeReader() {
     if (!page.reader) return;
-    page.reader.close();
-    page.reader = null;
+    // Unhide first: the element that had focus before the reader may have been hidden, and
+    // the overlay gives focus back as it closes.
     if (page.cleanedByReader) {
       undo();
       page.cleanedByReader = false;
     }
+    page.reader.close();
+    page.reader = null;
     notifyBadge();
   }
 

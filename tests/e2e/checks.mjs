@@ -62,6 +62,14 @@ export function inPageSentinelHits() {
   return window.__dcHits ?? ['sentinels not armed'];
 }
 
+// The page element that has focus, as its opening tag (read through the prototype: the page may
+// clobber `activeElement` and `outerHTML`).
+export function inPageFocus() {
+  const el = Object.getOwnPropertyDescriptor(Document.prototype, 'activeElement').get.call(document);
+  const html = el && Object.getOwnPropertyDescriptor(Element.prototype, 'outerHTML').get.call(el);
+  return html ? html.slice(0, html.indexOf('>') + 1) : null;
+}
+
 export function inPageHtml() {
   return document.documentElement.outerHTML;
 }

@@ -6,11 +6,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export async function launch(extensionDir, { headless = true } = {}) {
+// `locale` (e.g. 'de') starts the browser in that UI language: on Linux Chromium takes it from
+// LANGUAGE, and needs its translations installed (Debian: chromium-l10n).
+export async function launch(extensionDir, { headless = true, locale = null } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'declutter-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless,
+    ...(locale && { locale, env: { ...process.env, LANGUAGE: locale } }),
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: { width: 1280, height: 900 },
     args: [
@@ -67,6 +70,8 @@ export async function launch(extensionDir, { headless = true } = {}) {
         return el && { className: el.className, text: el.textContent, title: el.title };
       }`, [selector]);
     },
+    overlayFocus: (page) => inShadow(page, `function () { return (${describeFocus})(this); }`),
+    toastText: (page) => inShadow(page, `function () { return this.textContent; }`, [], 'DECLUTTER-TOAST'),
     async printing(page, on) {
       await page.emulateMedia({ media: on ? 'print' : 'screen' });
       return true;
@@ -92,9 +97,9 @@ export async function launch(extensionDir, { headless = true } = {}) {
   };
 }
 
-// Runs `fn` with `this` bound to the overlay's shadow root, or returns null without an overlay.
-// The root is closed, so the page cannot see it; CDP's DOM domain can (pierce: true).
-async function inShadow(page, fn, args = []) {
+// Runs `fn` with `this` bound to the overlay's (or the toast's) shadow root, or returns null
+// without one. The root is closed, so the page cannot see it; CDP's DOM domain can (pierce: true).
+async function inShadow(page, fn, args = [], hostName = 'DECLUTTER-READER') {
   const session = await page.context().newCDPSession(page);
   try {
     const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
@@ -102,7 +107,7 @@ async function inShadow(page, fn, args = []) {
     let host = null;
     while (stack.length && !host) {
       const n = stack.pop();
-      if (n.nodeName === 'DECLUTTER-READER') host = n;
+      if (n.nodeName === hostName) host = n;
       stack.push(...(n.children ?? []), ...(n.shadowRoots ?? []));
     }
     if (!host) return null;
@@ -118,6 +123,12 @@ async function inShadow(page, fn, args = []) {
   } finally {
     await session.detach();
   }
+}
+
+// The element focused inside the overlay's shadow root, or null (run in the page).
+export function describeFocus(root) {
+  const el = root.activeElement;
+  return el && { tag: el.localName, control: el.dataset.control ?? null, text: el.textContent.trim().slice(0, 40), index: [...root.querySelectorAll('*')].indexOf(el) };
 }
 
 // What the reader overlay shows.

@@ -4,12 +4,16 @@
 // `_execute_action` shortcut uses, which fires `action.onClicked` in the extension.
 import { Builder, By, Key } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
+import { describeFocus } from './chromium-driver.mjs';
 
-const KEYS = { Escape: Key.ESCAPE };
+const KEYS = { Escape: Key.ESCAPE, Tab: Key.TAB };
 
-export async function launch(extensionDir, { headless = true } = {}) {
+// `locale` (e.g. 'de') starts the browser in that UI language, which needs its language pack
+// installed (Debian: firefox-esr-l10n-<lang>).
+export async function launch(extensionDir, { headless = true, locale = null } = {}) {
   const options = new firefox.Options().setBinary('/usr/bin/firefox-esr');
   if (headless) options.addArguments('-headless');
+  if (locale) options.setPreference('intl.locale.requested', locale);
   options.setPreference('ui.prefersReducedMotion', 1);
   // Chrome-context scripts (to press the toolbar button) need system access.
   const service = new firefox.ServiceBuilder('geckodriver').addArguments('--allow-system-access');
@@ -61,10 +65,30 @@ export async function launch(extensionDir, { headless = true } = {}) {
         title: await found[0].getAttribute('title'),
       };
     },
+    async overlayFocus() {
+      const root = await (await driver.findElement(By.css('declutter-reader'))).getShadowRoot();
+      // A shadow root does not cross into a script as an argument; an element in it does.
+      const dialog = await root.findElement(By.css('[role=dialog]'));
+      return driver.executeScript(`return (${describeFocus})(arguments[0].getRootNode())`, dialog);
+    },
+    async toastText() {
+      const hosts = await driver.findElements(By.css('declutter-toast'));
+      if (hosts.length === 0) return null;
+      try {
+        const root = await hosts[0].getShadowRoot();
+        return await (await root.findElement(By.css('div'))).getAttribute('textContent');
+      } catch (e) {
+        if (e.name === 'StaleElementReferenceError' || e.name === 'DetachedShadowRootError') return null;
+        throw e;
+      }
+    },
     // WebDriver cannot switch Firefox to print media.
     printing: async () => false,
     async press(_page, key) {
-      await driver.actions().sendKeys(KEYS[key] ?? key).perform();
+      const shifted = /^Shift\+(.+)$/.exec(key);
+      const actions = driver.actions();
+      if (shifted) await actions.keyDown(Key.SHIFT).sendKeys(KEYS[shifted[1]] ?? shifted[1]).keyUp(Key.SHIFT).perform();
+      else await actions.sendKeys(KEYS[key] ?? key).perform();
     },
     reload: () => driver.navigate().refresh(),
     // Reading the badge needs the extension's own context, which WebDriver does not reach.

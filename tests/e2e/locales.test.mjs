@@ -1,10 +1,12 @@
-// The extension's words (extension/_locales/<lang>/messages.json), without a browser: every
+// The extension's words (extension/_locales/<lang>/messages.json). Without a browser: every
 // locale has exactly the English keys with the same substitutions, no message is empty, every key
-// the code, the options page and the manifest ask for exists, and every key is asked for.
-import { test } from 'node:test';
+// the code, the options page and the manifest ask for exists, and every key is asked for. In
+// Chromium and Firefox started in German: the reader speaks German.
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { BROWSERS, waitFor, withBrowser } from './suite.mjs';
 
 const extension = fileURLToPath(new URL('../../extension/', import.meta.url));
 const read = (path) => readFileSync(`${extension}${path}`, 'utf8');
@@ -56,5 +58,39 @@ for (const browser of ['chrome', 'firefox']) {
     assert.equal(m.description, '__MSG_extDescription__');
     assert.equal(m.action.default_title, '__MSG_actionTitle__');
     assert.equal(m.commands._execute_action.description, '__MSG_commandToggle__');
+  });
+}
+
+// The reader in a browser started in German: its words come from _locales/de, the date is German.
+const german = messages('de');
+const de = (key, value) => german[key].message.replace(/\$\w+\$/, String(value));
+
+for (const [browser, launch] of BROWSERS) {
+  describe(`${browser}: the reader in German`, () => {
+    let driver;
+    let base;
+    withBrowser(() => launch({ locale: 'de' }), (session) => ({ driver, base } = session));
+
+    test(`${browser}: controls, reading time, date, link and toast are German`, async () => {
+      const page = await driver.open(`${base}/demo/news.html`);
+      await driver.click(page);
+      const overlay = await waitFor(() => driver.overlay(page), 'the overlay');
+      const text = overlay.text.replace(/\s+/g, ' ');
+      assert.match(text, new RegExp(de('minRead', '\\d+')), 'the reading time');
+      assert.ok(text.includes(de('viewOriginal')), 'the link back to the original');
+      const date = new Date('2026-10-19T08:18:00+08:00').toLocaleDateString('de', { year: 'numeric', month: 'long', day: 'numeric' });
+      assert.ok(text.includes(date), `the date as ${date}`);
+      for (const control of ['close', 'larger', 'print']) {
+        const probe = await driver.overlayProbe(page, `[data-control="${control}"]`);
+        assert.equal(probe?.title, de(control), `the ${control} button`);
+      }
+      await driver.press(page, 'Escape');
+      await waitFor(async () => (await driver.overlay(page)) === null, 'the overlay to close');
+
+      await driver.goto(page, `${base}/demo/no-article.html`);
+      await driver.click(page);
+      assert.equal(await waitFor(() => driver.toastText(page), 'the toast'), `declutter: ${de('toastNoArticle')}`);
+      await driver.closePage(page);
+    });
   });
 }

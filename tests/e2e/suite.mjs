@@ -4,6 +4,8 @@
 //
 // A driver provides: open(url) -> page, goto(page, url) (same tab), evaluate(page, fn), click(page), overlay(page) ->
 // {title, text, html, imagesPending, dialog, size} | null, overlayClick(page, selector),
+// overlayFocus(page) -> {tag, control, text, index} of the element focused in the overlay | null,
+// toastText(page) -> the toast's text | null,
 // overlayProbe(page, selector) -> {className, text, title} | null, printing(page, on) -> false
 // when the browser cannot emulate print, press(page, key), reload(page), badge(page) (null when
 // the browser cannot report it), closePage(page), close().
@@ -15,7 +17,7 @@ import { origin, serve } from './server.mjs';
 import { launch as launchChromium } from './chromium-driver.mjs';
 import { launch as launchFirefox } from './firefox-driver.mjs';
 import {
-  assertCleaned, assertReader, inPageErrors, inPageExpectations, inPageHiddenCount, inPageHtml,
+  assertCleaned, assertReader, inPageErrors, inPageExpectations, inPageFocus, inPageHiddenCount, inPageHtml,
   inPageInsertLatePrompt, inPageToastSeen, inPageWatchErrors, inPageWatchToast,
 } from './checks.mjs';
 
@@ -157,6 +159,47 @@ export function defineSuite(browserName, launchDriver) {
     await overlayGone(page);
     await driver.closePage(page);
   });
+
+  // Focus is trapped in the dialog and comes back to the page element that had it: a link on the
+  // demo page, and on the clobbering fixture a focusable form whose controls are named "focus"
+  // and "localName" (seen as the form's own properties from Chrome's isolated world).
+  for (const [path, focused] of [['/demo/news.html', 'main a[href]'], ['/fixtures/hostile/clobbering.html', '#focus-return']]) {
+    test(`${browserName}: focus stays in the reader and returns to the page (${path})`, async () => {
+      const page = await driver.open(`${base}${path}`);
+      const pageFocus = () => driver.evaluate(page, inPageFocus);
+      await driver.evaluate(page, new Function(`HTMLElement.prototype.focus.call(Document.prototype.querySelector.call(document, '${focused}'))`));
+      const before = await pageFocus();
+      assert.ok(before.startsWith('<'), 'a page element has focus before');
+      await driver.click(page);
+      await waitFor(() => driver.overlay(page), 'the overlay');
+      assert.ok(await driver.overlayFocus(page), 'focus moves into the reader');
+
+      // Tab until focus comes back to where the first Tab put it: every stop is in the reader.
+      await driver.press(page, 'Tab');
+      const first = await driver.overlayFocus(page);
+      const stops = [first];
+      for (;;) {
+        await driver.press(page, 'Tab');
+        const now = await driver.overlayFocus(page);
+        assert.ok(now, `Tab ${stops.length + 1} keeps focus in the reader`);
+        if (now.index === first.index) break;
+        stops.push(now);
+        assert.ok(stops.length < 200, 'Tab comes around');
+      }
+      const controls = stops.map((s) => s.control).filter(Boolean);
+      for (const control of ['font', 'larger', 'theme', 'close']) assert.ok(controls.includes(control), `Tab reaches ${control}`);
+      // Shift+Tab goes back: from the first stop around to the last one, then forwards again.
+      await driver.press(page, 'Shift+Tab');
+      assert.equal((await driver.overlayFocus(page))?.index, stops.at(-1).index, 'Shift+Tab from the first stop wraps to the last');
+      await driver.press(page, 'Shift+Tab');
+      assert.equal((await driver.overlayFocus(page))?.index, stops.at(-2).index, 'Shift+Tab steps back');
+
+      await driver.press(page, 'Escape');
+      await overlayGone(page);
+      assert.equal(await pageFocus(), before, 'focus is back on the page element that had it');
+      await driver.closePage(page);
+    });
+  }
 
   test(`${browserName}: a page without an article is left alone`, async () => {
     const page = await driver.open(`${base}/demo/no-article.html`);
