@@ -4,6 +4,7 @@
 import { chromium } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { inShadowTypography } from './checks.mjs';
 import { join } from 'node:path';
 
 // `locale` (e.g. 'de') starts the browser in that UI language: on Linux Chromium takes it from
@@ -71,6 +72,7 @@ export async function launch(extensionDir, { headless = true, locale = null } = 
       }`, [selector]);
     },
     overlayFocus: (page) => inShadow(page, `function () { return (${describeFocus})(this); }`),
+    typography: (page) => inShadow(page, `function () { return (${inShadowTypography})(this); }`),
     toastText: (page) => inShadow(page, `function () { return this.textContent; }`, [], 'DECLUTTER-TOAST'),
     async printing(page, on) {
       await page.emulateMedia({ media: on ? 'print' : 'screen' });

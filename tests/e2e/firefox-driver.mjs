@@ -5,6 +5,7 @@
 import { Builder, By, Key } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 import { describeFocus } from './chromium-driver.mjs';
+import { inShadowTypography } from './checks.mjs';
 
 const KEYS = { Escape: Key.ESCAPE, Tab: Key.TAB };
 
@@ -70,6 +71,11 @@ export async function launch(extensionDir, { headless = true, locale = null } = 
       // A shadow root does not cross into a script as an argument; an element in it does.
       const dialog = await root.findElement(By.css('[role=dialog]'));
       return driver.executeScript(`return (${describeFocus})(arguments[0].getRootNode())`, dialog);
+    },
+    async typography() {
+      const root = await (await driver.findElement(By.css('declutter-reader'))).getShadowRoot();
+      const dialog = await root.findElement(By.css('[role=dialog]'));
+      return driver.executeScript(`return (${inShadowTypography})(arguments[0].getRootNode())`, dialog);
     },
     async toastText() {
       const hosts = await driver.findElements(By.css('declutter-toast'));

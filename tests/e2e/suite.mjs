@@ -5,7 +5,7 @@
 // A driver provides: open(url) -> page, goto(page, url) (same tab), evaluate(page, fn), click(page), overlay(page) ->
 // {title, text, html, imagesPending, dialog, size} | null, overlayClick(page, selector),
 // overlayFocus(page) -> {tag, control, text, index} of the element focused in the overlay | null,
-// toastText(page) -> the toast's text | null,
+// toastText(page) -> the toast's text | null, typography(page) -> inShadowTypography's measures,
 // overlayProbe(page, selector) -> {className, text, title} | null, printing(page, on) -> false
 // when the browser cannot emulate print, press(page, key), reload(page), badge(page) (null when
 // the browser cannot report it), closePage(page), close().
@@ -122,6 +122,25 @@ export function defineSuite(browserName, launchDriver) {
     assert.equal(reopened.size, bigger.size, 'the font size survives a reload');
     await driver.press(page, '-');
     await driver.press(page, '-');
+    await driver.closePage(page);
+  });
+
+  // Typography a person would choose to read in, at the default settings: 60-75 characters a
+  // line, line height 1.4-1.8, body text at WCAG AAA contrast (7:1) and muted text and links at
+  // AA (4.5:1) in every theme.
+  test(`${browserName}: the reader's typography at the default settings`, async () => {
+    const page = await openNews('');
+    await driver.click(page);
+    await waitFor(() => driver.overlay(page), 'the overlay');
+    const type = await driver.typography(page);
+    assert.ok(type.charsPerLine >= 60 && type.charsPerLine <= 75, `${type.charsPerLine.toFixed(1)} characters a line`);
+    assert.ok(type.lineHeight >= 1.4 && type.lineHeight <= 1.8, `line height ${type.lineHeight.toFixed(2)}`);
+    for (const [theme, c] of Object.entries(type.themes)) {
+      assert.ok(c.body >= 7, `${theme}: body contrast ${c.body.toFixed(1)}`);
+      assert.ok(c.muted >= 4.5 && c.link >= 4.5, `${theme}: muted ${c.muted.toFixed(1)}, link ${c.link.toFixed(1)}`);
+    }
+    await driver.press(page, 'Escape');
+    await overlayGone(page);
     await driver.closePage(page);
   });
 
