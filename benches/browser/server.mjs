@@ -31,7 +31,7 @@ const HEADERS = {
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
 
 // The extension's content scripts in manifest order, then the bench's stand-in for auto.js.
-export const CONTENT_SCRIPTS = ['chrome-stub.js', 'ext/settings.js', 'ext/declutter.js', 'ext/walk.js',
+export const CONTENT_SCRIPTS = ['chrome-stub.js', 'ext/declutter.js', 'ext/i18n.js', 'ext/settings.js', 'ext/walk.js',
   'ext/reader-css.js', 'ext/overlay.js', 'ext/content.js'];
 const AUTO_TAIL = [...CONTENT_SCRIPTS, 'auto-bench.js'].map((s) => `<script src="/bench/${s}"></script>`).join('');
 
