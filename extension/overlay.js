@@ -91,11 +91,16 @@ const DeclutterOverlay = (() => {
     const b = document.createElement('button');
     b.type = 'button';
     b.dataset.control = name;
-    b.title = t(name);
+    label(b, t(name));
     b.textContent = symbol ?? b.title;
-    b.setAttribute('aria-label', b.title);
     b.addEventListener('click', onClick);
     return b;
+  }
+
+  // What a control says it does, to the pointer (title) and to assistive technology alike.
+  function label(control, text) {
+    control.title = text;
+    control.setAttribute('aria-label', text);
   }
 
   function select(name, options, selected, onChange) {
@@ -192,7 +197,7 @@ const DeclutterOverlay = (() => {
 
     const onKey = (e) => {
       if (e.key === 'Escape') onClose();
-      else if (e.key === 'Tab') cycleFocus(e.shiftKey);
+      else if (e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) cycleFocus(e.shiftKey);
       else if (!e.composedPath().includes(host)) return;
       else if (e.key === '+' || e.key === '=') size(1);
       else if (e.key === '-') size(-1);
@@ -276,7 +281,7 @@ const DeclutterOverlay = (() => {
       u.onerror = (e) => {
         if (e.error !== 'interrupted' && e.error !== 'canceled') {
           stop();
-          play.title = t('readAloudUnavailable', e.error);
+          label(play, t('readAloudUnavailable', e.error));
           play.dataset.state = 'unavailable';
         }
       };
@@ -287,8 +292,8 @@ const DeclutterOverlay = (() => {
     function toggle() {
       playing = !playing;
       play.textContent = playing ? '❚❚' : '▶';
-      play.title = t(playing ? 'pauseReading' : 'readAloud');
-      play.setAttribute('aria-label', play.title);
+      label(play, t(playing ? 'pauseReading' : 'readAloud'));
+      delete play.dataset.state;
       if (playing && synth.paused) synth.resume();
       else if (playing) speak();
       else synth.pause();
@@ -298,6 +303,7 @@ const DeclutterOverlay = (() => {
       synth.cancel();
       highlight(false);
       play.textContent = '▶';
+      label(play, t('readAloud'));
       index = 0;
     }
     return { controls, stop };

@@ -146,6 +146,7 @@ export function readOverlay(page) {
       dialog: dialog?.getAttribute('aria-labelledby') ?? null,
       theme: dialog?.dataset.theme ?? null,
       size: dialog?.style.getPropertyValue('--dc-size') ?? null,
+      scrollTop: this.querySelector('.dc-scroll')?.scrollTop ?? 0,
     };
   }`);
 }

@@ -7,7 +7,7 @@ import firefox from 'selenium-webdriver/firefox.js';
 import { describeFocus } from './chromium-driver.mjs';
 import { inShadowTypography } from './checks.mjs';
 
-const KEYS = { Escape: Key.ESCAPE, Tab: Key.TAB };
+const KEYS = { Escape: Key.ESCAPE, Tab: Key.TAB, PageDown: Key.PAGE_DOWN };
 
 // `locale` (e.g. 'de') starts the browser in that UI language, which needs its language pack
 // installed (Debian: firefox-esr-l10n-<lang>).
@@ -110,7 +110,7 @@ export async function launch(extensionDir, { headless = true, locale = null } = 
     const dialog = await root.findElement(By.css('[role=dialog]'));
     const article = await root.findElement(By.css('article'));
     const inside = await driver.executeScript(
-      'return { html: arguments[0].outerHTML, imagesPending: [...arguments[0].querySelectorAll("img")].filter((i) => !i.complete).length }',
+      'return { html: arguments[0].outerHTML, imagesPending: [...arguments[0].querySelectorAll("img")].filter((i) => !i.complete).length, scrollTop: arguments[0].parentNode.scrollTop }',
       article,
     );
     return {

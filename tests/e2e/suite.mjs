@@ -3,7 +3,7 @@
 // Every step goes through the extension's real toolbar action.
 //
 // A driver provides: open(url) -> page, goto(page, url) (same tab), evaluate(page, fn), click(page), overlay(page) ->
-// {title, text, html, imagesPending, dialog, size} | null, overlayClick(page, selector),
+// {title, text, html, imagesPending, dialog, size, scrollTop} | null, overlayClick(page, selector),
 // overlayFocus(page) -> {tag, control, text, index} of the element focused in the overlay | null,
 // toastText(page) -> the toast's text | null, typography(page) -> inShadowTypography's measures,
 // overlayProbe(page, selector) -> {className, text, title} | null, printing(page, on) -> false
@@ -182,7 +182,7 @@ export function defineSuite(browserName, launchDriver) {
   // Focus is trapped in the dialog and comes back to the page element that had it: a link on the
   // demo page, and on the clobbering fixture a focusable form whose controls are named "focus"
   // and "localName" (seen as the form's own properties from Chrome's isolated world).
-  for (const [path, focused] of [['/demo/news.html', 'main a[href]'], ['/fixtures/hostile/clobbering.html', '#focus-return']]) {
+  for (const [path, focused, long] of [['/demo/news.html', 'main a[href]', true], ['/fixtures/hostile/clobbering.html', '#focus-return', false]]) {
     test(`${browserName}: focus stays in the reader and returns to the page (${path})`, async () => {
       const page = await driver.open(`${base}${path}`);
       const pageFocus = () => driver.evaluate(page, inPageFocus);
@@ -192,6 +192,10 @@ export function defineSuite(browserName, launchDriver) {
       await driver.click(page);
       await waitFor(() => driver.overlay(page), 'the overlay');
       assert.ok(await driver.overlayFocus(page), 'focus moves into the reader');
+      if (long) {
+        await driver.press(page, 'PageDown');
+        await waitFor(async () => (await driver.overlay(page)).scrollTop > 0, 'PageDown to scroll the article');
+      }
 
       // Tab until focus comes back to where the first Tab put it: every stop is in the reader.
       await driver.press(page, 'Tab');
