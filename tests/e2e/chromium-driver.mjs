@@ -51,6 +51,7 @@ export async function launch(extensionDir, { headless = true, locale = null } = 
     },
     // Loads another URL in the same tab.
     goto: (page, url) => page.goto(url),
+    extensionUrl: async (path) => `chrome-extension://${extensionId}/${path}`,
     evaluate: (page, fn) => page.evaluate(fn),
     async click(page) {
       // activeTab is granted to the active tab only: after other tabs opened and closed, make sure.

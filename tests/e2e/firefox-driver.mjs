@@ -28,6 +28,14 @@ export async function launch(extensionDir, { headless = true, locale = null } = 
       return driver;
     },
     goto: (_page, url) => driver.get(url),
+    async extensionUrl(path) {
+      await driver.setContext('chrome');
+      try {
+        return await driver.executeScript('return WebExtensionPolicy.getByID(arguments[0]).getURL(arguments[1])', addonId, path);
+      } finally {
+        await driver.setContext('content');
+      }
+    },
     evaluate: (_page, fn) => driver.executeScript(`return (${fn})()`),
     async click() {
       await driver.setContext('chrome');

@@ -71,10 +71,11 @@ for (const [browser, launch] of BROWSERS) {
     let base;
     withBrowser(() => launch({ locale: 'de' }), (session) => ({ driver, base } = session));
 
-    test(`${browser}: controls, reading time, date, link and toast are German`, async () => {
+    test(`${browser}: controls, reading time, date, link, toast and options page are German`, async () => {
       const page = await driver.open(`${base}/demo/news.html`);
       await driver.click(page);
-      const overlay = await waitFor(() => driver.overlay(page), 'the overlay');
+      // The first click in a fresh browser starts the extension and compiles the wasm: slow on a busy machine.
+      const overlay = await waitFor(() => driver.overlay(page), 'the overlay', 20000);
       const text = overlay.text.replace(/\s+/g, ' ');
       assert.match(text, new RegExp(de('minRead', '\\d+')), 'the reading time');
       assert.ok(text.includes(de('viewOriginal')), 'the link back to the original');
@@ -90,6 +91,10 @@ for (const [browser, launch] of BROWSERS) {
       await driver.goto(page, `${base}/demo/no-article.html`);
       await driver.click(page);
       assert.equal(await waitFor(() => driver.toastText(page), 'the toast'), `declutter: ${de('toastNoArticle')}`);
+
+      await driver.goto(page, await driver.extensionUrl('options.html'));
+      const options = await driver.evaluate(page, () => ({ lang: document.documentElement.lang, legend: document.querySelector('legend').textContent }));
+      assert.deepEqual(options, { lang: 'de', legend: de('optionsHide') }, 'the options page');
       await driver.closePage(page);
     });
   });

@@ -2,7 +2,8 @@
 // (chromium-driver.mjs: playwright-core + CDP; firefox-driver.mjs: selenium + geckodriver).
 // Every step goes through the extension's real toolbar action.
 //
-// A driver provides: open(url) -> page, goto(page, url) (same tab), evaluate(page, fn), click(page), overlay(page) ->
+// A driver provides: open(url) -> page, goto(page, url) (same tab), extensionUrl(path) -> the
+// URL of one of the extension's own pages, evaluate(page, fn), click(page), overlay(page) ->
 // {title, text, html, imagesPending, dialog, size, scrollTop} | null, overlayClick(page, selector),
 // overlayFocus(page) -> {tag, control, text, index} of the element focused in the overlay | null,
 // toastText(page) -> the toast's text | null, typography(page) -> inShadowTypography's measures,
