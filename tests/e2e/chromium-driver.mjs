@@ -8,13 +8,15 @@ import { inShadowTypography } from './checks.mjs';
 import { join } from 'node:path';
 
 // `locale` (e.g. 'de') starts the browser in that UI language: on Linux Chromium takes it from
-// LANGUAGE, and needs its translations installed (Debian: chromium-l10n).
-export async function launch(extensionDir, { headless = true, locale = null } = {}) {
+// LANGUAGE, and needs its translations installed (Debian: chromium-l10n). `timezone` is an IANA
+// zone for the browser's clock.
+export async function launch(extensionDir, { headless = true, locale = null, timezone = null } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'declutter-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless,
     ...(locale && { locale, env: { ...process.env, LANGUAGE: locale } }),
+    ...(timezone && { timezoneId: timezone }),
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: { width: 1280, height: 900 },
     args: [

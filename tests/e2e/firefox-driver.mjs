@@ -10,14 +10,15 @@ import { inShadowTypography } from './checks.mjs';
 const KEYS = { Escape: Key.ESCAPE, Tab: Key.TAB, PageDown: Key.PAGE_DOWN };
 
 // `locale` (e.g. 'de') starts the browser in that UI language, which needs its language pack
-// installed (Debian: firefox-esr-l10n-<lang>).
-export async function launch(extensionDir, { headless = true, locale = null } = {}) {
+// installed (Debian: firefox-esr-l10n-<lang>). `timezone` is an IANA zone for the browser's clock.
+export async function launch(extensionDir, { headless = true, locale = null, timezone = null } = {}) {
   const options = new firefox.Options().setBinary('/usr/bin/firefox-esr');
   if (headless) options.addArguments('-headless');
   if (locale) options.setPreference('intl.locale.requested', locale);
   options.setPreference('ui.prefersReducedMotion', 1);
   // Chrome-context scripts (to press the toolbar button) need system access.
   const service = new firefox.ServiceBuilder('geckodriver').addArguments('--allow-system-access');
+  if (timezone) service.setEnvironment({ ...process.env, TZ: timezone });
   const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
   const addonId = await driver.installAddon(extensionDir, true);
   // One window is one page: a "page" handle is the driver itself.

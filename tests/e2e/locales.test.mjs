@@ -61,15 +61,18 @@ for (const browser of ['chrome', 'firefox']) {
   });
 }
 
-// The reader in a browser started in German: its words come from _locales/de, the date is German.
+// The reader in a browser started in German, west of UTC: its words come from _locales/de, dates
+// are German and a bare date stays on its day.
 const german = messages('de');
+const TIMEZONE = 'America/Los_Angeles';
+const germanDate = (value, zone = TIMEZONE) => new Date(value).toLocaleDateString('de', { year: 'numeric', month: 'long', day: 'numeric', timeZone: zone });
 const de = (key, value) => german[key].message.replace(/\$\w+\$/, String(value));
 
 for (const [browser, launch] of BROWSERS) {
   describe(`${browser}: the reader in German`, () => {
     let driver;
     let base;
-    withBrowser(() => launch({ locale: 'de' }), (session) => ({ driver, base } = session));
+    withBrowser(() => launch({ locale: 'de', timezone: TIMEZONE }), (session) => ({ driver, base } = session));
 
     test(`${browser}: controls, reading time, date, link, toast and options page are German`, async () => {
       const page = await driver.open(`${base}/demo/news.html`);
@@ -79,12 +82,19 @@ for (const [browser, launch] of BROWSERS) {
       const text = overlay.text.replace(/\s+/g, ' ');
       assert.match(text, new RegExp(de('minRead', '\\d+')), 'the reading time');
       assert.ok(text.includes(de('viewOriginal')), 'the link back to the original');
-      const date = new Date('2026-10-19T08:18:00+08:00').toLocaleDateString('de', { year: 'numeric', month: 'long', day: 'numeric' });
+      const date = germanDate('2026-10-19T08:18:00+08:00');
       assert.ok(text.includes(date), `the date as ${date}`);
       for (const control of ['close', 'larger', 'print']) {
         const probe = await driver.overlayProbe(page, `[data-control="${control}"]`);
         assert.equal(probe?.title, de(control), `the ${control} button`);
       }
+      await driver.press(page, 'Escape');
+      await waitFor(async () => (await driver.overlay(page)) === null, 'the overlay to close');
+
+      await driver.goto(page, `${base}/fixtures/live/dated.html`);
+      await driver.click(page);
+      const dated = (await waitFor(() => driver.overlay(page), 'the overlay on the dated page')).text;
+      assert.ok(dated.includes(germanDate('2024-06-25', 'UTC')), `a bare date keeps its day: ${dated.slice(0, 160)}`);
       await driver.press(page, 'Escape');
       await waitFor(async () => (await driver.overlay(page)) === null, 'the overlay to close');
 
