@@ -5,9 +5,9 @@
 //
 // Chrome runs this as a service worker (scripts come in through importScripts), Firefox as an
 // event page (the manifest lists the same scripts).
-if (typeof importScripts === 'function') importScripts('declutter.js', 'engine.js', 'settings.js');
+if (typeof importScripts === 'function') importScripts('declutter.js', 'engine.js', 'i18n.js', 'settings.js');
 
-const CONTENT_FILES = ['declutter.js', 'engine.js', 'settings.js', 'walk.js', 'reader-css.js', 'overlay.js', 'content.js'];
+const CONTENT_FILES = ['declutter.js', 'engine.js', 'i18n.js', 'settings.js', 'walk.js', 'reader-css.js', 'overlay.js', 'content.js'];
 const AUTO_SCRIPT_ID = 'declutter-auto';
 
 chrome.action.onClicked.addListener((tab) => {
@@ -41,7 +41,7 @@ async function insertHideCss(tabId) {
 function showBadge(tabId, reply) {
   if (!reply) return;
   const text = reply.status === 'no-article' ? '—' : reply.hidden > 0 ? String(reply.hidden) : '';
-  const title = reply.status === 'no-article' ? 'declutter: no article found on this page' : 'Reader mode (declutter)';
+  const title = declutterMessage(reply.status === 'no-article' ? 'badgeNoArticle' : 'actionTitle');
   chrome.action.setBadgeBackgroundColor({ tabId, color: '#2c5f8a' }).catch(() => {});
   chrome.action.setBadgeText({ tabId, text }).catch(() => {});
   chrome.action.setTitle({ tabId, title }).catch(() => {});
@@ -51,7 +51,7 @@ function showError(tabId, error) {
   // Browser pages (chrome://, the web store, about:) refuse scripts: say so on the badge.
   console.warn('declutter:', error);
   chrome.action.setBadgeText({ tabId, text: '!' }).catch(() => {});
-  chrome.action.setTitle({ tabId, title: `declutter cannot run here: ${error?.message ?? error}` }).catch(() => {});
+  chrome.action.setTitle({ tabId, title: declutterMessage('badgeCannotRun', error?.message ?? error) }).catch(() => {});
 }
 
 // --- wasm fallback -------------------------------------------------------------------------

@@ -20,18 +20,20 @@ const icons = { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png', 48: 'icons/ico
 
 const base = {
   manifest_version: 3,
-  name: 'declutter',
+  // Shown in the browser's language: extension/_locales/<lang>/messages.json.
+  name: '__MSG_extName__',
   version,
-  description: 'One-click reader mode and clutter hiding (ads, newsletter prompts, share widgets), in WebAssembly.',
+  description: '__MSG_extDescription__',
+  default_locale: 'en',
   // Nothing broader: host access is only requested (optionally) for automatic cleaning.
   permissions: ['activeTab', 'scripting', 'storage'],
   optional_host_permissions: ['<all_urls>'],
-  action: { default_title: 'Reader mode (declutter)', default_icon: icons },
+  action: { default_title: '__MSG_actionTitle__', default_icon: icons },
   icons,
   commands: {
     _execute_action: {
       suggested_key: { default: 'Alt+Shift+R' },
-      description: 'Toggle reader mode',
+      description: '__MSG_commandToggle__',
     },
   },
   options_ui: { page: 'options.html', open_in_tab: false },
@@ -44,7 +46,7 @@ const manifests = {
   chrome: { ...base, background: { service_worker: 'background.js' } },
   firefox: {
     ...base,
-    background: { scripts: ['declutter.js', 'engine.js', 'settings.js', 'background.js'] },
+    background: { scripts: ['declutter.js', 'engine.js', 'i18n.js', 'settings.js', 'background.js'] },
     browser_specific_settings: {
       gecko: {
         id: 'declutter@declutter.dev',

@@ -172,7 +172,7 @@
     const kinds = enabledKinds(settings);
     const result = await analyze(walked, { url: location.href, clutter: kinds, article: true });
     if (!result.overlay) {
-      DeclutterOverlay.toast(result.error ?? 'no article found');
+      DeclutterOverlay.toast('toastNoArticle');
       return { status: 'no-article', hidden: page.marked.length };
     }
     if (!page.observer) {
@@ -189,12 +189,14 @@
 
   function closeReader() {
     if (!page.reader) return;
-    page.reader.close();
-    page.reader = null;
+    // Unhide first: the element that had focus before the reader may have been hidden, and
+    // the overlay gives focus back as it closes.
     if (page.cleanedByReader) {
       undo();
       page.cleanedByReader = false;
     }
+    page.reader.close();
+    page.reader = null;
     notifyBadge();
   }
 
@@ -204,7 +206,8 @@
   class PageTooLarge extends Error {}
 
   function failed(e) {
-    DeclutterOverlay.toast(e instanceof PageTooLarge ? e.message : `could not read this page (${e?.message ?? e})`);
+    if (e instanceof PageTooLarge) DeclutterOverlay.toast('toastTooLarge');
+    else DeclutterOverlay.toast('toastFailed', e?.message ?? e);
     return e instanceof PageTooLarge
       ? { status: 'too-large', error: e.message, hidden: page.marked.length }
       : { error: String(e?.message ?? e) };

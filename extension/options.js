@@ -1,11 +1,15 @@
 // Options page: which kinds of clutter to hide, automatic cleaning (which asks for the optional
-// host permission at the moment it is switched on), and sites to leave alone.
+// host permission at the moment it is switched on), and sites to leave alone. Its words are the
+// messages named by each element's data-i18n (the English in the HTML is only a placeholder).
+document.documentElement.lang = chrome.i18n.getUILanguage();
+for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = declutterMessage(el.dataset.i18n);
+
 const status = document.getElementById('status');
 const auto = document.getElementById('auto');
 const leave = document.getElementById('leave');
 const kindBoxes = [...document.querySelectorAll('[data-kind]')];
 
-function saved(message = 'Saved.') {
+function saved(message = declutterMessage('optionsSaved')) {
   status.textContent = message;
   setTimeout(() => (status.textContent = ''), 1500);
 }
@@ -31,7 +35,7 @@ auto.addEventListener('change', async () => {
     const granted = await chrome.permissions.request({ origins: ['<all_urls>'] });
     if (!granted) {
       auto.checked = false;
-      saved('Automatic cleaning needs access to all sites; nothing changed.');
+      saved(declutterMessage('optionsAutoDenied'));
       return;
     }
   } else {

@@ -4,7 +4,18 @@
 // the tree; URLs are checked again before they are set.
 //
 // Also here: the controls (font, size, width, line height, theme, read aloud, print), keyboard
-// (Esc closes, +/- font size), focus handling, and the "no article found" toast.
+// (Esc closes, +/- font size), focus handling, and the toasts. Every string the reader adds is
+// the extension's own, in the browser's language (i18n.js); dates too.
+//
+// Focus: the overlay is a modal dialog, so focus stays inside while it is open. Tab and
+// Shift+Tab cycle through its controls and links (and back around), and focus that a page
+// script moves out is brought back; on close it returns to the page element that had it.
+//
+// Page objects: the content script's world does not see the page's named properties on
+// `document` (`<img name="createElement">` is invisible here, checked in both browsers), but in
+// Chrome it does see a form's controls as properties of the form, so the page element that had
+// focus is focused through the prototype's method (a `<form tabindex=0>` with an
+// `<input name="focus">` would otherwise swallow the call).
 const DeclutterOverlay = (() => {
   const MATHML = 'http://www.w3.org/1998/Math/MathML';
   const TAGS = new Set([
@@ -25,8 +36,11 @@ const DeclutterOverlay = (() => {
   const SIZES = [14, 16, 18, 20, 22, 24, 28, 32];
   const WIDTHS = [30, 34, 38, 42, 48];
   const LINE_HEIGHTS = [1.4, 1.5, 1.6, 1.75, 1.9];
-  const THEMES = ['system', 'light', 'sepia', 'dark'];
-  const FONTS = { serif: 'Serif', sans: 'Sans', mono: 'Mono' };
+  const THEMES = { system: 'themeSystem', light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark' };
+  const FONTS = { serif: 'fontSerif', sans: 'fontSans', mono: 'fontMono' };
+  const RATES = [0.8, 1, 1.25, 1.5, 2];
+  const FOCUSABLE = 'button, select, a[href], [tabindex="0"]';
+  const t = declutterMessage;
 
   function safeUrl(name, value) {
     const v = value.trim().replace(/[\u0000-\u001f\s]+/g, '');
@@ -53,23 +67,49 @@ const DeclutterOverlay = (() => {
     return el;
   }
 
-  function localizeDates(root) {
-    for (const t of root.querySelectorAll('time[datetime]')) {
-      const d = new Date(t.getAttribute('datetime'));
-      if (!Number.isNaN(d.getTime())) {
-        t.textContent = d.toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+  // The renderer writes the reading time as <time datetime="PT<n>M"> and the date as the page
+  // gave it; both are shown in the reader's language, as is the link back to the original.
+  function localize(article) {
+    const lang = chrome.i18n.getUILanguage();
+    for (const time of article.querySelectorAll('time[datetime]')) {
+      const value = time.getAttribute('datetime');
+      const minutes = /^PT(\d+)M$/.exec(value);
+      const date = new Date(value);
+      if (minutes) time.textContent = t('minRead', minutes[1]);
+      else if (!Number.isNaN(date.getTime())) {
+        // A bare date is parsed as UTC midnight: show that day, not the evening before.
+        const zone = /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? { timeZone: 'UTC' } : {};
+        time.textContent = date.toLocaleDateString(lang, { year: 'numeric', month: 'long', day: 'numeric', ...zone });
       }
     }
+    for (const link of article.querySelectorAll('.dc-original')) link.textContent = t('viewOriginal');
   }
 
-  function button(label, title, onClick) {
+  // A control: `name` is its stable handle (data-control) and the message key of its label,
+  // which is also its text unless a symbol stands for it.
+  function button(name, symbol, onClick) {
     const b = document.createElement('button');
     b.type = 'button';
-    b.textContent = label;
-    b.title = title;
-    b.setAttribute('aria-label', title);
+    b.dataset.control = name;
+    label(b, t(name));
+    b.textContent = symbol ?? b.title;
     b.addEventListener('click', onClick);
     return b;
+  }
+
+  // What a control says it does, to the pointer (title) and to assistive technology alike.
+  function label(control, text) {
+    control.title = text;
+    control.setAttribute('aria-label', text);
+  }
+
+  function select(name, options, selected, onChange) {
+    const s = document.createElement('select');
+    s.dataset.control = name;
+    s.setAttribute('aria-label', t(name));
+    for (const [value, label] of options) s.append(new Option(label, String(value), false, value === selected));
+    s.addEventListener('change', () => onChange(s.value));
+    return s;
   }
 
   function sheet(css) {
@@ -96,7 +136,7 @@ const DeclutterOverlay = (() => {
     dialog.tabIndex = -1;
 
     const article = build(tree, false);
-    localizeDates(article);
+    localize(article);
     const title = article.querySelector('h1');
     if (title) {
       title.id = 'dc-title';
@@ -107,32 +147,27 @@ const DeclutterOverlay = (() => {
     const toolbar = document.createElement('div');
     toolbar.className = 'dc-toolbar';
     toolbar.setAttribute('role', 'toolbar');
-    toolbar.setAttribute('aria-label', 'Reader settings');
-    const fonts = document.createElement('select');
-    fonts.setAttribute('aria-label', 'Font');
-    for (const [value, label] of Object.entries(FONTS)) fonts.append(new Option(label, value, false, value === state.font));
-    fonts.addEventListener('change', () => update({ font: fonts.value }));
-    const themes = document.createElement('select');
-    themes.setAttribute('aria-label', 'Theme');
-    for (const t of THEMES) themes.append(new Option(t === 'system' ? 'Auto' : t[0].toUpperCase() + t.slice(1), t, false, t === state.theme));
-    themes.addEventListener('change', () => update({ theme: themes.value }));
+    toolbar.setAttribute('aria-label', t('toolbar'));
+    const named = (keys) => Object.entries(keys).map(([value, key]) => [value, t(key)]);
     const step = (list, value, by) => list[Math.max(0, Math.min(list.length - 1, nearest(list, value) + by))];
     const size = (by) => update({ size: step(SIZES, state.size, by) });
     toolbar.append(
-      fonts,
-      button('A−', 'Smaller text', () => size(-1)),
-      button('A+', 'Larger text', () => size(1)),
-      button('⇤⇥', 'Narrower column', () => update({ width: step(WIDTHS, state.width, -1) })),
-      button('⇠⇢', 'Wider column', () => update({ width: step(WIDTHS, state.width, 1) })),
-      button('☰', 'Line spacing', () => update({ lineHeight: LINE_HEIGHTS[(nearest(LINE_HEIGHTS, state.lineHeight) + 1) % LINE_HEIGHTS.length] })),
-      themes,
+      select('font', named(FONTS), state.font, (font) => update({ font })),
+      button('smaller', 'A−', () => size(-1)),
+      button('larger', 'A+', () => size(1)),
+      button('narrower', '⇤⇥', () => update({ width: step(WIDTHS, state.width, -1) })),
+      button('wider', '⇠⇢', () => update({ width: step(WIDTHS, state.width, 1) })),
+      button('lineSpacing', '☰', () => update({ lineHeight: LINE_HEIGHTS[(nearest(LINE_HEIGHTS, state.lineHeight) + 1) % LINE_HEIGHTS.length] })),
+      select('theme', named(THEMES), state.theme, (theme) => update({ theme })),
       speech.controls,
-      button('Print', 'Print the article', () => window.print()),
-      button('✕', 'Close reader (Esc)', () => onClose()),
+      button('print', null, () => window.print()),
+      button('close', '✕', () => onClose()),
     );
 
+    // The article scrolls in here; focusable, so that arrow keys and Space scroll it.
     const scroller = document.createElement('div');
     scroller.className = 'dc-scroll';
+    scroller.tabIndex = 0;
     scroller.append(article);
     dialog.append(toolbar, scroller);
     shadow.append(dialog);
@@ -151,8 +186,18 @@ const DeclutterOverlay = (() => {
     }
     apply();
 
+    // Tab order is document order (nothing here has a positive tabindex), so the trap moves
+    // focus itself: the next or previous visible control, wrapping around at either end.
+    function cycleFocus(backwards) {
+      const stops = [...dialog.querySelectorAll(FOCUSABLE)].filter((el) => el.checkVisibility());
+      const at = stops.indexOf(shadow.activeElement);
+      const next = at === -1 ? (backwards ? stops.length - 1 : 0) : (at + (backwards ? -1 : 1) + stops.length) % stops.length;
+      stops[next]?.focus();
+    }
+
     const onKey = (e) => {
       if (e.key === 'Escape') onClose();
+      else if (e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) cycleFocus(e.shiftKey);
       else if (!e.composedPath().includes(host)) return;
       else if (e.key === '+' || e.key === '=') size(1);
       else if (e.key === '-') size(-1);
@@ -160,23 +205,34 @@ const DeclutterOverlay = (() => {
       e.preventDefault();
       e.stopImmediatePropagation();
     };
+    // Focus that leaves for the page (a page script calling focus()) comes back to the reader.
+    const onFocusIn = (e) => {
+      if (e.target !== host) scroller.focus({ preventScroll: true });
+    };
     window.addEventListener('keydown', onKey, true);
+    window.addEventListener('focusin', onFocusIn, true);
 
     document.documentElement.setAttribute('data-declutter-reading', '');
     document.documentElement.append(host);
-    dialog.focus({ preventScroll: true });
+    scroller.focus({ preventScroll: true });
 
     return {
       host,
       close() {
         speech.stop();
         window.removeEventListener('keydown', onKey, true);
+        window.removeEventListener('focusin', onFocusIn, true);
         host.remove();
         document.documentElement.removeAttribute('data-declutter-reading');
         window.scrollTo(scroll[0], scroll[1]);
-        if (previousFocus && typeof previousFocus.focus === 'function') previousFocus.focus({ preventScroll: true });
+        refocus(previousFocus);
       },
     };
+  }
+
+  function refocus(el) {
+    const focus = el instanceof HTMLElement ? HTMLElement.prototype.focus : el instanceof SVGElement ? SVGElement.prototype.focus : null;
+    focus?.call(el, { preventScroll: true });
   }
 
   function nearest(list, value) {
@@ -198,12 +254,9 @@ const DeclutterOverlay = (() => {
     );
     let index = 0;
     let playing = false;
-    const play = button('▶', 'Read aloud', toggle);
-    const rate = document.createElement('select');
-    rate.setAttribute('aria-label', 'Reading speed');
-    for (const r of [0.8, 1, 1.25, 1.5, 2]) rate.append(new Option(`${r}×`, String(r), false, r === state.rate));
-    rate.addEventListener('change', () => {
-      state.rate = Number(rate.value);
+    const play = button('readAloud', '▶', toggle);
+    const rate = select('readingSpeed', RATES.map((r) => [r, `${r}×`]), state.rate, (value) => {
+      state.rate = Number(value);
       if (playing) {
         synth.cancel();
         speak();
@@ -228,7 +281,8 @@ const DeclutterOverlay = (() => {
       u.onerror = (e) => {
         if (e.error !== 'interrupted' && e.error !== 'canceled') {
           stop();
-          play.title = `Read aloud is not available here (${e.error})`;
+          label(play, t('readAloudUnavailable', e.error));
+          play.dataset.state = 'unavailable';
         }
       };
       highlight(true);
@@ -238,7 +292,8 @@ const DeclutterOverlay = (() => {
     function toggle() {
       playing = !playing;
       play.textContent = playing ? '❚❚' : '▶';
-      play.title = playing ? 'Pause reading' : 'Read aloud';
+      label(play, t(playing ? 'pauseReading' : 'readAloud'));
+      delete play.dataset.state;
       if (playing && synth.paused) synth.resume();
       else if (playing) speak();
       else synth.pause();
@@ -248,19 +303,20 @@ const DeclutterOverlay = (() => {
       synth.cancel();
       highlight(false);
       play.textContent = '▶';
+      label(play, t('readAloud'));
       index = 0;
     }
     return { controls, stop };
   }
 
   // A short message in its own closed shadow root that removes itself.
-  function toast(message) {
+  function toast(key, ...substitutions) {
     const host = document.createElement('declutter-toast');
     const shadow = host.attachShadow({ mode: 'closed' });
     shadow.adoptedStyleSheets = [sheet(DECLUTTER_TOAST_CSS)];
     const box = document.createElement('div');
     box.setAttribute('role', 'status');
-    box.textContent = `declutter: ${message}`;
+    box.textContent = `declutter: ${t(key, ...substitutions)}`;
     shadow.append(box);
     document.documentElement.append(host);
     setTimeout(() => host.remove(), 3000);

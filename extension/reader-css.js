@@ -31,8 +31,8 @@ const DECLUTTER_READER_CSS = `
 .dc-toolbar button:hover, .dc-toolbar select:hover { border-color: var(--dc-muted); }
 .dc-toolbar :focus-visible { outline: 2px solid var(--dc-link); outline-offset: 1px; }
 .dc-speech { display: inline-flex; gap: 4px; }
-.dc-scroll { flex: 1; overflow: auto; overscroll-behavior: contain; }
-.dc-article { max-width: var(--dc-width, 38em); margin: 0 auto; padding: 2.2em 1.25em 4em; overflow-wrap: break-word; }
+.dc-scroll { flex: 1; overflow: auto; overscroll-behavior: contain; outline: none; }
+.dc-article { max-width: var(--dc-width, 34em); margin: 0 auto; padding: 2.2em 1.25em 4em; overflow-wrap: break-word; }
 .dc-site { margin: 0 0 .4em; color: var(--dc-muted); font-size: .8em; letter-spacing: .04em; text-transform: uppercase; }
 .dc-title { margin: 0 0 .45em; font-size: 1.9em; line-height: 1.2; font-weight: 700; }
 .dc-meta { margin: 0 0 1.6em; color: var(--dc-muted); font-size: .85em; display: flex; flex-wrap: wrap; column-gap: 1.2em; }

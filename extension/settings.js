@@ -16,8 +16,9 @@ const DECLUTTER_DEFAULTS = Object.freeze({
   autoClean: false,
   // Hostnames where declutter never cleans automatically.
   leaveAlone: [],
-  // The reader's look.
-  reader: { theme: 'system', font: 'serif', size: 20, width: 38, lineHeight: 1.6, rate: 1 },
+  // The reader's look. 34em of 20px serif is about 65 characters a line (tests/e2e/suite.mjs
+  // checks 60-75).
+  reader: { theme: 'system', font: 'serif', size: 20, width: 34, lineHeight: 1.6, rate: 1 },
 });
 
 async function loadDeclutterSettings() {

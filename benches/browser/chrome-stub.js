@@ -10,5 +10,7 @@
       onMessage: { addListener() {} },
     },
     storage: { sync: { get: async () => ({ autoClean: true }), set: async () => {} } },
+    // The reader's words: the message key itself is as good as its English for timing.
+    i18n: { getMessage: (key) => key, getUILanguage: () => 'en' },
   };
 })();

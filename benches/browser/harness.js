@@ -1,5 +1,6 @@
 // In-page side of `make bench` (a classic script, loaded after the page with the extension's own
-// files: settings.js, declutter.js, engine.js, walk.js, reader-css.js, overlay.js, and Readability.js).
+// files: chrome-stub.js, i18n.js, settings.js, declutter.js, engine.js, walk.js, reader-css.js,
+// overlay.js, and Readability.js).
 // It defines `declutterBench`, which benches/browser/run.mjs drives through page.evaluate.
 //
 // Each contender runs in the same page and the same run time:

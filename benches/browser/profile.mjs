@@ -7,8 +7,8 @@
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 
-const HARNESS = ['ext/settings.js', 'ext/declutter.js', 'ext/engine.js', 'ext/walk.js', 'ext/reader-css.js', 'ext/overlay.js',
-  'lib/Readability.js', 'harness.js'];
+const HARNESS = ['chrome-stub.js', 'ext/i18n.js', 'ext/settings.js', 'ext/declutter.js', 'ext/engine.js', 'ext/walk.js',
+  'ext/reader-css.js', 'ext/overlay.js', 'lib/Readability.js', 'harness.js'];
 // Sampling interval (us): a cold run of a mid-size page lasts ~10 ms, so ~200 samples.
 const INTERVAL_US = 50;
 

@@ -42,8 +42,8 @@ const WARMUP = Number(arg('warmup', 3));
 const SAMPLES = Number(arg('samples', 7));
 // The CDP sampling interval for the observer profile (us): fine enough for 1 ms flushes.
 const PROFILE_INTERVAL_US = 100;
-const HARNESS = ['ext/settings.js', 'ext/declutter.js', 'ext/engine.js', 'ext/walk.js', 'ext/reader-css.js', 'ext/overlay.js',
-  'lib/Readability.js', 'harness.js'];
+const HARNESS = ['chrome-stub.js', 'ext/i18n.js', 'ext/settings.js', 'ext/declutter.js', 'ext/engine.js', 'ext/walk.js',
+  'ext/reader-css.js', 'ext/overlay.js', 'lib/Readability.js', 'harness.js'];
 
 const median = (xs) => quantile(xs, 0.5);
 function quantile(xs, q) {

@@ -29,7 +29,7 @@ const HEADERS = {
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
 
 // The extension's content scripts in manifest order, behind a stand-in for the extension APIs.
-export const CONTENT_SCRIPTS = ['chrome-stub.js', 'ext/settings.js', 'ext/declutter.js', 'ext/engine.js', 'ext/walk.js',
+export const CONTENT_SCRIPTS = ['chrome-stub.js', 'ext/declutter.js', 'ext/engine.js', 'ext/i18n.js', 'ext/settings.js', 'ext/walk.js',
   'ext/reader-css.js', 'ext/overlay.js', 'ext/content.js'];
 
 // The source of a bench file as served (for scripts injected at document start).

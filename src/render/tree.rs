@@ -57,8 +57,11 @@ pub fn article_tree(a: &Article) -> RNode {
     if let Some(t) = &a.published_time {
         meta.push(el("time", vec![("class", "dc-date".into()), ("datetime", t.clone())], vec![text(t)]));
     }
-    let minutes = format!("{} min read", a.reading_minutes.max(1));
-    meta.push(el("span", class("dc-reading"), vec![text(&minutes)]));
+    // The reading time as an ISO 8601 duration, so the extension can say it in the reader's
+    // language; the English text is for the CLI's HTML.
+    let minutes = a.reading_minutes.max(1);
+    let reading = vec![("class", "dc-reading".into()), ("datetime", format!("PT{minutes}M"))];
+    meta.push(el("time", reading, vec![text(&format!("{minutes} min read"))]));
     header.push(el("p", class("dc-meta"), meta));
 
     let mut children = vec![el("header", class("dc-header"), header)];
@@ -68,7 +71,8 @@ pub fn article_tree(a: &Article) -> RNode {
     let body = a.body.iter().map(block).collect();
     children.push(el("div", class("dc-body"), body));
     if let Some(u) = a.url.as_deref().and_then(|u| super::url::resolve_link(None, u)) {
-        let link = el("a", vec![("href", u), ("rel", "noreferrer".into())], vec![text("View original")]);
+        let attrs = vec![("class", "dc-original".into()), ("href", u), ("rel", "noreferrer".into())];
+        let link = el("a", attrs, vec![text("View original")]);
         children.push(el("footer", class("dc-footer"), vec![link]));
     }
     let mut attrs = class("dc-article");

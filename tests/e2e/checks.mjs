@@ -62,6 +62,14 @@ export function inPageSentinelHits() {
   return window.__dcHits ?? ['sentinels not armed'];
 }
 
+// The page element that has focus, as its opening tag (read through the prototype: the page may
+// clobber `activeElement` and `outerHTML`).
+export function inPageFocus() {
+  const el = Object.getOwnPropertyDescriptor(Document.prototype, 'activeElement').get.call(document);
+  const html = el && Object.getOwnPropertyDescriptor(Element.prototype, 'outerHTML').get.call(el);
+  return html ? html.slice(0, html.indexOf('>') + 1) : null;
+}
+
 export function inPageHtml() {
   return document.documentElement.outerHTML;
 }
@@ -87,6 +95,44 @@ export function inPageInsertLatePrompt() {
 }
 
 const norm = (s) => s.replace(/\s+/g, ' ').trim();
+
+// The reader's typography, measured in its shadow root (run in the page by the drivers):
+// characters per full line of the body paragraphs (median), line height as a multiple of the font
+// size, and for each theme the contrast of body text, muted text (byline, date) and links
+// against the background (WCAG 2 ratios).
+export function inShadowTypography(root) {
+  const dialog = root.querySelector('[role=dialog]');
+  const luminance = (color) => {
+    const [r, g, b] = color.match(/[\d.]+/g).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (el) => {
+    const [a, b] = [luminance(getComputedStyle(el).color), luminance(getComputedStyle(dialog).backgroundColor)];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  };
+  const paragraphs = [...root.querySelectorAll('.dc-body > p')];
+  const perLine = paragraphs.map((p) => {
+    const lines = Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight));
+    // The last line is partly empty: count it as half.
+    return lines >= 3 ? [...p.textContent.trim()].length / (lines - 0.5) : null;
+  }).filter(Boolean).sort((a, b) => a - b);
+  const p = paragraphs[0];
+  const themes = {};
+  const current = dialog.dataset.theme;
+  for (const theme of ['light', 'sepia', 'dark']) {
+    dialog.dataset.theme = theme;
+    themes[theme] = { body: contrast(p), muted: contrast(root.querySelector('.dc-meta')), link: contrast(root.querySelector('.dc-body a, a')) };
+  }
+  dialog.dataset.theme = current;
+  return {
+    charsPerLine: perLine[Math.floor(perLine.length / 2)],
+    lineHeight: parseFloat(getComputedStyle(p).lineHeight) / parseFloat(getComputedStyle(p).fontSize),
+    themes,
+  };
+}
 
 // The overlay shows the title and every article paragraph; all marked clutter is hidden on the
 // page and none of the article is.

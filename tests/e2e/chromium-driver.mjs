@@ -4,13 +4,19 @@
 import { chromium } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { inShadowTypography } from './checks.mjs';
 import { join } from 'node:path';
 
-export async function launch(extensionDir, { headless = true } = {}) {
+// `locale` (e.g. 'de') starts the browser in that UI language: on Linux Chromium takes it from
+// LANGUAGE, and needs its translations installed (Debian: chromium-l10n). `timezone` is an IANA
+// zone for the browser's clock.
+export async function launch(extensionDir, { headless = true, locale = null, timezone = null } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'declutter-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless,
+    ...(locale && { locale, env: { ...process.env, LANGUAGE: locale } }),
+    ...(timezone && { timezoneId: timezone }),
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: { width: 1280, height: 900 },
     args: [
@@ -45,6 +51,9 @@ export async function launch(extensionDir, { headless = true } = {}) {
       await page.goto(url);
       return page;
     },
+    // Loads another URL in the same tab.
+    goto: (page, url) => page.goto(url),
+    extensionUrl: async (path) => `chrome-extension://${extensionId}/${path}`,
     evaluate: (page, fn) => page.evaluate(fn),
     async click(page) {
       // activeTab is granted to the active tab only: after other tabs opened and closed, make sure.
@@ -65,6 +74,9 @@ export async function launch(extensionDir, { headless = true } = {}) {
         return el && { className: el.className, text: el.textContent, title: el.title };
       }`, [selector]);
     },
+    overlayFocus: (page) => inShadow(page, `function () { return (${describeFocus})(this); }`),
+    typography: (page) => inShadow(page, `function () { return (${inShadowTypography})(this); }`),
+    toastText: (page) => inShadow(page, `function () { return this.textContent; }`, [], 'DECLUTTER-TOAST'),
     async printing(page, on) {
       await page.emulateMedia({ media: on ? 'print' : 'screen' });
       return true;
@@ -90,9 +102,9 @@ export async function launch(extensionDir, { headless = true } = {}) {
   };
 }
 
-// Runs `fn` with `this` bound to the overlay's shadow root, or returns null without an overlay.
-// The root is closed, so the page cannot see it; CDP's DOM domain can (pierce: true).
-async function inShadow(page, fn, args = []) {
+// Runs `fn` with `this` bound to the overlay's (or the toast's) shadow root, or returns null
+// without one. The root is closed, so the page cannot see it; CDP's DOM domain can (pierce: true).
+async function inShadow(page, fn, args = [], hostName = 'DECLUTTER-READER') {
   const session = await page.context().newCDPSession(page);
   try {
     const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
@@ -100,7 +112,7 @@ async function inShadow(page, fn, args = []) {
     let host = null;
     while (stack.length && !host) {
       const n = stack.pop();
-      if (n.nodeName === 'DECLUTTER-READER') host = n;
+      if (n.nodeName === hostName) host = n;
       stack.push(...(n.children ?? []), ...(n.shadowRoots ?? []));
     }
     if (!host) return null;
@@ -118,6 +130,12 @@ async function inShadow(page, fn, args = []) {
   }
 }
 
+// The element focused inside the overlay's shadow root, or null (run in the page).
+export function describeFocus(root) {
+  const el = root.activeElement;
+  return el && { tag: el.localName, control: el.dataset.control ?? null, text: el.textContent.trim().slice(0, 40), index: [...root.querySelectorAll('*')].indexOf(el) };
+}
+
 // What the reader overlay shows.
 export function readOverlay(page) {
   return inShadow(page, `function () {
@@ -131,6 +149,7 @@ export function readOverlay(page) {
       dialog: dialog?.getAttribute('aria-labelledby') ?? null,
       theme: dialog?.dataset.theme ?? null,
       size: dialog?.style.getPropertyValue('--dc-size') ?? null,
+      scrollTop: this.querySelector('.dc-scroll')?.scrollTop ?? 0,
     };
   }`);
 }

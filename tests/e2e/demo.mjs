@@ -1,6 +1,6 @@
 // `make demo`: serves www/ on 127.0.0.1, opens the demo article in Chromium with the built
-// extension, clicks the real toolbar button and saves screenshots of the reader:
-//   dist/demo.png (light), dist/demo-dark.png, dist/demo-rtl.png (an Arabic page)
+// extension, clicks the real toolbar button and saves the screenshots of the reader that the
+// README shows: www/screenshots/reader-light.png, reader-dark.png, reader-rtl.png (an Arabic page)
 // HEADED=1 shows the browser (where a display exists) and keeps serving until Ctrl-C.
 import { fileURLToPath } from 'node:url';
 import { launch } from './chromium-driver.mjs';
@@ -8,6 +8,7 @@ import { origin, serve } from './server.mjs';
 import { waitFor } from './suite.mjs';
 
 const dist = (file) => fileURLToPath(new URL(`../../dist/${file}`, import.meta.url));
+const screenshot = (file) => fileURLToPath(new URL(`../../www/screenshots/${file}`, import.meta.url));
 const headed = process.env.HEADED === '1';
 const server = await serve(headed ? 8642 : 0);
 const browser = await launch(dist('chrome'), { headless: !headed });
@@ -19,15 +20,15 @@ async function shot(path, file, reader) {
   await browser.click(page);
   await waitFor(() => browser.overlay(page), 'the reader overlay');
   await page.waitForTimeout(400); // images decode
-  await page.screenshot({ path: dist(file) });
-  console.log(`wrote dist/${file}`);
+  await page.screenshot({ path: screenshot(file) });
+  console.log(`wrote www/screenshots/${file}`);
   return page;
 }
 
-const light = { theme: 'light', font: 'serif', size: 20, width: 38, lineHeight: 1.6, rate: 1 };
-await (await shot('/demo/news.html', 'demo.png', light)).close();
-await (await shot('/demo/news.html', 'demo-dark.png', { ...light, theme: 'dark' })).close();
-await (await shot('/demo/rtl.html', 'demo-rtl.png', { ...light, font: 'sans' })).close();
+const light = { theme: 'light', font: 'serif', size: 20, width: 34, lineHeight: 1.6, rate: 1 };
+await (await shot('/demo/news.html', 'reader-light.png', light)).close();
+await (await shot('/demo/news.html', 'reader-dark.png', { ...light, theme: 'dark' })).close();
+await (await shot('/demo/rtl.html', 'reader-rtl.png', { ...light, font: 'sans' })).close();
 await browser.worker.evaluate(() => chrome.storage.sync.clear());
 
 console.log(`

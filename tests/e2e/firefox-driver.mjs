@@ -4,15 +4,21 @@
 // `_execute_action` shortcut uses, which fires `action.onClicked` in the extension.
 import { Builder, By, Key } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
+import { describeFocus } from './chromium-driver.mjs';
+import { inShadowTypography } from './checks.mjs';
 
-const KEYS = { Escape: Key.ESCAPE };
+const KEYS = { Escape: Key.ESCAPE, Tab: Key.TAB, PageDown: Key.PAGE_DOWN };
 
-export async function launch(extensionDir, { headless = true } = {}) {
+// `locale` (e.g. 'de') starts the browser in that UI language, which needs its language pack
+// installed (Debian: firefox-esr-l10n-<lang>). `timezone` is an IANA zone for the browser's clock.
+export async function launch(extensionDir, { headless = true, locale = null, timezone = null } = {}) {
   const options = new firefox.Options().setBinary('/usr/bin/firefox-esr');
   if (headless) options.addArguments('-headless');
+  if (locale) options.setPreference('intl.locale.requested', locale);
   options.setPreference('ui.prefersReducedMotion', 1);
   // Chrome-context scripts (to press the toolbar button) need system access.
   const service = new firefox.ServiceBuilder('geckodriver').addArguments('--allow-system-access');
+  if (timezone) service.setEnvironment({ ...process.env, TZ: timezone });
   const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
   const addonId = await driver.installAddon(extensionDir, true);
   // One window is one page: a "page" handle is the driver itself.
@@ -21,6 +27,15 @@ export async function launch(extensionDir, { headless = true } = {}) {
     async open(url) {
       await driver.get(url);
       return driver;
+    },
+    goto: (_page, url) => driver.get(url),
+    async extensionUrl(path) {
+      await driver.setContext('chrome');
+      try {
+        return await driver.executeScript('return WebExtensionPolicy.getByID(arguments[0]).getURL(arguments[1])', addonId, path);
+      } finally {
+        await driver.setContext('content');
+      }
     },
     evaluate: (_page, fn) => driver.executeScript(`return (${fn})()`),
     async click() {
@@ -42,7 +57,7 @@ export async function launch(extensionDir, { headless = true } = {}) {
         return await readOverlay();
       } catch (e) {
         // The overlay was removed while we were reading it: it is closed.
-        if (e.name === 'StaleElementReferenceError') return null;
+        if (e.name === 'StaleElementReferenceError' || e.name === 'DetachedShadowRootError') return null;
         throw e;
       }
     },
@@ -60,10 +75,35 @@ export async function launch(extensionDir, { headless = true } = {}) {
         title: await found[0].getAttribute('title'),
       };
     },
+    async overlayFocus() {
+      const root = await (await driver.findElement(By.css('declutter-reader'))).getShadowRoot();
+      // A shadow root does not cross into a script as an argument; an element in it does.
+      const dialog = await root.findElement(By.css('[role=dialog]'));
+      return driver.executeScript(`return (${describeFocus})(arguments[0].getRootNode())`, dialog);
+    },
+    async typography() {
+      const root = await (await driver.findElement(By.css('declutter-reader'))).getShadowRoot();
+      const dialog = await root.findElement(By.css('[role=dialog]'));
+      return driver.executeScript(`return (${inShadowTypography})(arguments[0].getRootNode())`, dialog);
+    },
+    async toastText() {
+      const hosts = await driver.findElements(By.css('declutter-toast'));
+      if (hosts.length === 0) return null;
+      try {
+        const root = await hosts[0].getShadowRoot();
+        return await (await root.findElement(By.css('div'))).getAttribute('textContent');
+      } catch (e) {
+        if (e.name === 'StaleElementReferenceError' || e.name === 'DetachedShadowRootError') return null;
+        throw e;
+      }
+    },
     // WebDriver cannot switch Firefox to print media.
     printing: async () => false,
     async press(_page, key) {
-      await driver.actions().sendKeys(KEYS[key] ?? key).perform();
+      const shifted = /^Shift\+(.+)$/.exec(key);
+      const actions = driver.actions();
+      if (shifted) await actions.keyDown(Key.SHIFT).sendKeys(KEYS[shifted[1]] ?? shifted[1]).keyUp(Key.SHIFT).perform();
+      else await actions.sendKeys(KEYS[key] ?? key).perform();
     },
     reload: () => driver.navigate().refresh(),
     // Reading the badge needs the extension's own context, which WebDriver does not reach.
@@ -79,7 +119,7 @@ export async function launch(extensionDir, { headless = true } = {}) {
     const dialog = await root.findElement(By.css('[role=dialog]'));
     const article = await root.findElement(By.css('article'));
     const inside = await driver.executeScript(
-      'return { html: arguments[0].outerHTML, imagesPending: [...arguments[0].querySelectorAll("img")].filter((i) => !i.complete).length }',
+      'return { html: arguments[0].outerHTML, imagesPending: [...arguments[0].querySelectorAll("img")].filter((i) => !i.complete).length, scrollTop: arguments[0].parentNode.scrollTop }',
       article,
     );
     return {

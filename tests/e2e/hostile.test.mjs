@@ -10,11 +10,8 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { auditReaderHtml, inPageArmSentinels, inPageErrors, inPageHtml, inPageSentinelHits, inPageWatchErrors } from './checks.mjs';
-import { waitFor, withBrowser } from './suite.mjs';
-import { launch as launchChromium } from './chromium-driver.mjs';
-import { launch as launchFirefox } from './firefox-driver.mjs';
+import { BROWSERS, waitFor, withBrowser } from './suite.mjs';
 
-const dist = (browser) => fileURLToPath(new URL(`../../dist/${browser}`, import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../fixtures/hostile', import.meta.url));
 const ARTICLE_START = 'The committee met on Tuesday to discuss the harbour renovation';
 
@@ -31,7 +28,7 @@ function inPageBarrier() {
   });
 }
 
-for (const [browser, launch] of [['chromium', () => launchChromium(dist('chrome'))], ['firefox', () => launchFirefox(dist('firefox'))]]) {
+for (const [browser, launch] of BROWSERS) {
   describe(`${browser}: hostile pages`, () => {
     let driver;
     let base;

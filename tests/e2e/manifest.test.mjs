@@ -22,7 +22,7 @@ for (const browser of ['chrome', 'firefox']) {
     }
     // Any new top-level key (externally_connectable, sandbox, declarative_net_request,
     // content_scripts, update_url...) widens what the extension can do: it must be argued here.
-    const allowedKeys = ['manifest_version', 'name', 'version', 'description', 'permissions', 'optional_host_permissions',
+    const allowedKeys = ['manifest_version', 'name', 'version', 'description', 'default_locale', 'permissions', 'optional_host_permissions',
       'action', 'icons', 'commands', 'options_ui', 'web_accessible_resources', 'content_security_policy', 'background',
       'browser_specific_settings'];
     assert.deepEqual(Object.keys(m).filter((k) => !allowedKeys.includes(k)), [], 'no unexpected manifest keys');

@@ -2,7 +2,9 @@
 // - every page of both corpora: open then close the reader, and clean then undo, leave
 //   `document.documentElement.outerHTML` exactly as it was, with no error (pages are served with
 //   a CSP that stops their scripts, so only declutter can change the DOM; it also sends the
-//   engine to the background fallback, which is the harder path);
+//   engine to the background fallback, which is the harder path); in Firefox, every fourth
+//   page, reader open and close through the toolbar button (WebDriver cannot send the
+//   extension's clean/undo messages there);
 // - a page that throws its subtree away and rebuilds it (React-style) keeps working;
 // - the overlay never appears inside frames;
 // - a page past the caps gets a "page too large" toast and is left untouched; a 100,000-deep
@@ -13,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { corpusPaths } from './server.mjs';
 import { inPageErrors, inPageHiddenCount, inPageHtml, inPageWatchErrors } from './checks.mjs';
-import { waitFor, withBrowser } from './suite.mjs';
+import { BROWSERS, waitFor, withBrowser } from './suite.mjs';
 import { launch } from './chromium-driver.mjs';
 
 const read = (path) => readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8');
@@ -157,5 +159,32 @@ describe('chromium: robustness', () => {
     assert.equal((await driver.message(page, 'toggle')).status, 'closed');
     assert.deepEqual(await driver.evaluate(page, inPageErrors), [], 'no uncaught errors');
     await driver.closePage(page);
+  });
+});
+
+describe('firefox: robustness', () => {
+  let driver;
+  let base;
+  withBrowser(BROWSERS.find(([name]) => name === 'firefox')[1], (session) => ({ driver, base } = session));
+
+  test('every fourth corpus page is restored exactly after reader open/close', async (t) => {
+    const paths = (await corpusPaths()).filter((_, i) => i % 4 === 0);
+    const started = Date.now();
+    const outcomes = {};
+    const page = await driver.open('about:blank');
+    const shown = () => driver.evaluate(page, () => document.querySelector('declutter-reader') ? 'reader' : document.querySelector('declutter-toast') ? 'toast' : null);
+    for (const path of paths) {
+      await driver.goto(page, `${base}${path}`);
+      await driver.evaluate(page, inPageWatchErrors);
+      const pristine = await driver.evaluate(page, inPageHtml);
+      await driver.click(page);
+      const outcome = await waitFor(shown, `the reader or a toast on ${path}`, 30000);
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      if (outcome === 'reader') await driver.click(page);
+      await waitFor(async () => (await shown()) === null, `the reader or toast to go on ${path}`, 6000);
+      assert.equal(await driver.evaluate(page, inPageHtml), pristine, `${path}: closing the reader restores the page`);
+      assert.deepEqual(await driver.evaluate(page, inPageErrors), [], `${path}: no uncaught errors`);
+    }
+    t.diagnostic(`${paths.length} pages in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(outcomes)}`);
   });
 });
