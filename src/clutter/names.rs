@@ -42,6 +42,12 @@ fn kind_of_token(token: &str) -> Option<ClutterKind> {
     let mut kind = None;
     let (mut network, mut widget) = (false, false);
     for w in words(token) {
+        // A short word glued behind a digit is a piece of a generated name (`e1ad`, a GUID's
+        // `...1AD`), not a word; a long one is (`MG2Subscribe`).
+        let at = w.as_ptr() as usize - token.as_ptr() as usize;
+        if w.len() <= 3 && at > 0 && token.as_bytes()[at - 1].is_ascii_digit() {
+            continue;
+        }
         if is_one_of(w, STATE_WORDS) {
             return None;
         }
@@ -74,5 +80,9 @@ mod tests {
         // Embedded posts are quoted in the article: content, not widgets.
         assert_eq!(kind_from_names("social-media-embed twitter-tweet", ""), None);
         assert_eq!(kind_from_names("icon icon--share", ""), Some(ClutterKind::Share));
+        // Generated ids are not names.
+        assert_eq!(kind_from_names("go gp", "e1ad"), None);
+        assert_eq!(kind_from_names("", "ad2"), Some(ClutterKind::Ad));
+        assert_eq!(kind_from_names("dn MG2Subscribe", ""), Some(ClutterKind::Newsletter));
     }
 }

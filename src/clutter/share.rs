@@ -119,6 +119,11 @@ pub fn is_share_control(n: NodeRef) -> bool {
     }) {
         return true;
     }
+    // Past this point the signals are words, and a link in the middle of a sentence is the
+    // sentence's ("the usage share of web browsers", a link titled "Tree line"), not a button.
+    if in_running_text(n) {
+        return false;
+    }
     let labels = [n.attr("aria-label"), n.attr("title"), n.attr("data-tooltip")];
     if labels.iter().flatten().any(|l| names_share(l, true)) {
         return true;
@@ -133,6 +138,18 @@ pub fn is_share_control(n: NodeRef) -> bool {
     }
     let text = n.text_content();
     text.len() <= CONTROL_LABEL_MAX && names_share(&text, false)
+}
+
+/// Words of text right beside a control that make it part of a sentence ("Share:" before the
+/// first button of a bar has fewer).
+const SENTENCE_WORDS: usize = 3;
+
+/// True when the text just before or just after `n`, in the same parent, has a few words.
+fn in_running_text(n: NodeRef) -> bool {
+    [n.prev_sibling(), n.next_sibling()]
+        .into_iter()
+        .flatten()
+        .any(|s| s.is_text() && words(s.text()).nth(SENTENCE_WORDS - 1).is_some())
 }
 
 /// A label that names a share action ("Share", "Share on Facebook", "Copy link", "Tweet"); with
@@ -170,6 +187,18 @@ mod tests {
         assert!(!is_share_url("https://example.com/x.com/intent/tweet"));
         assert!(is_profile_url("https://www.facebook.com/cna"));
         assert!(!is_profile_url("https://example.com/facebook.com"));
+    }
+
+    #[test]
+    fn links_in_sentences_are_not_buttons() {
+        let snap = crate::dom::html::parse(
+            "<p>Firefox had a usage <a href=/wiki/Share title='Usage share of web browsers'>share</a> of 30% \
+             above the <a href=/wiki/Tree_line title='Tree line'>high alpine</a> zone.</p>\
+             <div>Share: <a href=/s title=Facebook>f</a> <a href=/t title=Twitter>t</a></div>",
+        )
+        .unwrap();
+        let share: Vec<bool> = snap.iter().filter(|n| n.is(Tag::A)).map(is_share_control).collect();
+        assert_eq!(share, [false, false, true, true]);
     }
 
     #[test]
