@@ -121,9 +121,11 @@ pub fn is_share_control(n: NodeRef) -> bool {
     }
     // Past this point the signals are words, and a link in the middle of a sentence is the
     // sentence's ("the usage share of web browsers", a link titled "Tree line"), not a button.
-    if in_running_text(n) {
-        return false;
-    }
+    named_share(n) && !in_running_text(n)
+}
+
+/// True when the control's labels, class or visible label name a share action.
+fn named_share(n: NodeRef) -> bool {
     let labels = [n.attr("aria-label"), n.attr("title"), n.attr("data-tooltip")];
     if labels.iter().flatten().any(|l| names_share(l, true)) {
         return true;
@@ -140,16 +142,20 @@ pub fn is_share_control(n: NodeRef) -> bool {
     text.len() <= CONTROL_LABEL_MAX && names_share(&text, false)
 }
 
-/// Words of text right beside a control that make it part of a sentence ("Share:" before the
-/// first button of a bar has fewer).
+/// Words of the parent's own text that make a control part of a sentence, not counting share
+/// and network words ("Share this story:" before a bar's first button has two).
 const SENTENCE_WORDS: usize = 3;
 
-/// True when the text just before or just after `n`, in the same parent, has a few words.
+/// True when the text around `n`, in its parent's own text nodes, reads as a sentence.
 fn in_running_text(n: NodeRef) -> bool {
-    [n.prev_sibling(), n.next_sibling()]
-        .into_iter()
-        .flatten()
-        .any(|s| s.is_text() && words(s.text()).nth(SENTENCE_WORDS - 1).is_some())
+    n.parent().is_some_and(|p| {
+        p.children()
+            .filter(|c| c.is_text())
+            .flat_map(|c| words(c.text()))
+            .filter(|w| !is_one_of(w, SHARE_WORDS) && !is_one_of(w, NETWORK_WORDS))
+            .nth(SENTENCE_WORDS - 1)
+            .is_some()
+    })
 }
 
 /// A label that names a share action ("Share", "Share on Facebook", "Copy link", "Tweet"); with
@@ -194,11 +200,12 @@ mod tests {
         let snap = crate::dom::html::parse(
             "<p>Firefox had a usage <a href=/wiki/Share title='Usage share of web browsers'>share</a> of 30% \
              above the <a href=/wiki/Tree_line title='Tree line'>high alpine</a> zone.</p>\
-             <div>Share: <a href=/s title=Facebook>f</a> <a href=/t title=Twitter>t</a></div>",
+             <div>Share this story: <a href=/s title=Facebook>f</a> <a href=/t title=Twitter>t</a></div>\
+             <cite><a href=/trends>\"Market Share Trends\"</a>. <i>Counter</i>. Web Services LLC.</cite>",
         )
         .unwrap();
         let share: Vec<bool> = snap.iter().filter(|n| n.is(Tag::A)).map(is_share_control).collect();
-        assert_eq!(share, [false, false, true, true]);
+        assert_eq!(share, [false, false, true, true, false]);
     }
 
     #[test]
