@@ -52,6 +52,11 @@ impl ClutterKind {
         ClutterKind::Overlay,
     ];
 
+    /// The kind with this [`as_str`](Self::as_str) name.
+    pub fn from_name(name: &str) -> Option<ClutterKind> {
+        ClutterKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
     /// The name used in settings, reports and the `data-declutter-hidden` attribute.
     pub fn as_str(self) -> &'static str {
         match self {

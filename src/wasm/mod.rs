@@ -16,7 +16,7 @@ use crate::dom::{self, Snapshot};
 use crate::extract;
 use crate::pipeline;
 use crate::render::{self, RNode};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -26,9 +26,9 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// What the caller wants done.
-#[derive(Deserialize, Default)]
-#[serde(default, rename_all = "camelCase")]
+/// What the caller wants done: `{url, clutter: [kinds], article, readerable}`, every field
+/// optional.
+#[derive(Default)]
 struct Request {
     url: Option<String>,
     /// Kinds of clutter to hide; absent = none.
@@ -37,6 +37,38 @@ struct Request {
     article: bool,
     /// Without `article`: answer the quick "is there an article?" check (the toolbar badge).
     readerable: bool,
+}
+
+impl Request {
+    /// Reads the request object field by field. Not through serde: its error messages for
+    /// mistyped fields format floats, and that code alone was ~14 KB of the wasm.
+    fn read(value: &JsValue) -> Result<Request, JsError> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(Request::default());
+        }
+        let field = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        let flag = |name: &str| {
+            let v = field(name);
+            if v.is_undefined() || v.is_null() { Ok(false) } else { v.as_bool().ok_or_else(|| bad(name, "a boolean")) }
+        };
+        let url = field("url");
+        let url = if url.is_undefined() || url.is_null() { None } else { Some(url.as_string().ok_or_else(|| bad("url", "a string"))?) };
+        let kinds = field("clutter");
+        let clutter = if kinds.is_undefined() || kinds.is_null() {
+            None
+        } else if js_sys::Array::is_array(&kinds) {
+            let names = js_sys::Array::from(&kinds);
+            let kinds = names.iter().map(|k| k.as_string().and_then(|k| ClutterKind::from_name(&k)));
+            Some(kinds.collect::<Option<Vec<_>>>().ok_or_else(|| bad("clutter", "a list of clutter kinds"))?)
+        } else {
+            return Err(bad("clutter", "a list of clutter kinds"));
+        };
+        Ok(Request { url, clutter, article: flag("article")?, readerable: flag("readerable")? })
+    }
+}
+
+fn bad(field: &str, want: &str) -> JsError {
+    JsError::new(&format!("bad request: `{field}` must be {want}"))
 }
 
 /// One hidden element: its index in the walker's node list and its kind.
@@ -97,12 +129,7 @@ pub fn analyze(ops: &[u32], text_len: usize, request: JsValue) -> Result<JsValue
     }
     text.truncate(text_len);
     let text = String::from_utf8(text).map_err(|_| JsError::new("the text buffer is not UTF-8"))?;
-    let request: Request = if request.is_undefined() || request.is_null() {
-        Request::default()
-    } else {
-        let json = js_sys::JSON::stringify(&request).map_err(|_| JsError::new("bad request: not JSON"))?;
-        serde_json::from_str(&String::from(json)).map_err(|e| JsError::new(&format!("bad request: {e}")))?
-    };
+    let request = Request::read(&request)?;
     let snap = dom::wire::decode(ops, text).map_err(|e| JsError::new(&e.to_string()))?;
     let response = run(&snap, &request);
     // One JSON string and the browser's native JSON.parse, not a JS object built field by field
