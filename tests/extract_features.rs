@@ -2,7 +2,7 @@
 //! MathML, footnotes, reading time, and links made absolute.
 
 use declutter::dom::html::parse;
-use declutter::extract::{self, Block, Direction, Inline, MathNode, Options};
+use declutter::extract::{self, block_text, Block, Direction, Inline, MathNode, Options};
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("{}/tests/fixtures/extract/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -41,6 +41,19 @@ fn mathml_and_footnotes_are_kept() {
     let first = &a.body[0];
     let Block::Paragraph { content } = first else { panic!("{first:?}") };
     assert!(content.iter().any(|i| matches!(i, Inline::Sup { content } if matches!(&content[0], Inline::Link { href, .. } if href == "#fn1"))));
+}
+
+#[test]
+fn formulas_drawn_by_a_math_renderer_are_kept() {
+    // Renderers wrap each formula in boxes whose classes read like furniture ("contextmenu");
+    // the MathML they keep for screen readers is the formula.
+    let snap = parse(&fixture("rendered-math.html")).unwrap();
+    let a = extract::extract(&snap, &Options::default()).unwrap();
+    let math = a.body.iter().find_map(|b| if let Block::Math { fallback, .. } = b { Some(fallback) } else { None });
+    assert_eq!(math.expect("formula kept").split_whitespace().collect::<String>(), "ax2+bx+c=0");
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(!text.contains("All lessons"), "furniture kept: {text}");
 }
 
 #[test]
