@@ -118,6 +118,21 @@ fn paragraphs_never_glue_together() {
 }
 
 #[test]
+fn timestamps_counters_and_blog_captions_are_not_paragraphs() {
+    let a = extract_page("stamps-and-captions.html", "https://port.example/news/dredging");
+    let t = text(&a);
+    assert!(t.contains("deepen the main channel") && t.contains("publish the disposal plan"), "{t}");
+    for furniture in ["Published", "4:00 am", "1 of 3", "2 of 3", "Updated 9:15"] {
+        assert!(!t.contains(furniture), "{furniture:?} kept: {t}");
+    }
+    let captions: Vec<String> = figures(&a).iter().map(|i| extract::inline_text(&i.caption)).collect();
+    assert_eq!(captions, ["The dredger that will do the work, seen at its home port.", "The channel at low tide."]);
+    let paragraphs = a.body.iter().filter(|b| matches!(b, Block::Paragraph { .. })).count();
+    assert_eq!(paragraphs, 3, "captions read as paragraphs: {:?}", a.body);
+    assert_eq!(a.byline.as_deref(), Some("Tomas Reyl"));
+}
+
+#[test]
 fn pages_without_an_article_say_so() {
     let snap = parse(&fixture("no-article.html")).unwrap();
     assert_eq!(extract::extract(&snap, &Options::default()), Err(ExtractError::NoArticle));

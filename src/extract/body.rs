@@ -115,6 +115,19 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
         return;
     }
     match tag {
+        Tag::Div | Tag::Span | Tag::Figcaption | Tag::P if is_loose_caption(c) && !c.parent().is_some_and(|p| p.is(Tag::P) || p.tag().is_some_and(|t| t.is_heading())) => {
+            // A caption outside `<figure>` (a paragraph included, as blog engines write them): it
+            // belongs to the picture just before it; without one it is a leftover of a gallery or
+            // slideshow.
+            out.flush();
+            if let Some(Block::Figure { image }) = out.blocks.last_mut() {
+                if image.caption.is_empty() {
+                    let (caption, credit) = caption(c, ctx, depth);
+                    image.caption = caption;
+                    image.credit = image.credit.take().or(credit);
+                }
+            }
+        }
         Tag::P => {
             out.flush();
             inlines(c, ctx, depth + 1, &mut out.inline, &mut out.figures);
@@ -206,18 +219,6 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
             }
         }
         Tag::Iframe | Tag::Object | Tag::Embed | Tag::Video | Tag::Audio | Tag::Canvas | Tag::Svg => {}
-        Tag::Div | Tag::Span | Tag::Figcaption if is_loose_caption(c) && !c.parent().is_some_and(|p| p.is(Tag::P) || p.tag().is_some_and(|t| t.is_heading())) => {
-            // A caption outside `<figure>`: it belongs to the picture just before it; without one
-            // it is a leftover of a gallery or slideshow.
-            out.flush();
-            if let Some(Block::Figure { image }) = out.blocks.last_mut() {
-                if image.caption.is_empty() {
-                    let (caption, credit) = caption(c, ctx, depth);
-                    image.caption = caption;
-                    image.credit = image.credit.take().or(credit);
-                }
-            }
-        }
         t if t.is_block() || matches!(t, Tag::Li | Tag::Dd | Tag::Dt) => {
             out.flush();
             children(c, ctx, depth + 1, out);

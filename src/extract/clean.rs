@@ -7,6 +7,7 @@
 
 use super::score::{is_wrapper, loose_runs, Piece};
 use super::tables::{is_div_to_p_blocker, Tables};
+use super::stamps;
 use super::words::{self, has_token};
 use crate::dom::{NodeId, NodeRef, Tag};
 
@@ -97,15 +98,29 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
                 let paragraph = tag == Tag::P || (tag == Tag::Div && (!t.block_desc[i] || is_wrapper(t, n)));
                 if tag == Tag::Div && t.block_desc[i] {
                     for run in loose_runs(t, n) {
+                        let ids = run.first.index()..=snap.node(run.last).last_descendant().id().index();
+                        let text_nodes = || ids.clone().filter(|j| snap.node(NodeId(*j as u32)).is_text() && !t.gone[*j] && !cut[*j]);
+                        let chars = text_nodes().map(|j| t.text[j]).sum::<u32>();
+                        if t.flags.clean_conditionally && !protect[k] && chars as usize <= stamps::MAX_CHARS {
+                            let line: String = text_nodes().map(|j| snap.node(NodeId(j as u32)).text()).collect();
+                            if stamps::is_stamp(&line) {
+                                // Loose inline text ("<span>Published ...</span>" beside the
+                                // headline) is judged like the paragraph it looks like.
+                                let mut c = Some(snap.node(run.first));
+                                while let Some(x) = c {
+                                    cut[x.id().index()] = true;
+                                    c = x.next_sibling().filter(|_| x.id() != run.last);
+                                }
+                                a.text -= chars.min(a.text);
+                                continue;
+                            }
+                        }
                         a.p += 1;
-                        a.textish_text += (run.first.index()..=snap.node(run.last).last_descendant().id().index())
-                            .filter(|j| snap.node(NodeId(*j as u32)).is_text() && !t.gone[*j])
-                            .map(|j| t.text[j])
-                            .sum::<u32>();
+                        a.textish_text += chars;
                     }
                 }
                 let remove = removed_always(t, n, &a, is_root)
-                    || (t.flags.clean_conditionally && paragraph && !protect[k] && (is_link_line(n, &a) || is_ad_or_loading(n, &a)))
+                    || (t.flags.clean_conditionally && paragraph && !protect[k] && (is_link_line(n, &a) || is_ad_or_loading(n, &a) || is_stamp_line(n, &a)))
                     || (t.flags.clean_conditionally
                         && !protect[k]
                         && !paragraph
@@ -169,6 +184,11 @@ fn is_link_line(n: NodeRef, a: &Agg) -> bool {
     // A cited source spelled out as an address is part of the text.
     let text = n.text_content();
     !(text.contains("http") || text.contains("www."))
+}
+
+/// A paragraph that is only a timestamp or a gallery counter.
+fn is_stamp_line(n: NodeRef, a: &Agg) -> bool {
+    a.text > 0 && a.text as usize <= stamps::MAX_CHARS && stamps::is_stamp(&n.text_content())
 }
 
 /// Furniture that never belongs in the reader: forms' controls, non-video embeds, footers and

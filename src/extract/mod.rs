@@ -5,7 +5,8 @@
 //! - [`metadata`] and [`jsonld`]: what the page says about itself (title, authors, dates...);
 //! - [`tables`]: per-node side tables (excluded nodes, text and link lengths), two linear passes;
 //! - [`score`]: paragraphs vote for containers; the best container and its sibling pieces win;
-//! - [`clean`]: share bars, link lists and empty boxes inside the article are cut;
+//! - [`clean`]: share bars, link lists and empty boxes inside the article are cut, and so are
+//!   lines that are only a timestamp or a gallery counter ([`stamps`]);
 //! - [`body`] and [`images`]: what is left becomes our own block types;
 //! - [`readerable`]: the badge's quick "is there an article?" check.
 //!
@@ -22,6 +23,7 @@ mod jsonld;
 mod metadata;
 mod readerable;
 mod score;
+mod stamps;
 mod tables;
 mod title;
 mod words;
