@@ -78,9 +78,39 @@ fn bylines_in_any_script_are_cleaned_without_panicking() {
         ("<div class=\"byline\">By İsmail Öztürk 12 Mart 2024</div>", "İsmail Öztürk"),
         ("<div class=\"byline\">Par Ǆemal Ünal, 3 mars</div>", "Ǆemal Ünal"),
         ("<div class=\"byline\">KELVIN Ω by nobody</div>", "KELVIN Ω by nobody"),
+        ("<div class=\"byline\">Mara Quell Last updated: May 3, 2024</div>", "Mara Quell"),
     ] {
         let html = format!("<html><body><article>{raw}<p>{}</p></article></body></html>", "Words of a long enough paragraph, with commas, to be an article. ".repeat(10));
         let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
         assert_eq!(a.byline.as_deref(), Some(want), "{raw}");
     }
+}
+
+#[test]
+fn a_date_line_in_the_byline_box_is_no_byline() {
+    let html = format!(
+        "<html><body><article><div class=\"byline\"><em>Last Updated:</em> January 7, 2025</div><p>{}</p></article></body></html>",
+        "Words of a long enough paragraph, with commas, to be an article. ".repeat(10)
+    );
+    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+    assert_eq!(a.byline, None);
+}
+
+#[test]
+fn character_references_in_meta_tags_are_decoded_like_browsers_do() {
+    let html = format!(
+        "<html><head><meta name=\"description\" content=\"a &amp;amp;#x41; &amp;#x0000000042; &amp;#xFFFFFFFF; &amp;#99999999999; &amp;#xg; end\"></head><body><article><p>{}</p></article></body></html>",
+        "Words of a long enough paragraph, with commas, to be an article. ".repeat(10)
+    );
+    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+    assert_eq!(a.excerpt.as_deref(), Some("a &#x41; B \u{FFFD} \u{FFFD} &#xg; end"));
+}
+
+#[test]
+fn a_link_around_paragraphs_keeps_them_apart() {
+    let html = format!("<html><body><a href=\"/story\"><p>{0}</p><p>Second paragraph here.</p></a></body></html>", "First paragraph, long enough to count. ".repeat(5));
+    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+    let paragraphs = a.body.iter().filter(|b| matches!(b, Block::Paragraph { .. })).count();
+    assert_eq!(paragraphs, 2, "{:?}", a.body);
+    assert!(a.excerpt.unwrap().starts_with("First paragraph"));
 }

@@ -224,6 +224,8 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
             children(c, ctx, depth + 1, out);
             out.flush();
         }
+        // A link around whole paragraphs (a card): its paragraphs stay paragraphs.
+        Tag::A if c.element_children().any(|e| e.tag().is_some_and(|t| t.is_block())) => children(c, ctx, depth + 1, out),
         _ if is_inline(c) => inline_element(c, ctx, depth + 1, &mut out.inline, &mut out.figures),
         _ => {
             // Unknown elements (custom elements, `<font>`...): read through them.
