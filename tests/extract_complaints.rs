@@ -133,6 +133,21 @@ fn timestamps_counters_and_blog_captions_are_not_paragraphs() {
 }
 
 #[test]
+fn sign_in_pages_are_no_article_but_short_briefs_are() {
+    let snap = parse(&fixture("sign-in.html")).unwrap();
+    assert_eq!(extract::extract(&snap, &Options::default()), Err(ExtractError::NoArticle));
+    assert!(!extract::readerable(&snap));
+    // The same page with the form built by a script, out of plain boxes.
+    let formless = fixture("sign-in.html").replace("<form method=\"post\" action=\"/session\">", "<div class=\"form\">").replace("</form>", "</div>");
+    assert_eq!(extract::extract(&parse(&formless).unwrap(), &Options::default()), Err(ExtractError::NoArticle));
+    // A brief of three short paragraphs, on a page with a login box: still an article.
+    let a = extract_page("brief-with-login-box.html", "https://coast.example/news/ferry-times");
+    let t = text(&a);
+    assert!(t.contains("leave at 6.40am") && t.contains("posted at both terminals"), "{t}");
+    assert!(!t.contains("Password"), "{t}");
+}
+
+#[test]
 fn pages_without_an_article_say_so() {
     let snap = parse(&fixture("no-article.html")).unwrap();
     assert_eq!(extract::extract(&snap, &Options::default()), Err(ExtractError::NoArticle));

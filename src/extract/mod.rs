@@ -8,7 +8,8 @@
 //! - [`clean`]: share bars, link lists and empty boxes inside the article are cut, and so are
 //!   lines that are only a timestamp or a gallery counter ([`stamps`]);
 //! - [`body`] and [`images`]: what is left becomes our own block types;
-//! - [`readerable`]: the badge's quick "is there an article?" check.
+//! - [`readerable`]: the badge's quick "is there an article?" check, and the sign-in page test
+//!   that extraction shares with it (a login form is never an article).
 //!
 //! When an attempt yields too little text, the riskiest heuristic is switched off and the page is
 //! read again (class-name guesses first), keeping the longest result: pages that name their
@@ -95,6 +96,9 @@ pub fn extract(snap: &Snapshot, options: &Options) -> Result<Article, ExtractErr
 /// article and its byline and date (an author box with social links is still the byline); they
 /// are only kept out of the body.
 pub fn extract_excluding(snap: &Snapshot, options: &Options, exclude: &[NodeId]) -> Result<Article, ExtractError> {
+    if readerable::is_sign_in_page(snap) {
+        return Err(ExtractError::NoArticle);
+    }
     let base = options.url.as_deref();
     let meta = metadata::PageMeta::read(snap);
     let site_name = meta.site_name();
