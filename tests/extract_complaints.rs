@@ -69,6 +69,28 @@ fn lazy_srcset_picture_and_hero_images_are_found() {
 }
 
 #[test]
+fn hero_image_above_the_article_is_the_lead_without_metadata() {
+    let a = extract_page("hero-no-metadata.html", "https://valley.example/orchard");
+    let hero = a.lead_image.as_ref().expect("the hero image");
+    assert_eq!(hero.src, "https://valley.example/photos/orchard-1600.jpg");
+    assert_eq!(hero.alt, "Apple trees in blossom");
+    assert_eq!(extract::inline_text(&hero.caption), "The replanted orchard in its third spring.");
+    // A `<picture>` with a wide `srcset` qualifies too; an avatar or a logo never does.
+    let page = fixture("hero-no-metadata.html");
+    let picture = page.replace(
+        r#"<img src="/static/grey.gif" data-src="/photos/orchard-800.jpg" data-srcset="/photos/orchard-800.jpg 800w, /photos/orchard-1600.jpg 1600w" alt="Apple trees in blossom" class="lazy">"#,
+        r#"<picture><source srcset="/photos/orchard.avif 1200w"><img src="/photos/orchard-600.jpg" alt="Apple trees in blossom"></picture>"#,
+    );
+    let a = extract::extract(&parse(&picture).unwrap(), &Options { url: Some("https://valley.example/orchard".into()) }).unwrap();
+    assert_eq!(a.lead_image.expect("picture hero").src, "https://valley.example/photos/orchard.avif");
+    let start = page.find("<figure").unwrap();
+    let end = page.find("</figure>").unwrap() + "</figure>".len();
+    let without = format!("{}{}", &page[..start], &page[end..]);
+    let a = extract::extract(&parse(&without).unwrap(), &Options::default()).unwrap();
+    assert_eq!(a.lead_image, None, "a small picture taken for the hero");
+}
+
+#[test]
 fn data_tables_are_kept_as_tables() {
     let a = extract_page("data-table.html", "https://rivers.example/levels");
     let table = a.body.iter().find_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).expect("a table");

@@ -8,6 +8,7 @@
 //! - [`clean`]: share bars, link lists and empty boxes inside the article are cut, and so are
 //!   lines that are only a timestamp or a gallery counter ([`stamps`]);
 //! - [`body`] and [`images`]: what is left becomes our own block types;
+//! - [`lead`]: the lead image, named by the metadata or found above the article;
 //! - [`readerable`]: the badge's quick "is there an article?" check, and the sign-in page test
 //!   that extraction shares with it (a login form is never an article).
 //!
@@ -21,6 +22,7 @@ mod byline;
 mod clean;
 mod images;
 mod jsonld;
+mod lead;
 mod metadata;
 mod readerable;
 mod score;
@@ -149,7 +151,9 @@ pub fn extract_excluding(snap: &Snapshot, options: &Options, exclude: &[NodeId])
     let byline = meta_byline.or_else(|| best.byline.as_deref().and_then(byline::clean));
     let excerpt = meta.excerpt().or_else(|| first_paragraph(&body));
     let published_time = meta.published().or_else(|| published_in_page(snap, &best));
-    let lead_image = lead_image(snap, &meta, &body, base);
+    let first = best.pieces.first().map_or(best.top, |p| p.first);
+    let at = lead::Placement { top, first, drop: &drop };
+    let lead_image = lead::lead_image(snap, &meta, &body, &at, base);
     Ok(Article {
         title,
         byline,
@@ -237,29 +241,6 @@ fn published_in_page(snap: &Snapshot, best: &Attempt) -> Option<String> {
         })
     };
     marked.or_else(in_article).and_then(|n| n.attr("datetime")).map(|d| d.trim().to_owned()).filter(|d| d.len() >= 10 && d.as_bytes()[..4].iter().all(u8::is_ascii_digit))
-}
-
-/// The page's hero image: OpenGraph/Twitter/JSON-LD's image, with the caption of the figure that
-/// shows it; `None` when the body already shows it (it would appear twice).
-fn lead_image(snap: &Snapshot, meta: &metadata::PageMeta, body: &[Block], base: Option<&str>) -> Option<Image> {
-    let src = crate::render::url::resolve_image(base, &meta.image()?)?;
-    let file = |u: &str| u.split(['?', '#']).next().unwrap_or("").rsplit('/').next().unwrap_or("").to_owned();
-    let key = file(&src);
-    let shown = |b: &Block| matches!(b, Block::Figure { image } if file(&image.src) == key);
-    if body.iter().any(shown) {
-        return None;
-    }
-    // The same picture shown somewhere on the page (outside the article) carries alt and caption.
-    let keep_all = vec![false; snap.len()];
-    let ctx = body::Ctx { base, drop: &keep_all };
-    let on_page = snap.iter().filter(|n| n.is(Tag::Figure)).find_map(|f| {
-        body::convert_range(f, f, &ctx)
-            .into_iter().find_map(|b| match b {
-            Block::Figure { image } if file(&image.src) == key => Some(image),
-            _ => None,
-        })
-    });
-    Some(Image { src, ..on_page.unwrap_or_default() })
 }
 
 /// Whitespace runs collapsed to one space, trimmed.
