@@ -114,3 +114,13 @@ fn a_link_around_paragraphs_keeps_them_apart() {
     assert_eq!(paragraphs, 2, "{:?}", a.body);
     assert!(a.excerpt.unwrap().starts_with("First paragraph"));
 }
+
+#[test]
+fn empty_links_leave_no_empty_paragraphs() {
+    let html = format!(
+        "<html><body><article><div class=\"nav\"><a href=\"#prev\"> </a></div><div class=\"nav\"><a href=\"#next\"></a></div><p>{}</p></article></body></html>",
+        "Words of a long enough paragraph, with commas, to be an article. ".repeat(10)
+    );
+    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+    assert_eq!(a.body.len(), 1, "{:?}", a.body);
+}

@@ -481,7 +481,7 @@ fn inline_element(el: NodeRef, ctx: &Ctx, depth: usize, out: &mut Vec<Inline>, f
         Some(Tag::A) => {
             inlines(el, ctx, depth + 1, &mut content, figures);
             match el.attr("href").and_then(|h| crate::render::url::resolve_link(ctx.base, h)) {
-                Some(href) if !content.is_empty() => out.push(Inline::Link { href, content }),
+                Some(href) if !content.iter().all(is_blank) => out.push(Inline::Link { href, content }),
                 _ => out.extend(content),
             }
         }
