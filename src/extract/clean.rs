@@ -251,7 +251,7 @@ fn is_ad_or_loading(n: NodeRef, a: &Agg) -> bool {
         return false;
     }
     let s = n.text_content();
-    let s = s.trim().trim_end_matches("...").trim_end_matches('…').to_lowercase();
+    let s = words::lower(s.trim().trim_end_matches("...").trim_end_matches('…'));
     words::AD_OR_LOADING.contains(&s.as_str()) || s == "pub" || s == "publicité"
 }
 

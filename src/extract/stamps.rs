@@ -34,73 +34,71 @@ pub fn is_stamp(text: &str) -> bool {
     is_counter(&words) || is_timestamp(&words)
 }
 
-/// Lower-cased words, split at punctuation and where digits meet letters ("2019Updated", "1of4");
-/// `:` `/` `.` `-` stay inside numbers ("10:48", "05/10/2018").
-fn words(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    let mut prev_digit = None;
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let joins_number = matches!(c, ':' | '/' | '.' | '-') && prev_digit == Some(true);
-        if c.is_alphanumeric() || joins_number || (c == '.' && !cur.is_empty()) {
-            let digit = c.is_ascii_digit();
-            if c.is_alphanumeric() && prev_digit.is_some_and(|d| d != digit) && !cur.ends_with(['.', ':', '/', '-']) {
-                out.push(std::mem::take(&mut cur));
+/// The ASCII words and numbers of a text, split where digits meet letters ("2019Updated", "1of4");
+/// `:` `/` `.` `-` between digits stay in the number ("10:48", "05/10/2018"), a `.` between
+/// letters stays in the word ("a.m"). Anything else separates, other scripts' letters included:
+/// every word of the lists is ASCII.
+fn words(text: &str) -> Vec<&str> {
+    let b = text.as_bytes();
+    let joined = |i: usize, joiner: fn(u8) -> bool, part: fn(&u8) -> bool| joiner(b[i]) && b.get(i + 1).is_some_and(part);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        if b[i].is_ascii_digit() {
+            while i < b.len() && (b[i].is_ascii_digit() || joined(i, |c| matches!(c, b':' | b'/' | b'.' | b'-'), u8::is_ascii_digit)) {
+                i += 1;
             }
-            cur.push(c);
-            if c.is_alphanumeric() {
-                prev_digit = Some(digit);
+        } else if b[i].is_ascii_alphabetic() {
+            while i < b.len() && (b[i].is_ascii_alphabetic() || joined(i, |c| c == b'.', u8::is_ascii_alphabetic)) {
+                i += 1;
             }
         } else {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            prev_digit = None;
+            i += 1;
+            continue;
         }
+        out.push(&text[start..i]);
     }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out.iter_mut().for_each(|w| *w = w.trim_end_matches(['.', ':', '/', '-']).to_owned());
-    out.retain(|w| !w.is_empty());
     out
 }
 
 fn is_number(w: &str) -> bool {
-    w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '/' | '.' | '-'))
+    w.starts_with(|c: char| c.is_ascii_digit())
+}
+
+fn one_of(list: &[&str], w: &str) -> bool {
+    list.iter().any(|l| l.eq_ignore_ascii_case(w))
 }
 
 /// "1 of 12", "Image 3 / 8", "slide 2of9".
-fn is_counter(words: &[String]) -> bool {
-    let rest = match words.first() {
-        Some(w) if COUNTED.contains(&w.as_str()) => &words[1..],
+fn is_counter(words: &[&str]) -> bool {
+    let rest = match words.split_first() {
+        Some((w, rest)) if one_of(COUNTED, w) => rest,
         _ => words,
     };
+    let plain = |w: &str| w.bytes().all(|c| c.is_ascii_digit());
     match rest {
-        [a, of, b] => of == "of" && a.chars().all(|c| c.is_ascii_digit()) && b.chars().all(|c| c.is_ascii_digit()),
-        [ab] => ab.split_once('/').is_some_and(|(a, b)| {
-            !a.is_empty() && !b.is_empty() && a.len() <= 3 && b.len() <= 3 && (a.to_owned() + b).chars().all(|c| c.is_ascii_digit())
-        }),
+        [a, of, b] => of.eq_ignore_ascii_case("of") && plain(a) && plain(b),
+        [ab] => ab.split_once('/').is_some_and(|(a, b)| a.len() <= 3 && b.len() <= 3 && plain(a) && plain(b)),
         _ => false,
     }
 }
 
 /// Only date and time words, with a month or weekday named or a date in figures ("05/10/2018").
-fn is_timestamp(words: &[String]) -> bool {
+fn is_timestamp(words: &[&str]) -> bool {
     let mut named = false;
-    let mut numbers = 0;
-    let mut numeric_date = false;
+    let mut numbers = false;
     for w in words {
         if is_number(w) {
-            numbers += 1;
-            numeric_date |= w.contains(['/', '-', '.']) && w.len() >= 6;
-        } else if MONTHS.contains(&w.as_str()) || WEEKDAYS.contains(&w.as_str()) {
+            numbers = true;
+            named |= w.contains(['/', '-', '.']) && w.len() >= 6;
+        } else if one_of(MONTHS, w) || one_of(WEEKDAYS, w) {
             named = true;
-        } else if !LABELS.contains(&w.as_str()) {
+        } else if !one_of(LABELS, w) {
             return false;
         }
     }
-    numbers > 0 && (named || numeric_date)
+    numbers && named
 }
 
 #[cfg(test)]

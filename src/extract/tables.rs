@@ -259,7 +259,7 @@ impl<'a> Tables<'a> {
             if v.is_empty() {
                 continue;
             }
-            let v = v.to_lowercase();
+            let v = words::lower(v);
             if any_in(&v, words::NEGATIVE) || is_hid(&v) {
                 w -= 25.0;
             }
