@@ -124,3 +124,17 @@ fn empty_links_leave_no_empty_paragraphs() {
     let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
     assert_eq!(a.body.len(), 1, "{:?}", a.body);
 }
+
+#[test]
+fn dialog_boxes_are_furniture_but_a_dialogue_is_not() {
+    let prose = "Words of a long enough paragraph, with commas, to be an article. ".repeat(10);
+    let html = format!(
+        "<html><body><div class=\"story\"><p>{prose}</p><div class=\"dialogue\"><p>Q: Why the harbour? A: Because the light is best there in the evening, and the boats come in.</p></div><p>{prose}</p>\
+         <div id=\"signup-dialog\" class=\"modal-box\"><h2>Make us your homepage</h2><p>On the toolbar, click Settings, then choose the home page option and type our address.</p></div></div></body></html>"
+    );
+    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(text.contains("Why the harbour?"), "{text}");
+    assert!(!text.contains("homepage") && !text.contains("toolbar"), "{text}");
+}

@@ -11,11 +11,11 @@ pub const UNLIKELY: &[&str] = &[
     "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap",
     "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
     "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
-    "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
+    "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "dialog", "modal",
 ];
 
 /// Words that rescue an unlikely-looking block (`main-header-content`).
-pub const MAYBE: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
+pub const MAYBE: &[&str] = &["and", "article", "body", "column", "content", "dialogue", "main", "shadow"];
 
 /// Words that raise a container's score.
 pub const POSITIVE: &[&str] = &[
