@@ -140,17 +140,19 @@ fn paragraphs_never_glue_together() {
 }
 
 #[test]
-fn timestamps_counters_and_blog_captions_are_not_paragraphs() {
+fn timestamps_counters_promos_and_blog_captions_are_not_paragraphs() {
     let a = extract_page("stamps-and-captions.html", "https://port.example/news/dredging");
     let t = text(&a);
     assert!(t.contains("deepen the main channel") && t.contains("publish the disposal plan"), "{t}");
-    for furniture in ["Published", "4:00 am", "1 of 3", "2 of 3", "Updated 9:15"] {
+    // A line that links a headline is a promo; one that links a name is a credit.
+    assert!(t.contains("Illustrations by Inès Varga"), "{t}");
+    for furniture in ["Published", "4:00 am", "1 of 3", "2 of 3", "Updated 9:15", "Read more"] {
         assert!(!t.contains(furniture), "{furniture:?} kept: {t}");
     }
     let captions: Vec<String> = figures(&a).iter().map(|i| extract::inline_text(&i.caption)).collect();
     assert_eq!(captions, ["The dredger that will do the work, seen at its home port.", "The channel at low tide."]);
     let paragraphs = a.body.iter().filter(|b| matches!(b, Block::Paragraph { .. })).count();
-    assert_eq!(paragraphs, 3, "captions read as paragraphs: {:?}", a.body);
+    assert_eq!(paragraphs, 4, "captions read as paragraphs: {:?}", a.body);
     assert_eq!(a.byline.as_deref(), Some("Tomas Reyl"));
 }
 

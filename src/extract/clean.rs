@@ -176,6 +176,8 @@ fn is_textish(tag: Tag) -> bool {
 /// A short paragraph that is mostly a link: "Related: ...", "Read more: ...", a promo headline.
 const LINK_LINE_MAX_CHARS: u32 = 200;
 const LINK_LINE_DENSITY: f32 = 0.5;
+/// Fewest words of a link that reads as a headline (a promo), not a name.
+const HEADLINE_WORDS: usize = 5;
 
 fn is_link_line(n: NodeRef, a: &Agg) -> bool {
     if a.text == 0 || a.text >= LINK_LINE_MAX_CHARS || a.link / a.text as f32 <= LINK_LINE_DENSITY {
@@ -183,7 +185,12 @@ fn is_link_line(n: NodeRef, a: &Agg) -> bool {
     }
     // A cited source spelled out as an address is part of the text.
     let text = n.text_content();
-    !(text.contains("http") || text.contains("www."))
+    if text.contains("http") || text.contains("www.") {
+        return false;
+    }
+    // A promo links a headline; a paragraph that links a name ("Photo: <a>Jane Doe</a>") is a
+    // credit.
+    !n.is(Tag::P) || n.descendants().filter(|d| d.is(Tag::A)).any(|l| l.text_content().split_whitespace().count() >= HEADLINE_WORDS)
 }
 
 /// A paragraph that is only a timestamp or a gallery counter.
