@@ -1,5 +1,6 @@
 //! Cleaning inside the chosen article: share bars, forms, embeds and the link lists, image strips
-//! and empty boxes that sit between the paragraphs.
+//! and empty boxes that sit between the paragraphs; lines that link another story's headline
+//! ("Read more: ..."), and lines that are only a timestamp or a gallery counter ([`stamps`]).
 //!
 //! One reverse pass over the article's id range: children come before parents, so when a block
 //! is judged, the counts it is judged on (paragraphs, images, list items, link density) already

@@ -30,13 +30,16 @@ pub struct Placement<'a> {
 
 /// The lead image, unless the body already shows it.
 pub fn lead_image(snap: &Snapshot, meta: &PageMeta, body: &[Block], at: &Placement, base: Option<&str>) -> Option<Image> {
+    // Figures are read whole, wherever they are on the page.
+    let keep_all = vec![false; snap.len()];
+    let ctx = Ctx { base, drop: &keep_all };
     let image = match meta.image().and_then(|u| crate::render::url::resolve_image(base, &u)) {
         Some(src) => {
             let key = file(&src);
-            let shown = snap.iter().filter(|n| n.is(Tag::Figure)).find_map(|f| figure_image(f, &key, base));
+            let shown = snap.iter().filter(|n| n.is(Tag::Figure)).find_map(|f| figure_image(f, &key, &ctx));
             Image { src, ..shown.unwrap_or_default() }
         }
-        None => hero(snap, at, base)?,
+        None => hero(snap, at, &ctx)?,
     };
     let key = file(&image.src);
     let in_body = |b: &Block| matches!(b, Block::Figure { image } if file(&image.src) == key);
@@ -49,17 +52,15 @@ fn file(url: &str) -> String {
 }
 
 /// The picture named `key` in `figure`, with its alt text and caption.
-fn figure_image(figure: NodeRef, key: &str, base: Option<&str>) -> Option<Image> {
-    let keep_all = vec![false; figure.snapshot().len()];
-    let ctx = Ctx { base, drop: &keep_all };
-    body::convert_range(figure, figure, &ctx).into_iter().find_map(|b| match b {
+fn figure_image(figure: NodeRef, key: &str, ctx: &Ctx) -> Option<Image> {
+    body::convert_range(figure, figure, ctx).into_iter().find_map(|b| match b {
         Block::Figure { image } if file(&image.src) == key => Some(image),
         _ => None,
     })
 }
 
 /// The nearest large picture above the article.
-fn hero(snap: &Snapshot, at: &Placement, base: Option<&str>) -> Option<Image> {
+fn hero(snap: &Snapshot, at: &Placement, ctx: &Ctx) -> Option<Image> {
     let bound = at.top.parent().and_then(|p| p.parent()).unwrap_or(at.top).id().index();
     (bound..at.first.index())
         .rev()
@@ -67,9 +68,9 @@ fn hero(snap: &Snapshot, at: &Placement, base: Option<&str>) -> Option<Image> {
         .filter(|n| (n.is(Tag::Img) && !n.parent().is_some_and(|p| p.is(Tag::Picture))) || n.is(Tag::Picture))
         .filter(|n| !at.drop[n.id().index()] && is_large(*n))
         .find_map(|n| {
-            let image = images::image(n, base)?;
+            let image = images::image(n, ctx.base)?;
             let figure = n.ancestors().find(|a| a.is(Tag::Figure));
-            Some(figure.and_then(|f| figure_image(f, &file(&image.src), base)).unwrap_or(image))
+            Some(figure.and_then(|f| figure_image(f, &file(&image.src), ctx)).unwrap_or(image))
         })
 }
 
