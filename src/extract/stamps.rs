@@ -27,10 +27,12 @@ const COUNTED: &[&str] = &["image", "photo", "picture", "slide", "item"];
 
 /// True when the whole text is a timestamp or a gallery counter.
 pub fn is_stamp(text: &str) -> bool {
+    // Markup indents a counter's parts over many lines: whitespace runs count once.
+    let text = super::collapse_text(text);
     if text.chars().count() > MAX_CHARS {
         return false;
     }
-    let words = words(text);
+    let words = words(&text);
     is_counter(&words) || is_timestamp(&words)
 }
 
@@ -117,6 +119,7 @@ mod tests {
             "Image 3 of 8",
             "4/12",
             "1of4",
+            "Image \n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t 1 \n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t of \n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t / \n\t\t\t 9",
         ] {
             assert!(is_stamp(s), "{s}");
         }
