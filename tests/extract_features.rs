@@ -79,6 +79,7 @@ fn bylines_in_any_script_are_cleaned_without_panicking() {
         ("<div class=\"byline\">Par Ǆemal Ünal, 3 mars</div>", "Ǆemal Ünal"),
         ("<div class=\"byline\">KELVIN Ω by nobody</div>", "KELVIN Ω by nobody"),
         ("<div class=\"byline\">Mara Quell Last updated: May 3, 2024</div>", "Mara Quell"),
+        ("<div class=\"byline\">\n                                        By\n                                        <a href=\"/people/noor\">Noor Haddad</a>\n                                        </div>", "Noor Haddad"),
     ] {
         let html = format!("<html><body><article>{raw}<p>{}</p></article></body></html>", "Words of a long enough paragraph, with commas, to be an article. ".repeat(10));
         let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();

@@ -13,7 +13,8 @@ pub fn is_byline_node(n: NodeRef) -> bool {
     if !by_attr && !words::any_in(&words::class_and_id(n), words::BYLINE) {
         return false;
     }
-    let len = n.text_content().trim().chars().count();
+    // Whitespace runs count once: markup indents a byline's parts over many lines.
+    let len = super::collapse_text(&n.text_content()).chars().count();
     len > 0 && len < MAX_BYLINE_CHARS
 }
 
