@@ -139,3 +139,14 @@ fn dialog_boxes_are_furniture_but_a_dialogue_is_not() {
     assert!(text.contains("Why the harbour?"), "{text}");
     assert!(!text.contains("homepage") && !text.contains("toolbar"), "{text}");
 }
+
+#[test]
+fn a_headline_in_a_plain_box_moves_to_the_header() {
+    let html = format!(
+        "<html><head><title>Night buses return to the valley</title></head><body><div class=\"col\"><p class=\"titulo\">\n  Night buses return to the valley  </p><p>{}</p></div></body></html>",
+        "Words of a long enough paragraph, with commas, to be an article. ".repeat(10)
+    );
+    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+    assert_eq!(a.title, "Night buses return to the valley");
+    assert_eq!(a.body.len(), 1, "the headline stayed in the body: {:?}", a.body);
+}

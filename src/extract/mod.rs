@@ -189,6 +189,11 @@ fn attempt(snap: &Snapshot, page: &tables::Base, flags: Flags, title: &str, want
                 return true;
             }
         }
+        // A headline set in a plain box (`<p class="title">`): the title, word for word.
+        if !title_seen && is_text_box(n) && n.first_child().is_some_and(|t| collapse_text(t.text()) == title) {
+            title_seen = true;
+            return true;
+        }
         false
     };
     let t = Tables::build(snap, page, flags, &mut take);
@@ -209,6 +214,12 @@ fn attempt(snap: &Snapshot, page: &tables::Base, flags: Flags, title: &str, want
             links >= NAV_PAGE_LINKS && t.link_density(b.id().index()) > NAV_PAGE_LINK_DENSITY
         });
     Some(Attempt { text: cleaned.text, drop, pieces: choice.pieces, top: choice.top, byline, page_text, navigation })
+}
+
+/// A paragraph or box holding nothing but one text node.
+fn is_text_box(n: NodeRef) -> bool {
+    matches!(n.tag(), Some(Tag::P | Tag::Div | Tag::Span | Tag::Strong | Tag::B))
+        && n.first_child().is_some_and(|c| c.is_text() && c.next_sibling().is_none())
 }
 
 /// Words, counting each CJK character as a word (those scripts do not separate words).
