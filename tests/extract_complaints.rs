@@ -69,6 +69,28 @@ fn lazy_srcset_picture_and_hero_images_are_found() {
 }
 
 #[test]
+fn hero_image_above_the_article_is_the_lead_without_metadata() {
+    let a = extract_page("hero-no-metadata.html", "https://valley.example/orchard");
+    let hero = a.lead_image.as_ref().expect("the hero image");
+    assert_eq!(hero.src, "https://valley.example/photos/orchard-1600.jpg");
+    assert_eq!(hero.alt, "Apple trees in blossom");
+    assert_eq!(extract::inline_text(&hero.caption), "The replanted orchard in its third spring.");
+    // A `<picture>` with a wide `srcset` qualifies too; an avatar or a logo never does.
+    let page = fixture("hero-no-metadata.html");
+    let picture = page.replace(
+        r#"<img src="/static/grey.gif" data-src="/photos/orchard-800.jpg" data-srcset="/photos/orchard-800.jpg 800w, /photos/orchard-1600.jpg 1600w" alt="Apple trees in blossom" class="lazy">"#,
+        r#"<picture><source srcset="/photos/orchard.avif 1200w"><img src="/photos/orchard-600.jpg" alt="Apple trees in blossom"></picture>"#,
+    );
+    let a = extract::extract(&parse(&picture).unwrap(), &Options { url: Some("https://valley.example/orchard".into()) }).unwrap();
+    assert_eq!(a.lead_image.expect("picture hero").src, "https://valley.example/photos/orchard.avif");
+    let start = page.find("<figure").unwrap();
+    let end = page.find("</figure>").unwrap() + "</figure>".len();
+    let without = format!("{}{}", &page[..start], &page[end..]);
+    let a = extract::extract(&parse(&without).unwrap(), &Options::default()).unwrap();
+    assert_eq!(a.lead_image, None, "a small picture taken for the hero");
+}
+
+#[test]
 fn data_tables_are_kept_as_tables() {
     let a = extract_page("data-table.html", "https://rivers.example/levels");
     let table = a.body.iter().find_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).expect("a table");
@@ -115,6 +137,38 @@ fn paragraphs_never_glue_together() {
     assert!(t.contains("here.\nSecond"), "{t:?}");
     assert!(t.contains("A third\nwith"), "{t:?}");
     assert!(t.contains("was poorly received"), "{t:?}");
+}
+
+#[test]
+fn timestamps_counters_promos_and_blog_captions_are_not_paragraphs() {
+    let a = extract_page("stamps-and-captions.html", "https://port.example/news/dredging");
+    let t = text(&a);
+    assert!(t.contains("deepen the main channel") && t.contains("publish the disposal plan"), "{t}");
+    // A line that links a headline is a promo; one that links a name is a credit.
+    assert!(t.contains("Illustrations by Inès Varga"), "{t}");
+    for furniture in ["Published", "4:00 am", "1 of 3", "2 of 3", "Updated 9:15", "Read more"] {
+        assert!(!t.contains(furniture), "{furniture:?} kept: {t}");
+    }
+    let captions: Vec<String> = figures(&a).iter().map(|i| extract::inline_text(&i.caption)).collect();
+    assert_eq!(captions, ["The dredger that will do the work, seen at its home port.", "The channel at low tide."]);
+    let paragraphs = a.body.iter().filter(|b| matches!(b, Block::Paragraph { .. })).count();
+    assert_eq!(paragraphs, 4, "captions read as paragraphs: {:?}", a.body);
+    assert_eq!(a.byline.as_deref(), Some("Tomas Reyl"));
+}
+
+#[test]
+fn sign_in_pages_are_no_article_but_short_briefs_are() {
+    let snap = parse(&fixture("sign-in.html")).unwrap();
+    assert_eq!(extract::extract(&snap, &Options::default()), Err(ExtractError::NoArticle));
+    assert!(!extract::readerable(&snap));
+    // The same page with the form built by a script, out of plain boxes.
+    let formless = fixture("sign-in.html").replace("<form method=\"post\" action=\"/session\">", "<div class=\"form\">").replace("</form>", "</div>");
+    assert_eq!(extract::extract(&parse(&formless).unwrap(), &Options::default()), Err(ExtractError::NoArticle));
+    // A brief of three short paragraphs, on a page with a login box: still an article.
+    let a = extract_page("brief-with-login-box.html", "https://coast.example/news/ferry-times");
+    let t = text(&a);
+    assert!(t.contains("leave at 6.40am") && t.contains("posted at both terminals"), "{t}");
+    assert!(!t.contains("Password"), "{t}");
 }
 
 #[test]

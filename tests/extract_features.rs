@@ -2,7 +2,7 @@
 //! MathML, footnotes, reading time, and links made absolute.
 
 use declutter::dom::html::parse;
-use declutter::extract::{self, Block, Direction, Inline, MathNode, Options};
+use declutter::extract::{self, block_text, Block, Direction, Inline, MathNode, Options};
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("{}/tests/fixtures/extract/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -44,6 +44,19 @@ fn mathml_and_footnotes_are_kept() {
 }
 
 #[test]
+fn formulas_drawn_by_a_math_renderer_are_kept() {
+    // Renderers wrap each formula in boxes whose classes read like furniture ("contextmenu");
+    // the MathML they keep for screen readers is the formula.
+    let snap = parse(&fixture("rendered-math.html")).unwrap();
+    let a = extract::extract(&snap, &Options::default()).unwrap();
+    let math = a.body.iter().find_map(|b| if let Block::Math { fallback, .. } = b { Some(fallback) } else { None });
+    assert_eq!(math.expect("formula kept").split_whitespace().collect::<String>(), "ax2+bx+c=0");
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(!text.contains("All lessons"), "furniture kept: {text}");
+}
+
+#[test]
 fn links_are_absolute_and_scripts_are_dropped() {
     let html = r#"<html><body><article>
         <p>Read <a href="/docs/intro">the introduction</a> first, then <a href="javascript:alert(1)">this</a>, and follow the rest of the steps as they are written here, one by one.</p>
@@ -65,9 +78,75 @@ fn bylines_in_any_script_are_cleaned_without_panicking() {
         ("<div class=\"byline\">By İsmail Öztürk 12 Mart 2024</div>", "İsmail Öztürk"),
         ("<div class=\"byline\">Par Ǆemal Ünal, 3 mars</div>", "Ǆemal Ünal"),
         ("<div class=\"byline\">KELVIN Ω by nobody</div>", "KELVIN Ω by nobody"),
+        ("<div class=\"byline\">Mara Quell Last updated: May 3, 2024</div>", "Mara Quell"),
+        ("<div class=\"byline\">\n                                        By\n                                        <a href=\"/people/noor\">Noor Haddad</a>\n                                        </div>", "Noor Haddad"),
     ] {
         let html = format!("<html><body><article>{raw}<p>{}</p></article></body></html>", "Words of a long enough paragraph, with commas, to be an article. ".repeat(10));
         let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
         assert_eq!(a.byline.as_deref(), Some(want), "{raw}");
     }
+}
+
+#[test]
+fn a_date_line_in_the_byline_box_is_no_byline() {
+    let html = format!(
+        "<html><body><article><div class=\"byline\"><em>Last Updated:</em> January 7, 2025</div><p>{}</p></article></body></html>",
+        "Words of a long enough paragraph, with commas, to be an article. ".repeat(10)
+    );
+    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+    assert_eq!(a.byline, None);
+}
+
+#[test]
+fn character_references_in_meta_tags_are_decoded_like_browsers_do() {
+    let html = format!(
+        "<html><head><meta name=\"description\" content=\"a &amp;amp;#x41; &amp;#x0000000042; &amp;#xFFFFFFFF; &amp;#99999999999; &amp;#xg; end\"></head><body><article><p>{}</p></article></body></html>",
+        "Words of a long enough paragraph, with commas, to be an article. ".repeat(10)
+    );
+    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+    assert_eq!(a.excerpt.as_deref(), Some("a &#x41; B \u{FFFD} \u{FFFD} &#xg; end"));
+}
+
+#[test]
+fn a_link_around_paragraphs_keeps_them_apart() {
+    let html = format!("<html><body><a href=\"/story\"><p>{0}</p><p>Second paragraph here.</p></a></body></html>", "First paragraph, long enough to count. ".repeat(5));
+    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+    let paragraphs = a.body.iter().filter(|b| matches!(b, Block::Paragraph { .. })).count();
+    assert_eq!(paragraphs, 2, "{:?}", a.body);
+    assert!(a.excerpt.unwrap().starts_with("First paragraph"));
+}
+
+#[test]
+fn empty_links_leave_no_empty_paragraphs() {
+    let html = format!(
+        "<html><body><article><div class=\"nav\"><a href=\"#prev\"> </a></div><div class=\"nav\"><a href=\"#next\"></a></div><p>{}</p></article></body></html>",
+        "Words of a long enough paragraph, with commas, to be an article. ".repeat(10)
+    );
+    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+    assert_eq!(a.body.len(), 1, "{:?}", a.body);
+}
+
+#[test]
+fn dialog_boxes_are_furniture_but_a_dialogue_is_not() {
+    let prose = "Words of a long enough paragraph, with commas, to be an article. ".repeat(10);
+    let html = format!(
+        "<html><body><div class=\"story\"><p>{prose}</p><div class=\"dialogue\"><p>Q: Why the harbour? A: Because the light is best there in the evening, and the boats come in.</p></div><p>{prose}</p>\
+         <div id=\"signup-dialog\" class=\"modal-box\"><h2>Make us your homepage</h2><p>On the toolbar, click Settings, then choose the home page option and type our address.</p></div></div></body></html>"
+    );
+    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(text.contains("Why the harbour?"), "{text}");
+    assert!(!text.contains("homepage") && !text.contains("toolbar"), "{text}");
+}
+
+#[test]
+fn a_headline_in_a_plain_box_moves_to_the_header() {
+    let html = format!(
+        "<html><head><title>Night buses return to the valley</title></head><body><div class=\"col\"><p class=\"titulo\">\n  Night buses return to the valley  </p><p>{}</p></div></body></html>",
+        "Words of a long enough paragraph, with commas, to be an article. ".repeat(10)
+    );
+    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+    assert_eq!(a.title, "Night buses return to the valley");
+    assert_eq!(a.body.len(), 1, "the headline stayed in the body: {:?}", a.body);
 }

@@ -115,6 +115,19 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
         return;
     }
     match tag {
+        Tag::Div | Tag::Span | Tag::Figcaption | Tag::P if is_loose_caption(c) && !c.parent().is_some_and(|p| p.is(Tag::P) || p.tag().is_some_and(|t| t.is_heading())) => {
+            // A caption outside `<figure>` (a paragraph included, as blog engines write them): it
+            // belongs to the picture just before it; without one it is a leftover of a gallery or
+            // slideshow.
+            out.flush();
+            if let Some(Block::Figure { image }) = out.blocks.last_mut() {
+                if image.caption.is_empty() {
+                    let (caption, credit) = caption(c, ctx, depth);
+                    image.caption = caption;
+                    image.credit = image.credit.take().or(credit);
+                }
+            }
+        }
         Tag::P => {
             out.flush();
             inlines(c, ctx, depth + 1, &mut out.inline, &mut out.figures);
@@ -206,23 +219,13 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
             }
         }
         Tag::Iframe | Tag::Object | Tag::Embed | Tag::Video | Tag::Audio | Tag::Canvas | Tag::Svg => {}
-        Tag::Div | Tag::Span | Tag::Figcaption if is_loose_caption(c) && !c.parent().is_some_and(|p| p.is(Tag::P) || p.tag().is_some_and(|t| t.is_heading())) => {
-            // A caption outside `<figure>`: it belongs to the picture just before it; without one
-            // it is a leftover of a gallery or slideshow.
-            out.flush();
-            if let Some(Block::Figure { image }) = out.blocks.last_mut() {
-                if image.caption.is_empty() {
-                    let (caption, credit) = caption(c, ctx, depth);
-                    image.caption = caption;
-                    image.credit = image.credit.take().or(credit);
-                }
-            }
-        }
         t if t.is_block() || matches!(t, Tag::Li | Tag::Dd | Tag::Dt) => {
             out.flush();
             children(c, ctx, depth + 1, out);
             out.flush();
         }
+        // A link around whole paragraphs (a card): its paragraphs stay paragraphs.
+        Tag::A if c.element_children().any(|e| e.tag().is_some_and(|t| t.is_block())) => children(c, ctx, depth + 1, out),
         _ if is_inline(c) => inline_element(c, ctx, depth + 1, &mut out.inline, &mut out.figures),
         _ => {
             // Unknown elements (custom elements, `<font>`...): read through them.
@@ -478,7 +481,7 @@ fn inline_element(el: NodeRef, ctx: &Ctx, depth: usize, out: &mut Vec<Inline>, f
         Some(Tag::A) => {
             inlines(el, ctx, depth + 1, &mut content, figures);
             match el.attr("href").and_then(|h| crate::render::url::resolve_link(ctx.base, h)) {
-                Some(href) if !content.is_empty() => out.push(Inline::Link { href, content }),
+                Some(href) if !content.iter().all(is_blank) => out.push(Inline::Link { href, content }),
                 _ => out.extend(content),
             }
         }

@@ -13,7 +13,8 @@ pub fn is_byline_node(n: NodeRef) -> bool {
     if !by_attr && !words::BYLINE.found_in(&words::class_and_id(n)) {
         return false;
     }
-    let len = n.text_content().trim().chars().count();
+    // Whitespace runs count once: markup indents a byline's parts over many lines.
+    let len = super::collapse_text(&n.text_content()).chars().count();
     len > 0 && len < MAX_BYLINE_CHARS
 }
 
@@ -55,22 +56,30 @@ fn date_start(s: &str) -> Option<usize> {
     let digit = lower.find(|c: char| c.is_ascii_digit()).filter(|i| *i > 0);
     let mut words = lower.char_indices().filter(|(i, c)| c.is_alphanumeric() && (*i == 0 || !lower[..*i].ends_with(|p: char| p.is_alphanumeric())));
     words.find_map(|(i, c)| {
+        let word: String = lower[i..].chars().take_while(|c| c.is_alphabetic()).collect();
+        let rest = lower[i + word.len()..].trim_start_matches(['.', ' ', ',']);
+        // "Updated ...", "Last updated ...": a date line, even as the whole byline.
+        let label = DATE_LABELS.contains(&word.as_str())
+            || (word == "last" && DATE_LABELS.iter().any(|l| rest.starts_with(l)));
+        if label {
+            return Some(i);
+        }
         if i == 0 {
             return None;
         }
         if c.is_ascii_digit() {
             return Some(i);
         }
-        let word: String = lower[i..].chars().take_while(|c| c.is_alphabetic()).collect();
-        let rest = lower[i + word.len()..].trim_start_matches(['.', ' ', ',']);
         let month = MONTHS.iter().any(|m| word.len() >= 3 && m.starts_with(word.as_str()));
-        let dated = (month && rest.starts_with(|c: char| c.is_ascii_digit())) || matches!(word.as_str(), "updated" | "published" | "posted");
-        dated.then_some(i)
+        (month && rest.starts_with(|c: char| c.is_ascii_digit())).then_some(i)
     })
     .into_iter()
     .chain(digit)
     .min()
 }
+
+/// Words that label a date ("Updated 3 May").
+const DATE_LABELS: &[&str] = &["updated", "published", "posted", "modified"];
 
 const MONTHS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",

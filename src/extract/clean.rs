@@ -1,5 +1,6 @@
 //! Cleaning inside the chosen article: share bars, forms, embeds and the link lists, image strips
-//! and empty boxes that sit between the paragraphs.
+//! and empty boxes that sit between the paragraphs; lines that link another story's headline
+//! ("Read more: ..."), and lines that are only a timestamp or a gallery counter ([`stamps`]).
 //!
 //! One reverse pass over the article's id range: children come before parents, so when a block
 //! is judged, the counts it is judged on (paragraphs, images, list items, link density) already
@@ -7,6 +8,7 @@
 
 use super::score::{is_wrapper, loose_runs, Piece};
 use super::tables::{is_div_to_p_blocker, Tables};
+use super::stamps;
 use super::words::{self, has_token};
 use crate::dom::{NodeId, NodeRef, Tag};
 
@@ -97,15 +99,29 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
                 let paragraph = tag == Tag::P || (tag == Tag::Div && (!t.block_desc[i] || is_wrapper(t, n)));
                 if tag == Tag::Div && t.block_desc[i] {
                     for run in loose_runs(t, n) {
+                        let ids = run.first.index()..=snap.node(run.last).last_descendant().id().index();
+                        let text_nodes = || ids.clone().filter(|j| snap.node(NodeId(*j as u32)).is_text() && !t.gone[*j] && !cut[*j]);
+                        let chars = text_nodes().map(|j| t.text[j]).sum::<u32>();
+                        if t.flags.clean_conditionally && !protect[k] && chars as usize <= stamps::MAX_CHARS {
+                            let line: String = text_nodes().map(|j| snap.node(NodeId(j as u32)).text()).collect();
+                            if stamps::is_stamp(&line) {
+                                // Loose inline text ("<span>Published ...</span>" beside the
+                                // headline) is judged like the paragraph it looks like.
+                                let mut c = Some(snap.node(run.first));
+                                while let Some(x) = c {
+                                    cut[x.id().index()] = true;
+                                    c = x.next_sibling().filter(|_| x.id() != run.last);
+                                }
+                                a.text -= chars.min(a.text);
+                                continue;
+                            }
+                        }
                         a.p += 1;
-                        a.textish_text += (run.first.index()..=snap.node(run.last).last_descendant().id().index())
-                            .filter(|j| snap.node(NodeId(*j as u32)).is_text() && !t.gone[*j])
-                            .map(|j| t.text[j])
-                            .sum::<u32>();
+                        a.textish_text += chars;
                     }
                 }
                 let remove = removed_always(t, n, &a, is_root)
-                    || (t.flags.clean_conditionally && paragraph && !protect[k] && (is_link_line(n, &a) || is_ad_or_loading(n, &a)))
+                    || (t.flags.clean_conditionally && paragraph && !protect[k] && (is_link_line(n, &a) || is_ad_or_loading(n, &a) || is_stamp_line(n, &a)))
                     || (t.flags.clean_conditionally
                         && !protect[k]
                         && !paragraph
@@ -161,6 +177,8 @@ fn is_textish(tag: Tag) -> bool {
 /// A short paragraph that is mostly a link: "Related: ...", "Read more: ...", a promo headline.
 const LINK_LINE_MAX_CHARS: u32 = 200;
 const LINK_LINE_DENSITY: f32 = 0.5;
+/// Fewest words of a link that reads as a headline (a promo), not a name.
+const HEADLINE_WORDS: usize = 5;
 
 fn is_link_line(n: NodeRef, a: &Agg) -> bool {
     if a.text == 0 || a.text >= LINK_LINE_MAX_CHARS || a.link / a.text as f32 <= LINK_LINE_DENSITY {
@@ -168,7 +186,17 @@ fn is_link_line(n: NodeRef, a: &Agg) -> bool {
     }
     // A cited source spelled out as an address is part of the text.
     let text = n.text_content();
-    !(text.contains("http") || text.contains("www."))
+    if text.contains("http") || text.contains("www.") {
+        return false;
+    }
+    // A promo links a headline; a paragraph that links a name ("Photo: <a>Jane Doe</a>") is a
+    // credit.
+    !n.is(Tag::P) || n.descendants().filter(|d| d.is(Tag::A)).any(|l| l.text_content().split_whitespace().count() >= HEADLINE_WORDS)
+}
+
+/// A paragraph that is only a timestamp or a gallery counter.
+fn is_stamp_line(n: NodeRef, a: &Agg) -> bool {
+    a.text > 0 && a.text as usize <= stamps::MAX_CHARS && stamps::is_stamp(&n.text_content())
 }
 
 /// Furniture that never belongs in the reader: forms' controls, non-video embeds, footers and
@@ -231,7 +259,7 @@ fn is_ad_or_loading(n: NodeRef, a: &Agg) -> bool {
         return false;
     }
     let s = n.text_content();
-    let s = s.trim().trim_end_matches("...").trim_end_matches('…').to_lowercase();
+    let s = words::lower(s.trim().trim_end_matches("...").trim_end_matches('…'));
     words::AD_OR_LOADING.contains(&s.as_str()) || s == "pub" || s == "publicité"
 }
 

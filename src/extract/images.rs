@@ -34,11 +34,11 @@ pub fn image(el: NodeRef, base: Option<&str>) -> Option<Image> {
         src = p
             .element_children()
             .filter(|s| s.is(Tag::Source))
-            .find_map(|s| LAZY_SRCSET.iter().find_map(|a| s.attr(a)).and_then(largest));
+            .find_map(|s| srcset(s).and_then(largest));
     }
     if let Some(i) = img {
         src = src
-            .or_else(|| LAZY_SRCSET.iter().find_map(|a| i.attr(a)).and_then(largest))
+            .or_else(|| srcset(i).and_then(largest))
             .or_else(|| LAZY_SRC.iter().find_map(|a| i.attr(a)).filter(|v| !v.trim().is_empty()).map(str::to_owned))
             .or_else(|| i.attr("src").filter(|s| !is_placeholder(s)).map(str::to_owned))
             .or_else(|| {
@@ -58,15 +58,58 @@ fn is_placeholder(src: &str) -> bool {
     s.is_empty() || (s.starts_with("data:") && s.len() < MIN_DATA_URL) || PLACEHOLDER.iter().any(|p| s.contains(p))
 }
 
-/// The largest candidate of a `srcset` (by width descriptor, else density), per the HTML syntax:
-/// a URL runs to whitespace, descriptors run to the next comma.
+/// The `srcset` of an `img` or `source`, lazy-loaders' attributes first.
+pub fn srcset<'a>(el: NodeRef<'a>) -> Option<&'a str> {
+    LAZY_SRCSET.iter().find_map(|a| el.attr(a))
+}
+
+/// True when a lazy loader holds the image's real source (`data-src`, `data-srcset`...).
+pub fn is_lazy(img: NodeRef) -> bool {
+    LAZY_SRC.iter().chain(LAZY_SRCSET).any(|a| *a != "srcset" && img.attr(a).is_some())
+}
+
+/// The largest candidate of a `srcset` (by width descriptor, else density).
 pub fn largest(srcset: &str) -> Option<String> {
     let mut best: Option<(f32, &str)> = None;
+    for (size, url) in candidates(srcset) {
+        let value = match size {
+            Size::Width(w) => w,
+            Size::Density(x) => x * DENSITY_RANK,
+        };
+        if best.is_none_or(|(v, _)| value > v) {
+            best = Some((value, url));
+        }
+    }
+    best.map(|(_, u)| u.to_owned())
+}
+
+/// The largest width descriptor (`1600w`) of a `srcset`, if it has any.
+pub fn widest_descriptor(srcset: &str) -> Option<u32> {
+    candidates(srcset)
+        .filter_map(|(size, _)| match size {
+            Size::Width(w) => Some(w as u32),
+            Size::Density(_) => None,
+        })
+        .max()
+}
+
+/// A density descriptor (`2x`) ranks as a width this many times its value, among widths.
+const DENSITY_RANK: f32 = 1000.0;
+
+/// A `srcset` candidate's descriptor.
+enum Size {
+    Width(f32),
+    Density(f32),
+}
+
+/// A `srcset`'s candidates, per the HTML syntax: a URL runs to whitespace, descriptors run to the
+/// next comma; a candidate with no descriptor is `1x`.
+fn candidates(srcset: &str) -> impl Iterator<Item = (Size, &str)> {
     let mut rest = srcset;
-    loop {
+    std::iter::from_fn(move || loop {
         rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
         if rest.is_empty() {
-            break;
+            return None;
         }
         let url_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let mut url = &rest[..url_end];
@@ -79,14 +122,14 @@ pub fn largest(srcset: &str) -> Option<String> {
             descriptor = rest[..d_end].trim();
             rest = &rest[d_end..];
         }
-        let value = descriptor
+        let size = descriptor
             .strip_suffix('w')
             .and_then(|w| w.trim().parse::<f32>().ok())
-            .or_else(|| descriptor.strip_suffix('x').and_then(|x| x.trim().parse::<f32>().ok()).map(|x| x * 1000.0))
-            .unwrap_or(1000.0);
-        if !url.is_empty() && best.is_none_or(|(v, _)| value > v) {
-            best = Some((value, url));
+            .map(Size::Width)
+            .or_else(|| descriptor.strip_suffix('x').and_then(|x| x.trim().parse::<f32>().ok()).map(Size::Density))
+            .unwrap_or(Size::Density(1.0));
+        if !url.is_empty() {
+            return Some((size, url));
         }
-    }
-    best.map(|(_, u)| u.to_owned())
+    })
 }

@@ -107,6 +107,9 @@ fn is_url(s: &str) -> bool {
     l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www.")
 }
 
+/// Longest character reference looked at, `&` to `;` (`&#x0000000041;` is still an `A`).
+const MAX_REFERENCE: usize = 32;
+
 /// Decodes the character references that survive in JSON-LD and double-escaped meta content.
 pub fn unescape(s: &str) -> String {
     if !s.contains('&') {
@@ -117,7 +120,7 @@ pub fn unescape(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest[1..].find(';').map(|j| j + 1).filter(|j| *j <= 10);
+        let end = rest[1..].find(';').map(|j| j + 1).filter(|j| *j <= MAX_REFERENCE);
         let decoded = end.and_then(|j| {
             let ent = &rest[1..j];
             let c = match ent {
@@ -129,11 +132,16 @@ pub fn unescape(s: &str) -> String {
                 "nbsp" => Some('\u{a0}'),
                 _ => {
                     let num = ent.strip_prefix('#')?;
-                    let code = match num.strip_prefix(['x', 'X']) {
-                        Some(h) => u32::from_str_radix(h, 16).ok()?,
-                        None => num.parse().ok()?,
+                    let (digits, radix) = match num.strip_prefix(['x', 'X']) {
+                        Some(h) => (h, 16),
+                        None => (num, 10),
                     };
-                    // Invalid code points read as the replacement character, as browsers do.
+                    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+                        return None;
+                    }
+                    // Invalid and too large code points read as the replacement character, as
+                    // browsers do.
+                    let code = u32::from_str_radix(digits, radix).unwrap_or(u32::MAX);
                     Some(char::from_u32(code).filter(|c| *c != '\0').unwrap_or('\u{FFFD}'))
                 }
             };

@@ -5,9 +5,12 @@
 //! - [`metadata`] and [`jsonld`]: what the page says about itself (title, authors, dates...);
 //! - [`tables`]: per-node side tables (excluded nodes, text and link lengths), two linear passes;
 //! - [`score`]: paragraphs vote for containers; the best container and its sibling pieces win;
-//! - [`clean`]: share bars, link lists and empty boxes inside the article are cut;
+//! - [`clean`]: share bars, link lists and empty boxes inside the article are cut, and so are
+//!   lines that are only a timestamp or a gallery counter ([`stamps`]);
 //! - [`body`] and [`images`]: what is left becomes our own block types;
-//! - [`readerable`]: the badge's quick "is there an article?" check.
+//! - [`lead`]: the lead image, named by the metadata or found above the article;
+//! - [`readerable`]: the badge's quick "is there an article?" check, and the sign-in page test
+//!   that extraction shares with it (a login form is never an article).
 //!
 //! When an attempt yields too little text, the riskiest heuristic is switched off and the page is
 //! read again (class-name guesses first), keeping the longest result: pages that name their
@@ -19,9 +22,11 @@ mod byline;
 mod clean;
 mod images;
 mod jsonld;
+mod lead;
 mod metadata;
 mod readerable;
 mod score;
+mod stamps;
 mod tables;
 mod title;
 mod words;
@@ -93,6 +98,9 @@ pub fn extract(snap: &Snapshot, options: &Options) -> Result<Article, ExtractErr
 /// article and its byline and date (an author box with social links is still the byline); they
 /// are only kept out of the body.
 pub fn extract_excluding(snap: &Snapshot, options: &Options, exclude: &[NodeId]) -> Result<Article, ExtractError> {
+    if readerable::is_sign_in_page(snap) {
+        return Err(ExtractError::NoArticle);
+    }
     let base = options.url.as_deref();
     let meta = metadata::PageMeta::read(snap);
     let site_name = meta.site_name();
@@ -143,7 +151,9 @@ pub fn extract_excluding(snap: &Snapshot, options: &Options, exclude: &[NodeId])
     let byline = meta_byline.or_else(|| best.byline.as_deref().and_then(byline::clean));
     let excerpt = meta.excerpt().or_else(|| first_paragraph(&body));
     let published_time = meta.published().or_else(|| published_in_page(snap, &best));
-    let lead_image = lead_image(snap, &meta, &body, base);
+    let first = best.pieces.first().map_or(best.top, |p| p.first);
+    let at = lead::Placement { top, first, drop: &drop };
+    let lead_image = lead::lead_image(snap, &meta, &body, &at, base);
     Ok(Article {
         title,
         byline,
@@ -179,6 +189,11 @@ fn attempt(snap: &Snapshot, page: &tables::Base, flags: Flags, title: &str, want
                 return true;
             }
         }
+        // A headline set in a plain box (`<p class="title">`): the title, word for word.
+        if !title_seen && is_text_box(n) && n.first_child().is_some_and(|t| collapse_text(t.text()) == title) {
+            title_seen = true;
+            return true;
+        }
         false
     };
     let t = Tables::build(snap, page, flags, &mut take);
@@ -199,6 +214,12 @@ fn attempt(snap: &Snapshot, page: &tables::Base, flags: Flags, title: &str, want
             links >= NAV_PAGE_LINKS && t.link_density(b.id().index()) > NAV_PAGE_LINK_DENSITY
         });
     Some(Attempt { text: cleaned.text, drop, pieces: choice.pieces, top: choice.top, byline, page_text, navigation })
+}
+
+/// A paragraph or box holding nothing but one text node.
+fn is_text_box(n: NodeRef) -> bool {
+    matches!(n.tag(), Some(Tag::P | Tag::Div | Tag::Span | Tag::Strong | Tag::B))
+        && n.first_child().is_some_and(|c| c.is_text() && c.next_sibling().is_none())
 }
 
 /// Words, counting each CJK character as a word (those scripts do not separate words).
@@ -231,29 +252,6 @@ fn published_in_page(snap: &Snapshot, best: &Attempt) -> Option<String> {
         })
     };
     marked.or_else(in_article).and_then(|n| n.attr("datetime")).map(|d| d.trim().to_owned()).filter(|d| d.len() >= 10 && d.as_bytes()[..4].iter().all(u8::is_ascii_digit))
-}
-
-/// The page's hero image: OpenGraph/Twitter/JSON-LD's image, with the caption of the figure that
-/// shows it; `None` when the body already shows it (it would appear twice).
-fn lead_image(snap: &Snapshot, meta: &metadata::PageMeta, body: &[Block], base: Option<&str>) -> Option<Image> {
-    let src = crate::render::url::resolve_image(base, &meta.image()?)?;
-    let file = |u: &str| u.split(['?', '#']).next().unwrap_or("").rsplit('/').next().unwrap_or("").to_owned();
-    let key = file(&src);
-    let shown = |b: &Block| matches!(b, Block::Figure { image } if file(&image.src) == key);
-    if body.iter().any(shown) {
-        return None;
-    }
-    // The same picture shown somewhere on the page (outside the article) carries alt and caption.
-    let keep_all = vec![false; snap.len()];
-    let ctx = body::Ctx { base, drop: &keep_all };
-    let on_page = snap.iter().filter(|n| n.is(Tag::Figure)).find_map(|f| {
-        body::convert_range(f, f, &ctx)
-            .into_iter().find_map(|b| match b {
-            Block::Figure { image } if file(&image.src) == key => Some(image),
-            _ => None,
-        })
-    });
-    Some(Image { src, ..on_page.unwrap_or_default() })
 }
 
 /// Whitespace runs collapsed to one space, trimmed.

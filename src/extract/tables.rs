@@ -161,7 +161,35 @@ impl Base {
                 b.class_weight[i] = class_weight(n);
             }
         }
+        b.spare_formulas(snap);
         b
+    }
+
+    /// A box whose only visible content is MathML is a formula, whatever its class says (math
+    /// renderers wrap every formula in classes that read like furniture, such as a context menu's).
+    fn spare_formulas(&mut self, snap: &Snapshot) {
+        let len = snap.len();
+        let mut prose = vec![0u32; len];
+        let mut math = vec![false; len];
+        for i in (1..len).rev() {
+            let n = snap.node(crate::dom::NodeId(i as u32));
+            if self.excluded[i] {
+                continue;
+            }
+            if n.is(Tag::Math) {
+                math[i] = true;
+                prose[i] = 0;
+            } else if n.is_text() {
+                prose[i] = self.own_text[i];
+            } else if math[i] && prose[i] == 0 {
+                self.unlikely[i] = false;
+            }
+            if let Some(p) = n.parent() {
+                let p = p.id().index();
+                prose[p] += prose[i];
+                math[p] |= math[i];
+            }
+        }
     }
 }
 
@@ -245,7 +273,7 @@ fn class_weight(n: NodeRef) -> f32 {
         if v.is_empty() {
             continue;
         }
-        let v = v.to_lowercase();
+        let v = words::lower(v);
         if words::NEGATIVE.found_in(&v) || is_hid(&v) {
             w -= 25.0;
         }

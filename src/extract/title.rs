@@ -20,7 +20,7 @@ pub const SAME_TITLE: f32 = 0.75;
 /// Share of `b`'s words (by length) that also occur in `a`: 1 = same words, 0 = none shared.
 pub fn similarity(a: &str, b: &str) -> f32 {
     let words = |s: &str| -> Vec<String> {
-        s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+        super::words::lower(s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
     };
     let (ta, tb) = (words(a), words(b));
     if ta.is_empty() || tb.is_empty() {
@@ -119,7 +119,7 @@ pub fn title(snap: &Snapshot, meta: &PageMeta, site: Option<&str>) -> String {
 
 /// "Headline | Site" -> "Headline" when "Site" is the site's name (compared loosely).
 fn strip_site(title: &str, site: &str) -> String {
-    let key = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+    let key = |s: &str| super::words::lower(&s.chars().filter(|c| c.is_alphanumeric()).collect::<String>());
     let site_key = key(site);
     if site_key.is_empty() {
         return title.to_owned();

@@ -9,14 +9,14 @@
 /// Class/id words of blocks that are almost never the article (menus, comments, footers).
 pub static UNLIKELY: Needles = Needles::new(&[
     "-ad-", "ad-break", "agegate", "ai2html", "banner", "breadcrumb", "combx", "comment",
-    "community", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu",
-    "pager", "pagination", "popup", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
-    "skyscraper", "social", "sponsor", "supplemental", "yom-remote",
+    "community", "cover-wrap", "dialog", "disqus", "extra", "footer", "gdpr", "header", "legends",
+    "menu", "modal", "pager", "pagination", "popup", "related", "remark", "replies", "rss",
+    "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "yom-remote",
 ]);
 
-/// Words that rescue an unlikely-looking block (`main-header-content`).
+/// Words that rescue an unlikely-looking block (`main-header-content`, a `dialogue` is no dialog).
 pub static MAYBE: Needles = Needles::new(&[
-    "and", "article", "body", "column", "content", "main", "shadow",
+    "and", "article", "body", "column", "content", "dialogue", "main", "shadow",
 ]);
 
 /// Words that raise a container's score.
@@ -110,11 +110,24 @@ impl Needles {
     }
 }
 
+/// Lower case for the scripts the word lists and titles mostly use: ASCII, Latin-1 and Cyrillic
+/// capitals; other letters are kept. `str::to_lowercase` would pull the whole Unicode case table
+/// into the content script (7 KB of gzipped wasm, measured), for class names that are ASCII.
+pub fn lower(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' | 'А'..='Я' => char::from_u32(c as u32 + 32).unwrap_or(c),
+            'Ѐ'..='Џ' => char::from_u32(c as u32 + 80).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
 /// `class` and `id` of an element, lower-cased and joined by a space.
 pub fn class_and_id(n: crate::dom::NodeRef) -> String {
-    let mut s = n.class().to_lowercase();
+    let mut s = lower(n.class());
     s.push(' ');
-    s.push_str(&n.id_attr().to_lowercase());
+    s.push_str(&lower(n.id_attr()));
     s
 }
 
@@ -146,5 +159,10 @@ mod tests {
         assert!(!BYLINE.found_in(""));
         assert!(DATELINE.found_in("post-date"));
         assert!(!UNLIKELY.found_in("é-ad"));
+    }
+
+    #[test]
+    fn lower_case_of_the_listed_scripts() {
+        assert_eq!(lower("Main-CONTENT Publicité PUBLICITÉ Реклама ЁЛКА Ω"), "main-content publicité publicité реклама ёлка Ω");
     }
 }
