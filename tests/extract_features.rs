@@ -8,6 +8,21 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("{}/tests/fixtures/extract/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
 
+/// A paragraph long enough to make any page an article.
+fn prose() -> String {
+    "Words of a long enough paragraph, with commas, to be an article. ".repeat(10)
+}
+
+/// The article of a page given as HTML text.
+fn article(html: &str) -> extract::Article {
+    extract::extract(&parse(html).unwrap(), &Options::default()).unwrap()
+}
+
+/// The article of a page with `head` and an `<article>` of `before` and then [`prose`].
+fn article_with(head: &str, before: &str) -> extract::Article {
+    article(&format!("<html><head>{head}</head><body><article>{before}<p>{}</p></article></body></html>", prose()))
+}
+
 #[test]
 fn rtl_page_with_json_ld_graph() {
     let snap = parse(&fixture("rtl-jsonld.html")).unwrap();
@@ -81,36 +96,30 @@ fn bylines_in_any_script_are_cleaned_without_panicking() {
         ("<div class=\"byline\">Mara Quell Last updated: May 3, 2024</div>", "Mara Quell"),
         ("<div class=\"byline\">\n                                        By\n                                        <a href=\"/people/noor\">Noor Haddad</a>\n                                        </div>", "Noor Haddad"),
     ] {
-        let html = format!("<html><body><article>{raw}<p>{}</p></article></body></html>", "Words of a long enough paragraph, with commas, to be an article. ".repeat(10));
-        let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+        let a = article_with("", raw);
         assert_eq!(a.byline.as_deref(), Some(want), "{raw}");
     }
 }
 
 #[test]
 fn a_date_line_in_the_byline_box_is_no_byline() {
-    let html = format!(
-        "<html><body><article><div class=\"byline\"><em>Last Updated:</em> January 7, 2025</div><p>{}</p></article></body></html>",
-        "Words of a long enough paragraph, with commas, to be an article. ".repeat(10)
-    );
-    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+    let a = article_with("", "<div class=\"byline\"><em>Last Updated:</em> January 7, 2025</div>");
     assert_eq!(a.byline, None);
 }
 
 #[test]
 fn character_references_in_meta_tags_are_decoded_like_browsers_do() {
-    let html = format!(
-        "<html><head><meta name=\"description\" content=\"a &amp;amp;#x41; &amp;#x0000000042; &amp;#xFFFFFFFF; &amp;#99999999999; &amp;#xg; end\"></head><body><article><p>{}</p></article></body></html>",
-        "Words of a long enough paragraph, with commas, to be an article. ".repeat(10)
+    let a = article_with(
+        "<meta name=\"description\" content=\"a &amp;amp;#x41; &amp;#x0000000042; &amp;#xFFFFFFFF; &amp;#99999999999; &amp;#xg; end\">",
+        "",
     );
-    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
     assert_eq!(a.excerpt.as_deref(), Some("a &#x41; B \u{FFFD} \u{FFFD} &#xg; end"));
 }
 
 #[test]
 fn a_link_around_paragraphs_keeps_them_apart() {
     let html = format!("<html><body><a href=\"/story\"><p>{0}</p><p>Second paragraph here.</p></a></body></html>", "First paragraph, long enough to count. ".repeat(5));
-    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+    let a = article(&html);
     let paragraphs = a.body.iter().filter(|b| matches!(b, Block::Paragraph { .. })).count();
     assert_eq!(paragraphs, 2, "{:?}", a.body);
     assert!(a.excerpt.unwrap().starts_with("First paragraph"));
@@ -118,22 +127,18 @@ fn a_link_around_paragraphs_keeps_them_apart() {
 
 #[test]
 fn empty_links_leave_no_empty_paragraphs() {
-    let html = format!(
-        "<html><body><article><div class=\"nav\"><a href=\"#prev\"> </a></div><div class=\"nav\"><a href=\"#next\"></a></div><p>{}</p></article></body></html>",
-        "Words of a long enough paragraph, with commas, to be an article. ".repeat(10)
-    );
-    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+    let a = article_with("", "<div class=\"nav\"><a href=\"#prev\"> </a></div><div class=\"nav\"><a href=\"#next\"></a></div>");
     assert_eq!(a.body.len(), 1, "{:?}", a.body);
 }
 
 #[test]
 fn dialog_boxes_are_furniture_but_a_dialogue_is_not() {
-    let prose = "Words of a long enough paragraph, with commas, to be an article. ".repeat(10);
+    let prose = prose();
     let html = format!(
         "<html><body><div class=\"story\"><p>{prose}</p><div class=\"dialogue\"><p>Q: Why the harbour? A: Because the light is best there in the evening, and the boats come in.</p></div><p>{prose}</p>\
          <div id=\"signup-dialog\" class=\"modal-box\"><h2>Make us your homepage</h2><p>On the toolbar, click Settings, then choose the home page option and type our address.</p></div></div></body></html>"
     );
-    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+    let a = article(&html);
     let mut text = String::new();
     a.body.iter().for_each(|b| block_text(b, &mut text));
     assert!(text.contains("Why the harbour?"), "{text}");
@@ -144,9 +149,9 @@ fn dialog_boxes_are_furniture_but_a_dialogue_is_not() {
 fn a_headline_in_a_plain_box_moves_to_the_header() {
     let html = format!(
         "<html><head><title>Night buses return to the valley</title></head><body><div class=\"col\"><p class=\"titulo\">\n  Night buses return to the valley  </p><p>{}</p></div></body></html>",
-        "Words of a long enough paragraph, with commas, to be an article. ".repeat(10)
+        prose()
     );
-    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+    let a = article(&html);
     assert_eq!(a.title, "Night buses return to the valley");
     assert_eq!(a.body.len(), 1, "the headline stayed in the body: {:?}", a.body);
 }
