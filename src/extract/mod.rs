@@ -98,7 +98,8 @@ pub fn extract(snap: &Snapshot, options: &Options) -> Result<Article, ExtractErr
 /// article and its byline and date (an author box with social links is still the byline); they
 /// are only kept out of the body.
 pub fn extract_excluding(snap: &Snapshot, options: &Options, exclude: &[NodeId]) -> Result<Article, ExtractError> {
-    if readerable::is_sign_in_page(snap) {
+    let page = tables::Base::new(snap);
+    if readerable::is_sign_in_page(snap, &page) {
         return Err(ExtractError::NoArticle);
     }
     let base = options.url.as_deref();
@@ -107,7 +108,6 @@ pub fn extract_excluding(snap: &Snapshot, options: &Options, exclude: &[NodeId])
     let title = title::title(snap, &meta, site_name.as_deref());
     let meta_byline = meta.byline().and_then(|b| byline::clean(&b));
     let mut best: Option<Attempt> = None;
-    let page = tables::Base::new(snap);
     for flags in ATTEMPTS {
         let a = attempt(snap, &page, flags, &title, meta_byline.is_none());
         let Some(a) = a else { continue };

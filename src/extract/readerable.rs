@@ -7,7 +7,7 @@
 //! field; the field alone cannot either, since article pages carry login boxes too, but those come
 //! with paragraphs of prose that outweigh the form.
 
-use super::tables::{is_hidden, looks_unlikely, text_len};
+use super::tables::{text_len, Base};
 use crate::dom::{NodeId, Snapshot, Tag};
 
 /// Paragraphs shorter than this (characters) say nothing about being an article.
@@ -24,7 +24,7 @@ const SIGN_IN_PROSE_PER_FORM_CHAR: u32 = 2;
 
 /// True when the page probably has an article worth a reader view.
 pub fn readerable(snap: &Snapshot) -> bool {
-    let skip = furniture(snap);
+    let skip = Base::new(snap).furniture(snap);
     if is_sign_in(snap, &skip) {
         return false;
     }
@@ -64,22 +64,8 @@ pub fn readerable(snap: &Snapshot) -> bool {
 }
 
 /// True when the page is a sign-in (or sign-up) form rather than something to read.
-pub fn is_sign_in_page(snap: &Snapshot) -> bool {
-    is_sign_in(snap, &furniture(snap))
-}
-
-/// Nodes no reader sees as content: scripts, `<head>`, hidden boxes, menus, footers... (a node's
-/// verdict covers its subtree).
-fn furniture(snap: &Snapshot) -> Vec<bool> {
-    let mut skip = vec![false; snap.len()];
-    for n in snap.iter().skip(1) {
-        let i = n.id().index();
-        let p = n.parent().map_or(0, |p| p.id().index());
-        skip[i] = skip[p]
-            || n.tag().is_some_and(|t| t.is_raw_text() || t == Tag::Head)
-            || (n.is_element() && (is_hidden(n) || looks_unlikely(n, false)));
-    }
-    skip
+pub fn is_sign_in_page(snap: &Snapshot, base: &Base) -> bool {
+    is_sign_in(snap, &base.furniture(snap))
 }
 
 /// A visible password field, and little running text outside forms, links and headings: less

@@ -114,6 +114,9 @@ impl Needles {
 /// capitals; other letters are kept. `str::to_lowercase` would pull the whole Unicode case table
 /// into the content script (7 KB of gzipped wasm, measured), for class names that are ASCII.
 pub fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.chars()
         .map(|c| match c {
             'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' | 'А'..='Я' => char::from_u32(c as u32 + 32).unwrap_or(c),
