@@ -4,26 +4,31 @@ use super::hosts;
 use super::words::{is_one_of, words};
 use super::Strength;
 use crate::dom::{NodeRef, Tag};
+use crate::wordlist::WordList;
 
 /// Class and id words of ad slots, ad wrappers and sponsored-content rails.
-const WORDS: &[&str] = &[
-    "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertisements", "advertising",
-    "adsense", "dfp", "googlead", "googleads", "sponsor", "sponsored", "promoted", "taboola", "outbrain",
-    "zergnet", "revcontent", "mgid", "teads", "dianomi", "nativo", "plista", "leaderboard",
-    "skyscraper", "mpu", "adsbygoogle", "connatix", "ligatus", "pubexchange", "adthrive", "mediavine",
-];
+static WORDS: WordList = WordList::new(&[
+    "ad", "ads", "adsbygoogle", "adsense", "adthrive", "adv", "advert", "advertisement",
+    "advertisements", "advertising", "adverts", "connatix", "dfp", "dianomi", "googlead",
+    "googleads", "leaderboard", "ligatus", "mediavine", "mgid", "mpu", "nativo", "outbrain",
+    "plista", "promoted", "pubexchange", "revcontent", "skyscraper", "sponsor", "sponsored",
+    "taboola", "teads", "zergnet",
+]);
 
 /// Second halves of run-together words such as `adslot`, `adsbox`, `AdContainer` (the last one is
 /// split by case, the others are not): `ad`/`ads` followed by one of these.
-const SUFFIXES: &[&str] = &[
-    "slot", "unit", "box", "container", "wrapper", "wrap", "holder", "zone", "space", "spot", "banner",
-    "placeholder", "label", "frame", "block", "area", "region", "placement", "tag", "top", "bottom",
-    "side", "sidebar", "inline", "sticky", "square", "rectangle", "right", "left", "header", "footer",
-    "content", "middle", "mid",
-];
+static SUFFIXES: WordList = WordList::new(&[
+    "area", "banner", "block", "bottom", "box", "container", "content", "footer", "frame", "header",
+    "holder", "inline", "label", "left", "mid", "middle", "placeholder", "placement", "rectangle",
+    "region", "right", "side", "sidebar", "slot", "space", "spot", "square", "sticky", "tag", "top",
+    "unit", "wrap", "wrapper", "zone",
+]);
 
 /// First halves of run-together words that end in `ad` or `ads` (`topad`, `rightads`, `googleads`).
-const PREFIXES: &[&str] = &["top", "right", "left", "side", "bottom", "mid", "inline", "footer", "header", "google", "native", "sticky", "banner", "text", "video", "display"];
+static PREFIXES: WordList = WordList::new(&[
+    "banner", "bottom", "display", "footer", "google", "header", "inline", "left", "mid", "native",
+    "right", "side", "sticky", "text", "top", "video",
+]);
 
 /// Ad-network hosts whose iframes are ads (matched as the host or a parent domain of it).
 const HOSTS: &[&str] = &[
@@ -38,18 +43,18 @@ const ID_PREFIXES: &[&str] = &["div-gpt-ad", "google_ads_iframe", "aswift_", "gp
 
 /// True when a word names an ad (`ad`, `adslot`, `AdsBox`...).
 pub fn is_ad_word(w: &str) -> bool {
-    if is_one_of(w, WORDS) {
+    if WORDS.has(w) {
         return true;
     }
     let stem = w.strip_suffix("ads").or_else(|| w.strip_suffix("Ads")).or_else(|| w.strip_suffix("ad")).or_else(|| w.strip_suffix("Ad"));
-    if stem.is_some_and(|p| is_one_of(p, PREFIXES)) {
+    if stem.is_some_and(|p| PREFIXES.has(p)) {
         return true;
     }
     let lower = w.len() > 2 && w.is_char_boundary(2) && w[..2].eq_ignore_ascii_case("ad");
     lower && {
         let rest = &w[2..];
         let rest = if rest.len() > 1 && rest.as_bytes()[0].eq_ignore_ascii_case(&b's') { &rest[1..] } else { rest };
-        is_one_of(rest, SUFFIXES) || is_one_of(&w[2..], SUFFIXES)
+        SUFFIXES.has(rest) || SUFFIXES.has(&w[2..])
     }
 }
 

@@ -8,18 +8,19 @@ use super::stats::Stat;
 use super::words::{any_word_in, has_phrase, words};
 use super::Strength;
 use crate::dom::{NodeRef, Tag};
+use crate::wordlist::WordList;
 
 /// Class and id words of consent banners and consent-management platforms.
-pub const CLASS_WORDS: &[&str] = &[
-    "cookie", "cookies", "consent", "gdpr", "ccpa", "cmp", "onetrust", "cookiebot", "didomi",
-    "usercentrics", "truste", "cookielaw", "cookiebanner", "cookienotice", "cookieconsent", "quantcast",
-];
+pub static CLASS_WORDS: WordList = WordList::new(&[
+    "ccpa", "cmp", "consent", "cookie", "cookiebanner", "cookiebot", "cookieconsent", "cookielaw",
+    "cookienotice", "cookies", "didomi", "gdpr", "onetrust", "quantcast", "truste", "usercentrics",
+]);
 
 /// Class words of elements that float over the page.
-const FLOATING_WORDS: &[&str] = &[
-    "banner", "notice", "popup", "modal", "overlay", "dialog", "bar", "toast", "lightbox", "interstitial",
-    "sticky", "fixed", "flyout", "slidein",
-];
+static FLOATING_WORDS: WordList = WordList::new(&[
+    "banner", "bar", "dialog", "fixed", "flyout", "interstitial", "lightbox", "modal", "notice",
+    "overlay", "popup", "slidein", "sticky", "toast",
+]);
 
 /// Largest consent banner, in non-blank characters: vendors' texts are long, articles longer.
 const CONSENT_MAX_TEXT: u32 = 2500;
@@ -51,7 +52,7 @@ pub fn detect_consent(n: NodeRef, s: &Stat) -> Option<Strength> {
     if s.text == 0 || s.text > CONSENT_MAX_TEXT || s.controls == 0 && s.buttons == 0 || s.end - n.id().0 > MAX_NODES {
         return None;
     }
-    if !(floats(n) || words(n.class()).chain(words(n.id_attr())).any(|w| super::words::is_one_of(w, FLOATING_WORDS))) {
+    if !(floats(n) || words(n.class()).chain(words(n.id_attr())).any(|w| FLOATING_WORDS.has(w))) {
         return None;
     }
     let text = n.text_content();

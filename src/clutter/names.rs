@@ -3,35 +3,40 @@
 //! `has`, `no`, `with`, `free`, `enabled`... (`has-ads`, `ad-free`, `no-share`) describes a page
 //! state, not a widget, and is ignored; so does `embed` (`social-media-embed`: a quoted post).
 
-use super::words::{is_one_of, words};
+use super::words::words;
 use super::{ads, consent, newsletter, share, ClutterKind};
+use crate::wordlist::WordList;
 
 /// Words that turn a clutter word into a state of something else.
-const STATE_WORDS: &[&str] = &[
-    "has", "no", "non", "not", "with", "without", "free", "enabled", "disabled", "allow", "hide",
-    "hidden", "show", "embed", "embedded",
-];
+static STATE_WORDS: WordList = WordList::new(&[
+    "allow", "disabled", "embed", "embedded", "enabled", "free", "has", "hidden", "hide", "no",
+    "non", "not", "show", "with", "without",
+]);
 
 /// Social networks whose embedded widgets (like boxes, timelines, follow buttons) are share widgets
 /// when a class token pairs the network with one of [`SOCIAL_WIDGETS`].
-const NETWORKS: &[&str] = &["facebook", "fb", "twitter", "instagram", "pinterest", "linkedin"];
-const SOCIAL_WIDGETS: &[&str] = &["like", "likebox", "follow", "timeline", "widget", "page", "popup", "xfbml", "share", "button"];
+static NETWORKS: WordList = WordList::new(&[
+    "facebook", "fb", "instagram", "linkedin", "pinterest", "twitter",
+]);
+static SOCIAL_WIDGETS: WordList = WordList::new(&[
+    "button", "follow", "like", "likebox", "page", "popup", "share", "timeline", "widget", "xfbml",
+]);
 
-const RECOMMENDATION: &[&str] = &[
-    "related", "recommended", "recommendation", "recommendations", "recirculation", "recirc",
-    "morestories", "alsoread", "readnext", "trending", "mostpopular", "mostread", "youmaylike",
-];
+static RECOMMENDATION: WordList = WordList::new(&[
+    "alsoread", "morestories", "mostpopular", "mostread", "readnext", "recirc", "recirculation",
+    "recommendation", "recommendations", "recommended", "related", "trending", "youmaylike",
+]);
 
 fn kind_of_word(w: &str) -> Option<ClutterKind> {
     if ads::is_ad_word(w) {
         Some(ClutterKind::Ad)
-    } else if is_one_of(w, share::CLASS_WORDS) {
+    } else if share::CLASS_WORDS.has(w) {
         Some(ClutterKind::Share)
-    } else if is_one_of(w, newsletter::CLASS_WORDS) {
+    } else if newsletter::CLASS_WORDS.has(w) {
         Some(ClutterKind::Newsletter)
-    } else if is_one_of(w, consent::CLASS_WORDS) {
+    } else if consent::CLASS_WORDS.has(w) {
         Some(ClutterKind::Consent)
-    } else if is_one_of(w, RECOMMENDATION) {
+    } else if RECOMMENDATION.has(w) {
         Some(ClutterKind::Recommendation)
     } else {
         None
@@ -48,11 +53,11 @@ fn kind_of_token(token: &str) -> Option<ClutterKind> {
         if w.len() <= 3 && at > 0 && token.as_bytes()[at - 1].is_ascii_digit() {
             continue;
         }
-        if is_one_of(w, STATE_WORDS) {
+        if STATE_WORDS.has(w) {
             return None;
         }
-        network |= is_one_of(w, NETWORKS);
-        widget |= is_one_of(w, SOCIAL_WIDGETS);
+        network |= NETWORKS.has(w);
+        widget |= SOCIAL_WIDGETS.has(w);
         kind = kind.or_else(|| kind_of_word(w));
     }
     kind.or((network && widget).then_some(ClutterKind::Share))

@@ -8,6 +8,7 @@ use super::hosts::{self, starts_with_ignore_case};
 use super::words::{has_phrase, is_one_of, words};
 use super::stats::Stat;
 use crate::dom::{NodeRef, Tag};
+use crate::wordlist::WordList;
 
 /// Share endpoints of the common networks: host (or a subdomain of it) and path start.
 const ENDPOINTS: &[(&str, &str)] = &[
@@ -32,22 +33,24 @@ const NETWORK_HOSTS: &[&str] = &[
 ];
 
 /// Words that make a control's label a share action.
-const SHARE_WORDS: &[&str] = &["share", "sharing", "tweet", "retweet", "repost"];
+static SHARE_WORDS: WordList = WordList::new(&[
+    "repost", "retweet", "share", "sharing", "tweet",
+]);
 
 /// Network names: a short control labelled with one of them, inside a group of share controls, is a
 /// share button ("Facebook", "WhatsApp", "Email" icons).
-const NETWORK_WORDS: &[&str] = &[
-    "facebook", "twitter", "whatsapp", "telegram", "linkedin", "reddit", "pinterest", "bluesky",
-    "flipboard", "threads", "mastodon", "pocket", "tumblr", "messenger", "email", "mail", "sms",
-    "print", "x", "line", "xing", "vk", "hackernews",
-];
+static NETWORK_WORDS: WordList = WordList::new(&[
+    "bluesky", "email", "facebook", "flipboard", "hackernews", "line", "linkedin", "mail",
+    "mastodon", "messenger", "pinterest", "pocket", "print", "reddit", "sms", "telegram", "threads",
+    "tumblr", "twitter", "vk", "whatsapp", "x", "xing",
+]);
 
 /// Class words of share widgets and their buttons.
-pub const CLASS_WORDS: &[&str] = &[
-    "share", "shares", "sharing", "sharebar", "sharebox", "sharetools", "sharethis", "addthis",
-    "addtoany", "shareaholic", "social", "socials", "sociallinks", "socialshare", "sharelinks",
-    "sharebuttons", "shariff", "sharedaddy", "followus", "likebox", "fbpopup",
-];
+pub static CLASS_WORDS: WordList = WordList::new(&[
+    "addthis", "addtoany", "fbpopup", "followus", "likebox", "share", "shareaholic", "sharebar",
+    "sharebox", "sharebuttons", "sharedaddy", "sharelinks", "shares", "sharethis", "sharetools",
+    "shariff", "sharing", "social", "sociallinks", "socials", "socialshare",
+]);
 
 /// Longest own text (non-blank characters outside controls) of a share bar: a caption such as
 /// "Share this article" or a share count, never a paragraph.
@@ -130,7 +133,7 @@ fn named_share(n: NodeRef) -> bool {
     if labels.iter().flatten().any(|l| names_share(l, true)) {
         return true;
     }
-    if words(n.class()).any(|w| is_one_of(w, CLASS_WORDS)) {
+    if words(n.class()).any(|w| CLASS_WORDS.has(w)) {
         return true;
     }
     // The visible label, for controls small enough to be a button.
@@ -152,7 +155,7 @@ fn in_running_text(n: NodeRef) -> bool {
         p.children()
             .filter(|c| c.is_text())
             .flat_map(|c| words(c.text()))
-            .filter(|w| !is_one_of(w, SHARE_WORDS) && !is_one_of(w, NETWORK_WORDS))
+            .filter(|w| !SHARE_WORDS.has(w) && !NETWORK_WORDS.has(w))
             .nth(SENTENCE_WORDS - 1)
             .is_some()
     })
@@ -165,10 +168,10 @@ fn names_share(label: &str, network_alone: bool) -> bool {
     let mut network = false;
     for w in words(label) {
         count += 1;
-        if is_one_of(w, SHARE_WORDS) {
+        if SHARE_WORDS.has(w) {
             return true;
         }
-        network |= is_one_of(w, NETWORK_WORDS);
+        network |= NETWORK_WORDS.has(w);
     }
     has_phrase(label, "copy link") || has_phrase(label, "copy url") || has_phrase(label, "email this")
         || has_phrase(label, "pin it")

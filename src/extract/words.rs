@@ -1,13 +1,14 @@
-//! Word lists that class names, ids and roles are matched against, and the tiny matcher they need.
+//! Word lists that class names, ids and roles are matched against.
 //!
 //! Substring matching on the lower-cased `class id` string, as reader modes have always done: a
-//! class of `article-body` or `post_content` says as much as `content`. No regex crate: the lists
-//! are short and one pass of `str::contains` per word is cheap next to building the snapshot.
+//! class of `article-body` or `post_content` says as much as `content` ([`WordList::found_in`]).
 //! The lists are the public knowledge of reader modes (Readability's, which readers compare us
 //! with), plus a few words seen on today's news sites.
 
+use crate::wordlist::WordList;
+
 /// Class/id words of blocks that are almost never the article (menus, comments, footers).
-pub static UNLIKELY: Needles = Needles::new(&[
+pub static UNLIKELY: WordList = WordList::new(&[
     "-ad-", "ad-break", "agegate", "ai2html", "banner", "breadcrumb", "combx", "comment",
     "community", "cover-wrap", "dialog", "disqus", "extra", "footer", "gdpr", "header", "legends",
     "menu", "modal", "pager", "pagination", "popup", "related", "remark", "replies", "rss",
@@ -15,30 +16,30 @@ pub static UNLIKELY: Needles = Needles::new(&[
 ]);
 
 /// Words that rescue an unlikely-looking block (`main-header-content`, a `dialogue` is no dialog).
-pub static MAYBE: Needles = Needles::new(&[
+pub static MAYBE: WordList = WordList::new(&[
     "and", "article", "body", "column", "content", "dialogue", "main", "shadow",
 ]);
 
 /// Words that raise a container's score.
-pub static POSITIVE: Needles = Needles::new(&[
+pub static POSITIVE: WordList = WordList::new(&[
     "article", "blog", "body", "content", "entry", "h-entry", "hentry", "main", "page",
     "pagination", "post", "story", "text",
 ]);
 
 /// Words that lower a container's score.
-pub static NEGATIVE: Needles = Needles::new(&[
+pub static NEGATIVE: WordList = WordList::new(&[
     "-ad-", "banner", "com-", "combx", "comment", "contact", "footer", "gdpr", "hidden", "masthead",
     "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shopping", "shoutbox",
     "sidebar", "skyscraper", "sponsor", "tags", "widget",
 ]);
 
 /// Class/id words of a byline element.
-pub static BYLINE: Needles = Needles::new(&[
+pub static BYLINE: WordList = WordList::new(&[
     "author", "byline", "dateline", "p-author", "writtenby",
 ]);
 
 /// Class/id words of a date line.
-pub static DATELINE: Needles = Needles::new(&[
+pub static DATELINE: WordList = WordList::new(&[
     "article-date", "date-time", "dateline", "entry-date", "post-date", "pubdate", "publish-date",
     "published-date", "timestamp", "updated-date",
 ]);
@@ -63,52 +64,6 @@ pub const AD_OR_LOADING: &[&str] = &[
     "ad", "advert", "advertising", "advertisement", "anzeige", "sponsored", "pub", "publicité", "werbung", "广告", "реклама",
     "anuncio", "loading", "正在加载", "загрузка", "chargement", "cargando",
 ];
-
-/// Lower-case words looked for inside class and id strings, with an index from each first byte to
-/// the words that start with it, built at compile time (the list must be sorted).
-///
-/// Class strings are matched against these lists for every element; with `str::contains` per word,
-/// and then with a naive scan, that matching was the largest cost of extraction (19% of the
-/// instructions of parse + classify + extract on all corpus pages, callgrind). With the index, each
-/// byte of the class string is looked at once, against only the words that could start there.
-pub struct Needles {
-    words: &'static [&'static str],
-    /// `words[start[b]..start[b + 1]]` are the words starting with byte `b`.
-    start: [u8; 257],
-}
-
-impl Needles {
-    pub const fn new(words: &'static [&'static str]) -> Needles {
-        assert!(words.len() < 256, "too many words for a u8 index");
-        let mut start = [0u8; 257];
-        let mut k = 0;
-        while k < words.len() {
-            assert!(!words[k].is_empty(), "empty word");
-            assert!(k == 0 || words[k - 1].as_bytes()[0] <= words[k].as_bytes()[0], "words must be sorted");
-            k += 1;
-        }
-        let mut b = 0;
-        while b < 257 {
-            let mut n = 0;
-            while n < words.len() && (words[n].as_bytes()[0] as usize) < b {
-                n += 1;
-            }
-            start[b] = n as u8;
-            b += 1;
-        }
-        Needles { words, start }
-    }
-
-    /// True when `hay` (already lower-case) contains one of the words.
-    pub fn found_in(&self, hay: &str) -> bool {
-        let h = hay.as_bytes();
-        (0..h.len()).any(|i| {
-            let b = h[i] as usize;
-            let (from, to) = (self.start[b] as usize, self.start[b + 1] as usize);
-            self.words[from..to].iter().any(|w| h[i..].starts_with(w.as_bytes()))
-        })
-    }
-}
 
 /// Lower case for the scripts the word lists and titles mostly use: ASCII, Latin-1 and Cyrillic
 /// capitals; other letters are kept. `str::to_lowercase` would pull the whole Unicode case table
@@ -154,7 +109,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn needles_are_found_inside_class_strings() {
+    fn lists_are_found_inside_class_strings() {
         assert!(UNLIKELY.found_in("site-footer main"));
         assert!(POSITIVE.found_in("x articlebody"));
         assert!(!NEGATIVE.found_in("article-body"));
