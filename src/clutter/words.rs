@@ -52,15 +52,10 @@ impl Letter {
     }
 }
 
-/// True when `word` equals one of `list`, ignoring ASCII case.
-///
-/// Runs for every word of every class name against lists of dozens of words, so the length and
-/// the first letter are compared before the whole word.
+/// True when `word` equals one of `list`, ignoring ASCII case: for short lists asked rarely; the
+/// lists asked for every class word are [`WordList`](crate::wordlist::WordList)s.
 pub fn is_one_of(word: &str, list: &[&str]) -> bool {
-    let Some(first) = word.as_bytes().first() else { return false };
-    list.iter().any(|w| {
-        w.len() == word.len() && w.as_bytes()[0].eq_ignore_ascii_case(first) && w.eq_ignore_ascii_case(word)
-    })
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// True when any word of `s` is in `list`.
