@@ -155,3 +155,14 @@ fn a_headline_in_a_plain_box_moves_to_the_header() {
     assert_eq!(a.title, "Night buses return to the valley");
     assert_eq!(a.body.len(), 1, "the headline stayed in the body: {:?}", a.body);
 }
+
+#[test]
+fn the_title_inside_preformatted_text_stays() {
+    let a = article(&format!(
+        "<html><head><title>Remote Storage</title></head><body><pre>INTERNET DRAFT\n\n<span class=\"h1\">Remote Storage</span>\n\nAbstract</pre><p>{}</p></body></html>",
+        prose()
+    ));
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(text.contains("Remote Storage"), "{text}");
+}

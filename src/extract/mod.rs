@@ -189,8 +189,13 @@ fn attempt(snap: &Snapshot, page: &tables::Base, flags: Flags, title: &str, want
                 return true;
             }
         }
-        // A headline set in a plain box (`<p class="title">`): the title, word for word.
-        if !title_seen && is_text_box(n) && n.first_child().is_some_and(|t| collapse_text(t.text()) == title) {
+        // A headline set in a plain box (`<p class="title">`): the title, word for word; not a
+        // line of preformatted text (an RFC repeats its title inside its `<pre>`).
+        if !title_seen
+            && is_text_box(n)
+            && n.first_child().is_some_and(|t| collapse_text(t.text()) == title)
+            && !n.ancestors().any(|a| a.is(Tag::Pre))
+        {
             title_seen = true;
             return true;
         }
