@@ -5,10 +5,8 @@
 //
 //   node benches/browser/profile.mjs /rtp/ars-1/ [/zyte/<hash>.html ...]
 import { chromium } from 'playwright-core';
-import { serve } from './server.mjs';
+import { loadHarness, serve } from './server.mjs';
 
-const HARNESS = ['chrome-stub.js', 'ext/i18n.js', 'ext/settings.js', 'ext/declutter.js', 'ext/engine.js', 'ext/walk.js',
-  'ext/reader-css.js', 'ext/overlay.js', 'lib/Readability.js', 'harness.js'];
 // Sampling interval (us): a cold run of a mid-size page lasts ~10 ms, so ~200 samples.
 const INTERVAL_US = 50;
 
@@ -30,18 +28,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', hea
 const page = await browser.newPage();
 for (const path of process.argv.slice(2)) {
   await page.goto(origin + path, { waitUntil: 'load' });
-  await page.evaluate(async (list) => {
-    for (const src of list) {
-      await new Promise((ok, fail) => {
-        const s = document.createElement('script');
-        s.src = src;
-        s.onload = ok;
-        s.onerror = fail;
-        document.documentElement.append(s);
-      });
-    }
-  }, HARNESS.map((s) => `${origin}/bench/${s}`));
-  await page.evaluate((u) => declutterBench.init(u), `${origin}/bench/ext/declutter_bg.wasm`);
+  await loadHarness(page, origin);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: INTERVAL_US });

@@ -28,7 +28,7 @@ import firefox from 'selenium-webdriver/firefox.js';
 import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { serve, benchSource, REPO, CORPUS, CONTENT_SCRIPTS } from './server.mjs';
+import { serve, addScripts, benchSource, loadHarness, REPO, CORPUS, CONTENT_SCRIPTS } from './server.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -42,8 +42,6 @@ const WARMUP = Number(arg('warmup', 3));
 const SAMPLES = Number(arg('samples', 7));
 // The CDP sampling interval for the observer profile (us): fine enough for 1 ms flushes.
 const PROFILE_INTERVAL_US = 100;
-const HARNESS = ['chrome-stub.js', 'ext/i18n.js', 'ext/settings.js', 'ext/declutter.js', 'ext/engine.js', 'ext/walk.js',
-  'ext/reader-css.js', 'ext/overlay.js', 'lib/Readability.js', 'harness.js'];
 
 const median = (xs) => quantile(xs, 0.5);
 function quantile(xs, q) {
@@ -63,26 +61,7 @@ function pages() {
 
 async function load(page, url, harness = true) {
   await page.goto(url);
-  if (!harness) return;
-  const origin = new URL(url).origin;
-  await addScripts(page, HARNESS.map((s) => `${origin}/bench/${s}`));
-  await page.evaluate((u) => declutterBench.init(u), `${origin}/bench/ext/declutter_bg.wasm`);
-}
-
-// Appends classic scripts one after the other (page.addScriptTag fails on the page's own CSP
-// violation reports, e.g. a refused favicon).
-function addScripts(page, urls) {
-  return page.evaluate(async (list) => {
-    for (const src of list) {
-      await new Promise((ok, fail) => {
-        const s = document.createElement('script');
-        s.src = src;
-        s.onload = ok;
-        s.onerror = () => fail(new Error(`could not load ${src}`));
-        document.documentElement.append(s);
-      });
-    }
-  }, urls);
+  if (harness) await loadHarness(page, new URL(url).origin);
 }
 
 async function benchPage(page, autoPage, origin, p) {
@@ -146,7 +125,7 @@ function extensionTime(profile) {
 async function observerRun(page, origin, withExtension) {
   await page.goto(`${origin}/bench/observer.html`, { waitUntil: 'load' });
   if (withExtension) {
-    await addScripts(page, CONTENT_SCRIPTS.map((s) => `${origin}/bench/${s}`));
+    await addScripts(page, origin, CONTENT_SCRIPTS);
     await page.evaluate(() => globalThis.declutterAutoClean());
   }
   const cdp = await page.context().newCDPSession(page);

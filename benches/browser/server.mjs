@@ -32,6 +32,33 @@ const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'applic
 export const CONTENT_SCRIPTS = ['chrome-stub.js', 'ext/declutter.js', 'ext/engine.js', 'ext/i18n.js', 'ext/settings.js', 'ext/walk.js',
   'ext/reader-css.js', 'ext/overlay.js', 'ext/content.js'];
 
+// The in-page harness (harness.js) and what it runs: the extension's own files, a stand-in for
+// the extension APIs, and Readability.js, in load order.
+const HARNESS = ['chrome-stub.js', 'ext/i18n.js', 'ext/settings.js', 'ext/declutter.js', 'ext/engine.js', 'ext/walk.js',
+  'ext/reader-css.js', 'ext/overlay.js', 'lib/Readability.js', 'harness.js'];
+
+// Appends classic scripts to a loaded page one after the other (page.addScriptTag fails on the
+// page's own CSP violation reports, e.g. a refused favicon). `page` has evaluate(fn, arg).
+export function addScripts(page, origin, files) {
+  return page.evaluate(async (list) => {
+    for (const src of list) {
+      await new Promise((ok, fail) => {
+        const s = document.createElement('script');
+        s.src = src;
+        s.onload = ok;
+        s.onerror = () => fail(new Error(`could not load ${src}`));
+        document.documentElement.append(s);
+      });
+    }
+  }, files.map((f) => `${origin}/bench/${f}`));
+}
+
+// Puts the harness into a loaded page and starts its wasm engine (`declutterBench` is then ready).
+export async function loadHarness(page, origin) {
+  await addScripts(page, origin, HARNESS);
+  await page.evaluate((u) => declutterBench.init(u), `${origin}/bench/ext/declutter_bg.wasm`);
+}
+
 // The source of a bench file as served (for scripts injected at document start).
 export async function benchSource(path) {
   return (await body(`/bench/${path}`)).toString('utf8');
