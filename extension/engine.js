@@ -1,10 +1,10 @@
 // The wasm engine, one per JavaScript realm: the content script runs it when the page's CSP
 // allows wasm, the background when it does not.
 //
-// `createDeclutterEngine(url)` returns { compile, ready, analyze }:
-// - compile() starts fetching and compiling the module once (automatic cleaning calls it at
-//   document_start, so the module is ready by DOMContentLoaded);
-// - ready() resolves when an instance is running, and rejects when the page's CSP refuses wasm;
+// `createDeclutterEngine(url)` returns { ready, analyze }:
+// - ready() fetches and compiles the module once, and resolves when an instance is running (the
+//   content script calls it as soon as it is injected, automatic cleaning at document_start); it
+//   rejects when the page's CSP refuses wasm;
 // - analyze(ops, text, request) runs the walker's output through `analyze` in src/wasm/mod.rs.
 // A panic kills the instance (panic = "abort"); the next call starts a fresh instance of the same
 // compiled module, through the glue factory `createDeclutterWasm` (extension/build.mjs).
@@ -43,7 +43,7 @@ function createDeclutterEngine(wasmUrl) {
     }
   }
 
-  return { compile, ready, analyze };
+  return { ready, analyze };
 }
 
 // One call into a running instance (`glue`): the text goes straight into wasm memory through
