@@ -111,6 +111,7 @@ pub fn classify_subtree(root: NodeRef, options: &Options) -> Vec<Hidden> {
     for (n, kind, strength) in labels::mark_boxes(root, &stats, &|n| guard.is_main(n, stats.get(n).end)) {
         marks[(n.id().0 - base) as usize].get_or_insert((kind, strength));
     }
+    let mut names = names::NameKinds::default();
     let mut out = Vec::new();
     let mut skip_until = None;
     for n in root.descendants() {
@@ -118,7 +119,7 @@ pub fn classify_subtree(root: NodeRef, options: &Options) -> Vec<Hidden> {
             continue;
         }
         let s = stats.get(n);
-        let found = marks[(n.id().0 - base) as usize].or_else(|| detect(n, s));
+        let found = marks[(n.id().0 - base) as usize].or_else(|| detect(n, s, &mut names));
         let Some((kind, strength)) = found.filter(|(k, _)| options.kinds.contains(k)) else { continue };
         if guard.protects(n, s, strength) {
             continue;
@@ -130,7 +131,7 @@ pub fn classify_subtree(root: NodeRef, options: &Options) -> Vec<Hidden> {
 }
 
 /// The clutter kind an element shows by itself, strongest signals first.
-fn detect(n: NodeRef, s: &stats::Stat) -> Option<(ClutterKind, Strength)> {
+fn detect<'a>(n: NodeRef<'a>, s: &stats::Stat, names: &mut names::NameKinds<'a>) -> Option<(ClutterKind, Strength)> {
     if let Some(st) = ads::detect(n) {
         return Some((ClutterKind::Ad, st));
     }
@@ -143,7 +144,7 @@ fn detect(n: NodeRef, s: &stats::Stat) -> Option<(ClutterKind, Strength)> {
     if let Some(st) = consent::detect_consent(n, s) {
         return Some((ClutterKind::Consent, st));
     }
-    if let Some(kind) = names::kind_from_names(n.class(), n.id_attr()) {
+    if let Some(kind) = names.get(n.class(), n.id_attr()) {
         return Some((kind, Strength::Weak));
     }
     consent::detect_overlay(n, s).map(|st| (ClutterKind::Overlay, st))

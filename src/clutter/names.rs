@@ -63,14 +63,36 @@ fn kind_of_token(token: &str) -> Option<ClutterKind> {
     kind.or((network && widget).then_some(ClutterKind::Share))
 }
 
-/// The clutter kind named by an element's class tokens or id, if any.
-pub fn kind_from_names(class: &str, id: &str) -> Option<ClutterKind> {
-    class.split_ascii_whitespace().chain(std::iter::once(id)).find_map(kind_of_token)
+fn class_kind(class: &str) -> Option<ClutterKind> {
+    class.split_ascii_whitespace().find_map(kind_of_token)
+}
+
+/// The clutter kind named by elements' class tokens or ids, reading each distinct class attribute
+/// once.
+///
+/// Pages repeat a few class attributes on most of their elements (every item of a list, every
+/// paragraph), and reading the words of each one was a seventh of classification (callgrind, all
+/// corpus pages); ids are mostly absent or unique, so they are read each time.
+#[derive(Default)]
+pub struct NameKinds<'a> {
+    by_class: std::collections::HashMap<&'a str, Option<ClutterKind>>,
+}
+
+impl<'a> NameKinds<'a> {
+    /// The kind named by an element's class tokens or, failing them, its id.
+    pub fn get(&mut self, class: &'a str, id: &str) -> Option<ClutterKind> {
+        let kind = if class.is_empty() { None } else { *self.by_class.entry(class).or_insert_with(|| class_kind(class)) };
+        kind.or_else(|| kind_of_token(id))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn kind_from_names(class: &str, id: &str) -> Option<ClutterKind> {
+        NameKinds::default().get(class, id)
+    }
 
     #[test]
     fn words_not_substrings() {
@@ -89,5 +111,16 @@ mod tests {
         assert_eq!(kind_from_names("go gp", "e1ad"), None);
         assert_eq!(kind_from_names("", "ad2"), Some(ClutterKind::Ad));
         assert_eq!(kind_from_names("dn MG2Subscribe", ""), Some(ClutterKind::Newsletter));
+    }
+
+    #[test]
+    fn remembered_classes_answer_alike() {
+        let mut kinds = NameKinds::default();
+        for _ in 0..2 {
+            assert_eq!(kinds.get("post has-share-bar", "related-posts"), Some(ClutterKind::Recommendation));
+            assert_eq!(kinds.get("post has-share-bar", ""), None);
+            assert_eq!(kinds.get("ad-slot", ""), Some(ClutterKind::Ad));
+            assert_eq!(kinds.get("", "share_bar2"), Some(ClutterKind::Share));
+        }
     }
 }

@@ -8,6 +8,7 @@
 
 use super::words;
 use crate::dom::{NodeRef, Snapshot, Tag};
+use std::collections::HashMap;
 
 /// Which of the progressively weaker heuristics an attempt uses. A page that gives too little text
 /// with all of them is retried without the riskiest one first, as Readability does.
@@ -124,16 +125,49 @@ fn style_hides(style: &str) -> bool {
     })
 }
 
+/// What the class/id word lists say about one class attribute or id.
+#[derive(Clone, Copy, Default)]
+struct Named {
+    unlikely: bool,
+    maybe: bool,
+    negative: bool,
+    positive: bool,
+}
+
+impl Named {
+    fn of(v: &str) -> Named {
+        if v.is_empty() {
+            return Named::default();
+        }
+        let v = words::lower(v);
+        Named {
+            unlikely: words::UNLIKELY.found_in(&v),
+            maybe: words::MAYBE.found_in(&v),
+            negative: words::NEGATIVE.found_in(&v) || is_hid(&v),
+            positive: words::POSITIVE.found_in(&v),
+        }
+    }
+
+    /// The score a class or id adds to its element.
+    fn weight(self) -> f32 {
+        let mut w = 0.0;
+        if self.negative {
+            w -= 25.0;
+        }
+        if self.positive {
+            w += 25.0;
+        }
+        w
+    }
+}
+
 /// True when the class/id words say "not the article" (a comment thread, a menu, a footer).
-fn looks_unlikely(n: NodeRef) -> bool {
+fn looks_unlikely(n: NodeRef, class: Named, id: Named) -> bool {
     if matches!(n.tag(), Some(Tag::Body | Tag::A)) {
         return false;
     }
-    if !n.class().is_empty() || !n.id_attr().is_empty() {
-        let ci = words::class_and_id(n);
-        if words::UNLIKELY.found_in(&ci) && !words::MAYBE.found_in(&ci) {
-            return true;
-        }
+    if (class.unlikely || id.unlikely) && !(class.maybe || id.maybe) {
+        return true;
     }
     n.attr("role").is_some_and(|r| words::UNLIKELY_ROLES.contains(&r))
 }
@@ -142,7 +176,8 @@ fn looks_unlikely(n: NodeRef) -> bool {
 /// commas, and each element's own verdicts (hidden, unlikely by its class/id/role, its class
 /// weight). Matching class names against the word lists once per element instead of once per
 /// question, together with the indexed lists (`crate::wordlist`), halved extraction's
-/// instructions on the corpus pages (callgrind).
+/// instructions on the corpus pages (callgrind). Each distinct class attribute is read once: pages
+/// repeat a few on most elements, and reading them again was a tenth of extraction.
 pub struct Base {
     own_text: Vec<u32>,
     own_commas: Vec<u32>,
@@ -161,6 +196,7 @@ impl Base {
             unlikely: vec![false; len],
             class_weight: vec![0.0; len],
         };
+        let mut classes: HashMap<&str, Named> = HashMap::new();
         for n in snap.iter() {
             let i = n.id().index();
             if n.is_text() {
@@ -170,8 +206,10 @@ impl Base {
                 b.excluded[i] = tag.is_raw_text()
                     || matches!(tag, Tag::Head | Tag::Title | Tag::Svg | Tag::Select | Tag::Template)
                     || is_hidden(n);
-                b.unlikely[i] = looks_unlikely(n);
-                b.class_weight[i] = class_weight(n);
+                let class = *classes.entry(n.class()).or_insert_with(|| Named::of(n.class()));
+                let id = Named::of(n.id_attr());
+                b.unlikely[i] = looks_unlikely(n, class, id);
+                b.class_weight[i] = class.weight() + id.weight();
             }
         }
         b.spare_formulas(snap);
@@ -292,23 +330,6 @@ impl<'a> Tables<'a> {
     pub fn class_weight(&self, n: NodeRef) -> f32 {
         if self.flags.weight_classes { self.base.class_weight[n.id().index()] } else { 0.0 }
     }
-}
-
-fn class_weight(n: NodeRef) -> f32 {
-    let mut w = 0.0;
-    for v in [n.class(), n.id_attr()] {
-        if v.is_empty() {
-            continue;
-        }
-        let v = words::lower(v);
-        if words::NEGATIVE.found_in(&v) || is_hid(&v) {
-            w -= 25.0;
-        }
-        if words::POSITIVE.found_in(&v) {
-            w += 25.0;
-        }
-    }
-    w
 }
 
 /// The class token `hid` (an old shorthand for hidden), on its own.
