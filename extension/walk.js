@@ -117,6 +117,7 @@ function walkInto(out, start, exclude, includeStart) {
       return;
     }
     let descend = false;
+    let child = null;
     const type = NODE_TYPE.call(n);
     if (type === 1 && n !== exclude) {
       const name = LOCAL_NAME.call(n);
@@ -143,7 +144,8 @@ function walkInto(out, start, exclude, includeStart) {
       }
       out.text = text;
       nodes.push(n);
-      descend = FIRST_CHILD.call(n) !== null && !skipsChildren(n, name);
+      child = FIRST_CHILD.call(n);
+      descend = child !== null && !skipsChildren(n, name);
       if (!descend) ops[i++] = END;
       out.len = i;
     } else if (type === 3) {
@@ -157,7 +159,7 @@ function walkInto(out, start, exclude, includeStart) {
       }
     }
     if (descend) {
-      n = FIRST_CHILD.call(n);
+      n = child;
       continue;
     }
     // Climb to the next node, closing each element left behind.

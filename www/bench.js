@@ -36,6 +36,8 @@ function headline(section, r) {
     rows.push([t, f(x.vsReadability.median), f(x.vsReadability.p95), f(x.vsFloor.median), f(x.vsFloor.p95),
       f(x.declutterMs.median), f(x.readabilityMs.median), f(x.floorMs.median)]);
   }
+  const wf = s.warm.walkVsFloor;
+  if (wf) rows.push(['walk alone / floor, warm', '', '', f(wf.median), f(wf.p95), '', '', '']);
   const o = s.observer;
   if (o) {
     rows.push(['DOMContentLoaded → hidden (ms)', f(s.dclToHidden.median, 1), f(s.dclToHidden.p95, 1), '', '', '', '', '']);

@@ -6,6 +6,8 @@
 // Each contender runs in the same page and the same run time:
 // - floor: a bare TreeWalker over every node reading each element's tag and class, the least any
 //   DOM-reading approach must pay;
+// - walk: the extension's walk alone (extension/walk.js), timed like the floor, so that the two
+//   compare like for like;
 // - declutter: exactly what extension/content.js does for reader mode: walk(document) then ONE
 //   `analyze` call with {url, clutter, article: true} (engine.js); the overlay build is timed apart;
 // - readability: `new Readability(document.cloneNode(true)).parse()`.
@@ -68,7 +70,7 @@
     return reader;
   }
 
-  const fns = { floor, declutter, readability, render };
+  const fns = { floor, walk: () => walk(document, null), declutter, readability, render };
 
   // One timed call (the cold one on a fresh page when it is the first).
   function once(name) {

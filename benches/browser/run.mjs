@@ -72,7 +72,7 @@ async function benchPage(page, autoPage, origin, p) {
   Object.assign(r, await page.evaluate(() => declutterBench.info()));
   r.warm = {};
   // declutter before render: render builds the overlay from declutter's last article tree.
-  for (const name of ['floor', 'declutter', 'readability', 'render']) {
+  for (const name of ['floor', 'walk', 'declutter', 'readability', 'render']) {
     r.warm[name] = median(await page.evaluate(([n, w, s]) => declutterBench.warm(n, w, s), [name, WARMUP, SAMPLES]));
   }
   const splits = [];
@@ -256,6 +256,8 @@ function summarise(results, observer) {
       renderMs: stat((r) => r[t].render),
     };
   }
+  // The walk against the floor, both timed warm by the same loop (the split's walk is one call).
+  s.warm.walkVsFloor = stat((r) => r.warm.walk / r.warm.floor);
   s.split = Object.fromEntries(['walk', 'decode', 'classify', 'extract'].map((k) => [k, stat((r) => r.split[k])]));
   s.dclToHidden = stat((r) => r.dclToHidden);
   if (!observer) return s;
@@ -279,6 +281,7 @@ function print({ summary: s, wasm, browser }) {
     const x = s[t];
     console.log(`| ${t} | ${f(x.vsReadability.median)} | ${f(x.vsReadability.p95)} | ${f(x.vsFloor.median)} | ${f(x.vsFloor.p95)} | ${f(x.declutterMs.median)} | ${f(x.readabilityMs.median)} | ${f(x.floorMs.median)} |`);
   }
+  console.log(`walk / floor (warm): median ${f(s.warm.walkVsFloor.median)}, p95 ${f(s.warm.walkVsFloor.p95)}`);
   console.log(`split (warm, median ms): ${Object.entries(s.split).map(([k, v]) => `${k} ${f(v.median, 3)}`).join(', ')}`);
   console.log(`overlay render: cold median ${f(s.cold.renderMs.median)} ms, warm ${f(s.warm.renderMs.median)} ms`);
   console.log(`wasm: ${wasm.raw} bytes raw, ${wasm.gzip} gzip`);
