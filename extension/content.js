@@ -255,8 +255,10 @@
   globalThis.declutterAutoClean = async () => {
     const settings = await loadDeclutterSettings();
     if (!settings.autoClean || settings.leaveAlone.includes(location.hostname)) return;
-    const reply = await chrome.runtime.sendMessage({ type: 'auto-css' }).catch(() => null);
-    ensureHideCss(reply?.css ?? false);
+    // The user stylesheet goes in through the background. Its answer is not waited for: marks
+    // without the sheet hide nothing yet, and the round trip (longer when the service worker has
+    // to wake up) would otherwise come before the walk on every page.
+    chrome.runtime.sendMessage({ type: 'auto-css' }).catch(() => null).then((reply) => ensureHideCss(reply?.css ?? false));
     if (document.readyState === 'loading') {
       const parsed = new Promise((done) => document.addEventListener('readystatechange', done, { once: true }));
       local.ready().then(() => document.readyState === 'loading' && warmUp(settings)).catch(() => {});

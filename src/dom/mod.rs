@@ -46,6 +46,12 @@ pub(crate) struct Span {
     pub end: u32,
 }
 
+impl Span {
+    fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Attr {
     pub name: Span,
@@ -239,19 +245,30 @@ impl<'a> NodeRef<'a> {
         }
     }
 
-    /// The element's attributes in source order, as `(name, value)`.
-    pub fn attrs(&self) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+    fn raw_attrs(&self) -> &'a [Attr] {
         let (start, end) = match self.raw().kind {
             Kind::Element { attrs_start, attrs_end, .. } => (attrs_start, attrs_end),
             _ => (0, 0),
         };
+        &self.doc.attrs[start as usize..end as usize]
+    }
+
+    /// The element's attributes in source order, as `(name, value)`.
+    pub fn attrs(&self) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
         let doc = self.doc;
-        doc.attrs[start as usize..end as usize].iter().map(move |a| (doc.str(a.name), doc.str(a.value)))
+        self.raw_attrs().iter().map(move |a| (doc.str(a.name), doc.str(a.value)))
     }
 
     /// One attribute's value. Names compare ASCII case-insensitively, as HTML does.
+    ///
+    /// Names of another length are passed over before their text is looked at: the heuristics
+    /// ask every element for several attributes it mostly lacks.
     pub fn attr(&self, name: &str) -> Option<&'a str> {
-        self.attrs().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v)
+        let doc = self.doc;
+        self.raw_attrs()
+            .iter()
+            .find(|a| a.name.len() == name.len() && doc.str(a.name).eq_ignore_ascii_case(name))
+            .map(|a| doc.str(a.value))
     }
 
     /// The `id` attribute, or `""`.
