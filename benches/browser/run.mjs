@@ -72,9 +72,11 @@ async function benchPage(page, autoPage, origin, p) {
   Object.assign(r, await page.evaluate(() => declutterBench.info()));
   r.warm = {};
   // declutter before render: render builds the overlay from declutter's last article tree.
-  for (const name of ['floor', 'walk', 'declutter', 'readability', 'render']) {
+  for (const name of ['floor', 'declutter', 'readability', 'render']) {
     r.warm[name] = median(await page.evaluate(([n, w, s]) => declutterBench.warm(n, w, s), [name, WARMUP, SAMPLES]));
   }
+  const wf = await page.evaluate(([w, s]) => declutterBench.walkAndFloor(w, s), [WARMUP, SAMPLES]);
+  r.walkVsFloor = median(wf.walk) / median(wf.floor);
   const splits = [];
   for (let i = 0; i < SAMPLES; i++) splits.push(await page.evaluate(() => declutterBench.split()));
   r.split = Object.fromEntries(Object.keys(splits[0]).map((k) => [k, median(splits.map((s) => s[k]))]));
@@ -256,8 +258,7 @@ function summarise(results, observer) {
       renderMs: stat((r) => r[t].render),
     };
   }
-  // The walk against the floor, both timed warm by the same loop (the split's walk is one call).
-  s.warm.walkVsFloor = stat((r) => r.warm.walk / r.warm.floor);
+  s.warm.walkVsFloor = stat((r) => r.walkVsFloor);
   s.split = Object.fromEntries(['walk', 'decode', 'classify', 'extract'].map((k) => [k, stat((r) => r.split[k])]));
   s.dclToHidden = stat((r) => r.dclToHidden);
   if (!observer) return s;
