@@ -166,3 +166,12 @@ fn the_title_inside_preformatted_text_stays() {
     a.body.iter().for_each(|b| block_text(b, &mut text));
     assert!(text.contains("Remote Storage"), "{text}");
 }
+
+#[test]
+fn text_in_font_inside_a_list_without_items_is_kept() {
+    // Old pages indent a remark with `<ul>` and size it with `<font>`: no `<li>`, still prose.
+    let a = article_with("", "<ul><font size=\"-1\">(An aside that the author set in smaller type, with <a href=\"/x\">one link</a> and <a href=\"/y\">another</a>.)</font></ul>");
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(text.contains("An aside that the author set"), "{text}");
+}

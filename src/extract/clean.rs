@@ -170,8 +170,11 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
     Cleaned { cut, text }
 }
 
+/// Elements whose text counts as running text when a box is judged: a box with text but none of
+/// it inside one of these is a strip of links or labels. `<font>` is the old web's `<span>`
+/// (Readability renames it before judging), so an indented `<ul><font>remark</font></ul>` reads.
 fn is_textish(tag: Tag) -> bool {
-    matches!(tag, Tag::Span | Tag::Li | Tag::Td) || is_div_to_p_blocker(tag)
+    matches!(tag, Tag::Span | Tag::Font | Tag::Li | Tag::Td) || is_div_to_p_blocker(tag)
 }
 
 /// A short paragraph that is mostly a link: "Related: ...", "Read more: ...", a promo headline.
