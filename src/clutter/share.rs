@@ -81,10 +81,13 @@ const HEADING_CAPTION_MAX: u32 = 15;
 const FOLLOW_MIN: u16 = 3;
 
 /// True for a link to a share endpoint, including `mailto:?subject=` links and WhatsApp's app URL.
+/// A share-by-mail link leaves the recipient to the reader; a `mailto:` with an address is the
+/// author's contact link, even with a subject filled in.
 pub fn is_share_url(href: &str) -> bool {
     let h = href.trim();
     if starts_with_ignore_case(h, "mailto:") {
-        return h.as_bytes().windows(8).any(|w| w.eq_ignore_ascii_case(b"subject="));
+        let (to, query) = h["mailto:".len()..].split_once('?').unwrap_or((&h["mailto:".len()..], ""));
+        return to.trim().is_empty() && query.as_bytes().windows(8).any(|w| w.eq_ignore_ascii_case(b"subject="));
     }
     if starts_with_ignore_case(h, "whatsapp://send") {
         return true;
@@ -188,6 +191,7 @@ mod tests {
         assert!(is_share_url("mailto:?subject=Hello&body=x"));
         assert!(is_share_url("https://X.com/intent/tweet?url=x"));
         assert!(!is_share_url("mailto:editor@example.com"));
+        assert!(!is_share_url("mailto:editor@example.com?subject=Your%20story"));
         assert!(!is_share_url("https://www.facebook.com/cna"));
         assert!(is_share_url("//wa.me/?text=x"));
         assert!(is_share_url("whatsapp://send?text=x"));
