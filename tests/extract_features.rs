@@ -175,3 +175,18 @@ fn text_in_font_inside_a_list_without_items_is_kept() {
     a.body.iter().for_each(|b| block_text(b, &mut text));
     assert!(text.contains("An aside that the author set"), "{text}");
 }
+
+#[test]
+fn a_comment_form_under_the_article_is_cut_with_its_labels() {
+    let a = article_with(
+        "",
+        "<form action=\"/comments\" class=\"reply\"><p>Your email address will not be published.</p>\
+         <p><label for=\"n\">Name</label> <input id=\"n\" type=\"text\"></p><p><label for=\"e\">Email</label> <input id=\"e\" type=\"text\"></p>\
+         <p><label for=\"w\">Website</label> <input id=\"w\" type=\"text\"></p><p><input type=\"checkbox\"> <label>Save my name for the next time I comment.</label></p>\
+         <p><input type=\"submit\" value=\"Post Comment\"></p></form>",
+    );
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(text.contains("Words of a long enough paragraph"), "{text}");
+    assert!(!text.contains("Website") && !text.contains("will not be published"), "{text}");
+}

@@ -129,6 +129,13 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
                         && removed_conditionally(t, n, &a, in_figure[k] && !(n.is(Tag::Figure))));
                 if remove {
                     cut[i] = true;
+                    // A field is cut on sight, but the form around it is still judged by its
+                    // fields: a comment form's labelled paragraphs are not the article.
+                    if tag == Tag::Input {
+                        if let Some(p) = n.parent().filter(|p| p.id().index() >= start) {
+                            agg[p.id().index() - start].input += 1;
+                        }
+                    }
                     continue;
                 }
                 if paragraph {
