@@ -190,3 +190,20 @@ fn a_comment_form_under_the_article_is_cut_with_its_labels() {
     assert!(text.contains("Words of a long enough paragraph"), "{text}");
     assert!(!text.contains("Website") && !text.contains("will not be published"), "{text}");
 }
+
+#[test]
+fn a_post_embedded_from_a_social_network_is_quoted_whatever_its_box_is_called() {
+    let a = article_with(
+        "",
+        "<p>Plenty of people pointed it out online, and the agency answered them the same day.</p>\
+         <div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p lang=\"en\">The ferry timetable changes on Monday: \
+         <a href=\"https://t.co/x1\">https://t.co/x1</a></p>&mdash; Harbour Board (@harbour) <a href=\"https://twitter.com/harbour/status/1\">November 18, 2019</a></blockquote>\
+         <script src=\"https://platform.twitter.com/widgets.js\"></script></div>\
+         <div class=\"social-links\"><a href=\"https://twitter.com/paper\">Twitter</a> <a href=\"https://facebook.com/paper\">Facebook</a></div>",
+    );
+    assert!(a.body.iter().any(|b| matches!(b, Block::Quote { .. })), "{:?}", a.body);
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(text.contains("The ferry timetable changes on Monday"), "{text}");
+    assert!(!text.contains("Facebook"), "{text}");
+}

@@ -65,7 +65,8 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
     for piece in pieces {
         let start = piece.first.index();
         let end = snap.node(piece.last).last_descendant().id().index();
-        // Forward: inside a data table, code or a figure, blocks are kept as they are.
+        // Forward: inside a data table, code, a figure or a box of embedded posts and formulas,
+        // blocks are kept as they are.
         let mut protect = vec![false; end - start + 1];
         let mut in_figure = vec![false; end - start + 1];
         let outer = snap.node(piece.first).ancestors().any(|a| a.is(Tag::Code) || a.is(Tag::Figure));
@@ -75,7 +76,7 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
                 Some(p) if p.id().index() >= start => (protect[p.id().index() - start], in_figure[p.id().index() - start]),
                 _ => (outer, outer),
             };
-            protect[i - start] = pp || n.is(Tag::Code) || (n.is(Tag::Table) && is_data_table(n));
+            protect[i - start] = pp || n.is(Tag::Code) || (n.is(Tag::Table) && is_data_table(n)) || t.holds_only_quotes(n);
             in_figure[i - start] = pf || n.is(Tag::Figure);
         }
         agg.clear();

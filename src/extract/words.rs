@@ -59,6 +59,12 @@ pub const VIDEO_HOSTS: &[&str] = &[
     "//archive.org", "//upload.wikimedia.org", "//player.twitch.tv",
 ];
 
+/// Classes of the `<blockquote>` that social networks' embed codes write around a post's text.
+pub const EMBEDDED_POSTS: &[&str] = &[
+    "twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "bluesky-embed", "reddit-embed-bq",
+    "text-post-media", "mastodon-embed", "fb-xfbml-parse-ignore",
+];
+
 /// Whole-text labels of ad slots and loading spinners.
 pub const AD_OR_LOADING: &[&str] = &[
     "ad", "advert", "advertising", "advertisement", "anzeige", "sponsored", "pub", "publicité", "werbung", "广告", "реклама",
