@@ -32,9 +32,11 @@ const NETWORK_HOSTS: &[&str] = &[
     "tumblr.com", "flipboard.com", "mastodon.social", "snapchat.com", "vk.com",
 ];
 
-/// Words that make a control's label a share action.
+/// Words that make a control's label a share action, in English and the languages most pages
+/// are written in ("Teilen", "Partager", "Compartir", "シェアする", "ツイート", "分享", "공유").
 static SHARE_WORDS: WordList = WordList::new(&[
-    "repost", "retweet", "share", "sharing", "tweet",
+    "compartilhar", "compartir", "condividi", "delen", "partager", "partilhar", "repost", "retweet",
+    "share", "sharing", "teilen", "tweet", "udostępnij", "シェア", "シェアする", "ツイート", "分享", "공유",
 ]);
 
 /// Network names: a short control labelled with one of them, inside a group of share controls, is a
@@ -144,8 +146,10 @@ fn named_share(n: NodeRef) -> bool {
     if end - n.id().0 > 8 {
         return false;
     }
+    // Indented markup puts lines of blanks around the label; they are no part of it.
     let text = n.text_content();
-    text.len() <= CONTROL_LABEL_MAX && names_share(&text, false)
+    let label = text.trim();
+    label.chars().count() <= CONTROL_LABEL_MAX && names_share(label, false)
 }
 
 /// Words of the parent's own text that make a control part of a sentence, not counting share
@@ -216,9 +220,22 @@ mod tests {
     }
 
     #[test]
+    fn indented_labels_in_other_languages() {
+        let indent = format!("\n{}", " ".repeat(52));
+        let snap = crate::dom::html::parse(&format!(
+            "<ul><li><a href=/r/1>{indent}<div><span>ツイート</span></div>{indent}</a></li>\
+             <li><a href=/r/2>{indent}<span>Teilen</span>{indent}</a></li></ul>"
+        ))
+        .unwrap();
+        assert!(snap.iter().filter(|n| n.is(Tag::A)).all(is_share_control));
+    }
+
+    #[test]
     fn labels() {
         assert!(names_share("Share on WhatsApp", false));
         assert!(names_share("Copy link", false));
+        assert!(names_share("Teilen", false) && names_share("Partager sur Facebook", false));
+        assert!(names_share("シェアする", false) && names_share("ツイート", false));
         assert!(names_share("Facebook", true));
         assert!(!names_share("Facebook", false));
         assert!(!names_share("Read the full report on our website", true));
