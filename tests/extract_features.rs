@@ -207,3 +207,11 @@ fn a_post_embedded_from_a_social_network_is_quoted_whatever_its_box_is_called() 
     assert!(text.contains("The ferry timetable changes on Monday"), "{text}");
     assert!(!text.contains("Facebook"), "{text}");
 }
+
+#[test]
+fn a_date_line_in_its_own_section_is_no_paragraph() {
+    let a = article_with("", "<section class=\"block\"><span>Published November 20th, 2019 - 07:29 GMT</span></section>");
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(!text.contains("Published"), "{text}");
+}

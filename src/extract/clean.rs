@@ -96,8 +96,8 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
                 if tag == Tag::A {
                     a.link = t.link[i] / t.text[i].max(1) as f32 * a.text as f32;
                 }
-                // A `div` with no block inside is a paragraph, judged as one.
-                let paragraph = tag == Tag::P || (tag == Tag::Div && (!t.block_desc[i] || is_wrapper(t, n)));
+                // A `div` or `section` with no block inside is a paragraph, judged as one.
+                let paragraph = tag == Tag::P || (matches!(tag, Tag::Div | Tag::Section) && (!t.block_desc[i] || is_wrapper(t, n)));
                 if tag == Tag::Div && t.block_desc[i] {
                     for run in loose_runs(t, n) {
                         let ids = run.first.index()..=snap.node(run.last).last_descendant().id().index();

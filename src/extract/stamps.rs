@@ -38,6 +38,8 @@ const DAYS: &[&str] = &[
 const LABELS: &[&str] = &[
     "published", "updated", "posted", "modified", "last", "first", "on", "at", "am", "pm", "a.m", "p.m", "et",
     "pt", "ct", "utc", "gmt", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest",
+    // Ordinal endings, split from their number ("November 20th", "le 1er mars").
+    "st", "nd", "rd", "th", "er",
     "veröffentlicht", "aktualisiert", "zuletzt", "geändert", "erstellt", "stand", "um", "uhr", "vom", "mez", "mesz",
     "publié", "publiée", "mis", "à", "jour", "le", "modifié", "modifiée", "actualisé", "h", "y", "a",
     "publicado", "actualizado", "modificado", "el", "de", "del", "las", "hs",
@@ -163,6 +165,7 @@ mod tests {
             "4/12",
             "1of4",
             "Updated 3 hours ago",
+            "Published November 20th, 2019 - 07:29 GMT",
             "Veröffentlicht am 12. März 2024, 14:30 Uhr",
             "Aktualisiert vor 2 Stunden",
             "Publié le 3 février 2024 à 14h30, mis à jour le 4 février 2024 à 9h",
