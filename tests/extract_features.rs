@@ -215,3 +215,20 @@ fn a_date_line_in_its_own_section_is_no_paragraph() {
     a.body.iter().for_each(|b| block_text(b, &mut text));
     assert!(!text.contains("Published"), "{text}");
 }
+
+#[test]
+fn a_list_of_other_stories_headlines_is_cut_but_lists_of_names_and_outlines_stay() {
+    let a = article_with(
+        "",
+        "<ul><li><a href=\"/a\">Porto</a></li><li><a href=\"/b\">Lisbon</a></li><li><a href=\"/c\">Faro</a></li></ul>\
+         <ul><li>In progress:<ul><li><a href=\"/bug/1\">Bug 1 – The window is affected by switching video source</a></li>\
+         <li><a href=\"/bug/2\">Bug 2 – Add telemetry for tracking the new usage</a></li><li><a href=\"/bug/3\">Bug 3 – Prevent windows from opening on top of one another</a></li></ul></li></ul>\
+         <p>Words of a closing paragraph, long enough, with commas, to be a paragraph of the article.</p>\
+         <h3>More from the harbour desk</h3><ul><li><a href=\"/s/1\">Night buses return to the valley after ten years</a></li>\
+         <li><a href=\"/s/2\">How the new ferry timetable will change your commute</a></li><li><a href=\"/s/3\">The lighthouse keeper who kept a diary for forty years</a></li></ul>",
+    );
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(text.contains("Lisbon") && text.contains("Add telemetry for tracking"), "{text}");
+    assert!(!text.contains("Night buses") && !text.contains("lighthouse keeper"), "{text}");
+}

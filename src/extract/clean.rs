@@ -205,6 +205,26 @@ fn is_link_line(n: NodeRef, a: &Agg) -> bool {
     !n.is(Tag::P) || n.descendants().filter(|d| d.is(Tag::A)).any(|l| l.text_content().split_whitespace().count() >= HEADLINE_WORDS)
 }
 
+/// Fewest items of a list of headlines.
+const HEADLINE_LIST_ITEMS: u32 = 3;
+/// Link density of a list of headlines: nothing but the links.
+const HEADLINE_LIST_DENSITY: f32 = 0.9;
+
+/// A list whose every item is one link to a headline and nothing else: other stories ("Related
+/// coverage", "More from ..."), the list form of [`is_link_line`]. Lists whose links are names or
+/// terms ("See also") or come with words of their own are content, and so is a list nested in a
+/// list item (an outline's sub-points: the bugs of a changelog entry).
+fn is_headline_list(n: NodeRef, a: &Agg) -> bool {
+    matches!(n.tag(), Some(Tag::Ul | Tag::Ol))
+        && !n.ancestors().any(|p| p.is(Tag::Li))
+        && a.li >= HEADLINE_LIST_ITEMS
+        && a.link / a.text.max(1) as f32 >= HEADLINE_LIST_DENSITY
+        && n.element_children().all(|li| {
+            let mut links = li.descendants().filter(|d| d.is(Tag::A));
+            links.next().is_some_and(|l| l.text_content().split_whitespace().count() >= HEADLINE_WORDS) && links.next().is_none()
+        })
+}
+
 /// A paragraph that is only a timestamp or a gallery counter.
 fn is_stamp_line(n: NodeRef, a: &Agg) -> bool {
     a.text > 0 && a.text as usize <= stamps::MAX_CHARS && stamps::is_stamp(&n.text_content())
@@ -238,7 +258,7 @@ fn removed_conditionally(t: &Tables, n: NodeRef, a: &Agg, in_figure: bool) -> bo
         return false;
     }
     let is_list = matches!(n.tag(), Some(Tag::Ul | Tag::Ol)) || (a.text > 0 && a.list_text as f32 / a.text as f32 > LIST_SHARE);
-    if is_ad_or_loading(n, a) {
+    if is_ad_or_loading(n, a) || is_headline_list(n, a) {
         return true;
     }
     let text = a.text.max(1) as f32;
