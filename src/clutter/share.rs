@@ -120,7 +120,7 @@ pub fn is_share_control(n: NodeRef) -> bool {
         return false;
     }
     if n.attr("href").is_some_and(is_share_url) {
-        return true;
+        return !is_quote_to_share(n);
     }
     if n.attrs().any(|(k, _)| {
         k.len() > 5 && k.as_bytes()[..5].eq_ignore_ascii_case(b"data-") && words(&k[5..]).next().is_some_and(|w| is_one_of(w, &["share", "social", "network"]))
@@ -130,6 +130,15 @@ pub fn is_share_control(n: NodeRef) -> bool {
     // Past this point the signals are words, and a link in the middle of a sentence is the
     // sentence's ("the usage share of web browsers", a link titled "Tree line"), not a button.
     named_share(n) && !in_running_text(n)
+}
+
+/// Visible characters (blanks left out) of a share link's label from which the label is a
+/// sentence: a quote the page offers to post ("click to tweet"), part of the article.
+const QUOTE_MIN_CHARS: usize = 50;
+
+/// True for a share link whose visible label is a sentence of the article, not a button's words.
+fn is_quote_to_share(n: NodeRef) -> bool {
+    n.text_content().chars().filter(|c| !c.is_whitespace()).nth(QUOTE_MIN_CHARS - 1).is_some()
 }
 
 /// True when the control's labels, class or visible label name a share action.
@@ -217,6 +226,17 @@ mod tests {
         .unwrap();
         let share: Vec<bool> = snap.iter().filter(|n| n.is(Tag::A)).map(is_share_control).collect();
         assert_eq!(share, [false, false, true, true, false]);
+    }
+
+    #[test]
+    fn a_quote_offered_for_sharing_is_no_button() {
+        let snap = crate::dom::html::parse(
+            "<a href='https://twitter.com/share?text=x'><span>Every online business exists in the space-time continuum.</span>\
+             <span>Click To Tweet</span></a><a href='https://twitter.com/share?text=x'>Share on Twitter</a>",
+        )
+        .unwrap();
+        let share: Vec<bool> = snap.iter().filter(|n| n.is(Tag::A)).map(is_share_control).collect();
+        assert_eq!(share, [false, true]);
     }
 
     #[test]
