@@ -232,3 +232,19 @@ fn a_list_of_other_stories_headlines_is_cut_but_lists_of_names_and_outlines_stay
     assert!(text.contains("Lisbon") && text.contains("Add telemetry for tracking"), "{text}");
     assert!(!text.contains("Night buses") && !text.contains("lighthouse keeper"), "{text}");
 }
+
+#[test]
+fn a_sentence_that_links_its_source_stays_in_its_card() {
+    // Each paragraph in a card of two boxes; one sentence is a quarter link, which is no link box.
+    let card = |p: &str| format!("<div class=\"card\"><div class=\"card-content\"><p>{p}</p></div></div>");
+    let html = format!(
+        "<html><body><div class=\"story\">{}{}{}</div></body></html>",
+        card(&prose()),
+        card("The discovery was announced in an article published Monday in the <a href=\"https://journal.example/a1\">journal Nature Astronomy</a>."),
+        card(&prose())
+    );
+    let a = article(&html);
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(text.contains("The discovery was announced"), "{text}");
+}

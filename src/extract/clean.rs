@@ -6,7 +6,7 @@
 //! is judged, the counts it is judged on (paragraphs, images, list items, link density) already
 //! leave out whatever was cut inside it, as if the page had been cleaned bottom-up.
 
-use super::score::{is_wrapper, loose_runs, Piece};
+use super::score::{loose_runs, Piece};
 use super::tables::{is_div_to_p_blocker, Tables};
 use super::stamps;
 use super::words::{self, has_token};
@@ -96,8 +96,9 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
                 if tag == Tag::A {
                     a.link = t.link[i] / t.text[i].max(1) as f32 * a.text as f32;
                 }
-                // A `div` or `section` with no block inside is a paragraph, judged as one.
-                let paragraph = tag == Tag::P || (matches!(tag, Tag::Div | Tag::Section) && (!t.block_desc[i] || is_wrapper(t, n)));
+                // A `div` or `section` with no block inside is a paragraph, judged as one, and so
+                // is a box around one paragraph, however many boxes deep.
+                let paragraph = tag == Tag::P || (matches!(tag, Tag::Div | Tag::Section) && (!t.block_desc[i] || wraps_one_paragraph(t, n)));
                 if tag == Tag::Div && t.block_desc[i] {
                     for run in loose_runs(t, n) {
                         let ids = run.first.index()..=snap.node(run.last).last_descendant().id().index();
@@ -183,6 +184,22 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
 /// (Readability renames it before judging), so an indented `<ul><font>remark</font></ul>` reads.
 fn is_textish(tag: Tag) -> bool {
     matches!(tag, Tag::Span | Tag::Font | Tag::Li | Tag::Td) || is_div_to_p_blocker(tag)
+}
+
+/// A `div` that holds one paragraph and nothing else, directly or through `div`s that each hold
+/// only the next (CMSs set every paragraph in a card of two or three boxes). The paragraph's own
+/// rules judge it: a sentence that links its source is not a link box.
+fn wraps_one_paragraph(t: &Tables, n: NodeRef) -> bool {
+    let mut cur = n;
+    loop {
+        let blank = |c: &NodeRef| t.gone[c.id().index()] || (c.is_text() && c.text().trim().is_empty());
+        let mut kids = cur.children().filter(|c| !blank(c));
+        match (kids.next(), kids.next()) {
+            (Some(only), None) if only.is(Tag::P) => return true,
+            (Some(only), None) if only.is(Tag::Div) => cur = only,
+            _ => return false,
+        }
+    }
 }
 
 /// A short paragraph that is mostly a link: "Related: ...", "Read more: ...", a promo headline.
