@@ -248,3 +248,31 @@ fn a_sentence_that_links_its_source_stays_in_its_card() {
     a.body.iter().for_each(|b| block_text(b, &mut text));
     assert!(text.contains("The discovery was announced"), "{text}");
 }
+
+#[test]
+fn a_gallery_caption_set_in_a_paragraph_is_a_caption_and_a_caption_box_with_its_picture_is_a_figure() {
+    let html = format!(
+        "<html><body><article><p>{0}</p><div class=\"gallery-item\"><div class=\"img-wrap\"><img src=\"https://x.example/cars.jpg\" alt=\"\"></div>\
+         <div class=\"caption\"><div class=\"caption-full\"><p>A long row of unsold vehicles sits at a dealership.</p></div></div></div><p>{0}</p>\
+         <div class=\"wp-caption\"><img src=\"https://x.example/page.png\" alt=\"\"><p class=\"wp-caption-text\">The error page users will see less often.</p></div>\
+         <p>{0}</p></article></body></html>",
+        prose()
+    );
+    let a = article(&html);
+    let captions: Vec<String> = a
+        .body
+        .iter()
+        .filter_map(|b| if let Block::Figure { image } = b { Some(image) } else { None })
+        .map(|i| {
+            let mut s = String::new();
+            block_text(&Block::Paragraph { content: i.caption.clone() }, &mut s);
+            format!("{} {}", i.src, s.trim())
+        })
+        .collect();
+    assert_eq!(
+        captions,
+        ["https://x.example/cars.jpg A long row of unsold vehicles sits at a dealership.", "https://x.example/page.png The error page users will see less often."],
+        "{:?}",
+        a.body
+    );
+}
