@@ -276,3 +276,16 @@ fn a_gallery_caption_set_in_a_paragraph_is_a_caption_and_a_caption_box_with_its_
         a.body
     );
 }
+
+#[test]
+fn ancillary_notes_are_neither_body_nor_excerpt() {
+    let a = article_with(
+        "",
+        "<div role=\"note\" class=\"hatnote\">This article is about the country. For other uses, see <a href=\"/wiki/NZ_(disambiguation)\">NZ (disambiguation)</a>.</div>\
+         <div role=\"note\" class=\"hatnote\">Main article: <a href=\"/wiki/Art\">Art</a></div>",
+    );
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(!text.contains("other uses") && !text.contains("Main article"), "{text}");
+    assert!(a.excerpt.unwrap().starts_with("Words of a long enough paragraph"));
+}

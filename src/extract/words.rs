@@ -48,9 +48,10 @@ pub static DATELINE: WordList = WordList::new(&[
 pub const SCREEN_READER_ONLY: &[&str] =
     &["sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only", "off-screen", "offscreen", "a11y-hidden"];
 
-/// ARIA roles of page furniture.
+/// ARIA roles of page furniture; a `note` is "parenthetic or ancillary to the main content" (a
+/// wiki's "For other uses, see ..." and "Main article: ..." lines).
 pub const UNLIKELY_ROLES: &[&str] =
-    &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
+    &["menu", "menubar", "complementary", "navigation", "note", "alert", "alertdialog", "dialog"];
 
 /// Hosts whose embeds are the article's videos, kept even where other embeds go.
 pub const VIDEO_HOSTS: &[&str] = &[
