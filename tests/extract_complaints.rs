@@ -164,6 +164,13 @@ fn sign_in_pages_are_no_article_but_short_briefs_are() {
     // The same page with the form built by a script, out of plain boxes.
     let formless = fixture("sign-in.html").replace("<form method=\"post\" action=\"/session\">", "<div class=\"form\">").replace("</form>", "</div>");
     assert_eq!(extract::extract(&parse(&formless).unwrap(), &Options::default()), Err(ExtractError::NoArticle));
+    // A sign-in page that asks for the e-mail address first has no password field.
+    let snap = parse(&fixture("sign-in-email-first.html")).unwrap();
+    assert_eq!(extract::extract(&snap, &Options::default()), Err(ExtractError::NoArticle));
+    assert!(!extract::readerable(&snap));
+    // The same box asking for an e-mail address to send a newsletter to is no sign-in form.
+    let newsletter = fixture("sign-in-email-first.html").replace("Log in with email", "Subscribe");
+    assert!(extract::extract(&parse(&newsletter).unwrap(), &Options::default()).is_ok());
     // A brief of three short paragraphs, on a page with a login box: still an article.
     let a = extract_page("brief-with-login-box.html", "https://coast.example/news/ferry-times");
     let t = text(&a);

@@ -166,3 +166,126 @@ fn the_title_inside_preformatted_text_stays() {
     a.body.iter().for_each(|b| block_text(b, &mut text));
     assert!(text.contains("Remote Storage"), "{text}");
 }
+
+#[test]
+fn text_in_font_inside_a_list_without_items_is_kept() {
+    // Old pages indent a remark with `<ul>` and size it with `<font>`: no `<li>`, still prose.
+    let a = article_with("", "<ul><font size=\"-1\">(An aside that the author set in smaller type, with <a href=\"/x\">one link</a> and <a href=\"/y\">another</a>.)</font></ul>");
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(text.contains("An aside that the author set"), "{text}");
+}
+
+#[test]
+fn a_comment_form_under_the_article_is_cut_with_its_labels() {
+    let a = article_with(
+        "",
+        "<form action=\"/comments\" class=\"reply\"><p>Your email address will not be published.</p>\
+         <p><label for=\"n\">Name</label> <input id=\"n\" type=\"text\"></p><p><label for=\"e\">Email</label> <input id=\"e\" type=\"text\"></p>\
+         <p><label for=\"w\">Website</label> <input id=\"w\" type=\"text\"></p><p><input type=\"checkbox\"> <label>Save my name for the next time I comment.</label></p>\
+         <p><input type=\"submit\" value=\"Post Comment\"></p></form>",
+    );
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(text.contains("Words of a long enough paragraph"), "{text}");
+    assert!(!text.contains("Website") && !text.contains("will not be published"), "{text}");
+}
+
+#[test]
+fn a_post_embedded_from_a_social_network_is_quoted_whatever_its_box_is_called() {
+    let a = article_with(
+        "",
+        "<p>Plenty of people pointed it out online, and the agency answered them the same day.</p>\
+         <div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p lang=\"en\">The ferry timetable changes on Monday: \
+         <a href=\"https://t.co/x1\">https://t.co/x1</a></p>&mdash; Harbour Board (@harbour) <a href=\"https://twitter.com/harbour/status/1\">November 18, 2019</a></blockquote>\
+         <script src=\"https://platform.twitter.com/widgets.js\"></script></div>\
+         <div class=\"social-links\"><a href=\"https://twitter.com/paper\">Twitter</a> <a href=\"https://facebook.com/paper\">Facebook</a></div>",
+    );
+    assert!(a.body.iter().any(|b| matches!(b, Block::Quote { .. })), "{:?}", a.body);
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(text.contains("The ferry timetable changes on Monday"), "{text}");
+    assert!(!text.contains("Facebook"), "{text}");
+}
+
+#[test]
+fn a_date_line_in_its_own_section_is_no_paragraph() {
+    let a = article_with("", "<section class=\"block\"><span>Published November 20th, 2019 - 07:29 GMT</span></section>");
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(!text.contains("Published"), "{text}");
+}
+
+#[test]
+fn a_list_of_other_stories_headlines_is_cut_but_lists_of_names_and_outlines_stay() {
+    let a = article_with(
+        "",
+        "<ul><li><a href=\"/a\">Porto</a></li><li><a href=\"/b\">Lisbon</a></li><li><a href=\"/c\">Faro</a></li></ul>\
+         <ul><li>In progress:<ul><li><a href=\"/bug/1\">Bug 1 – The window is affected by switching video source</a></li>\
+         <li><a href=\"/bug/2\">Bug 2 – Add telemetry for tracking the new usage</a></li><li><a href=\"/bug/3\">Bug 3 – Prevent windows from opening on top of one another</a></li></ul></li></ul>\
+         <p>Words of a closing paragraph, long enough, with commas, to be a paragraph of the article.</p>\
+         <h3>More from the harbour desk</h3><ul><li><a href=\"/s/1\">Night buses return to the valley after ten years</a></li>\
+         <li><a href=\"/s/2\">How the new ferry timetable will change your commute</a></li><li><a href=\"/s/3\">The lighthouse keeper who kept a diary for forty years</a></li></ul>",
+    );
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(text.contains("Lisbon") && text.contains("Add telemetry for tracking"), "{text}");
+    assert!(!text.contains("Night buses") && !text.contains("lighthouse keeper"), "{text}");
+}
+
+#[test]
+fn a_sentence_that_links_its_source_stays_in_its_card() {
+    // Each paragraph in a card of two boxes; one sentence is a quarter link, which is no link box.
+    let card = |p: &str| format!("<div class=\"card\"><div class=\"card-content\"><p>{p}</p></div></div>");
+    let html = format!(
+        "<html><body><div class=\"story\">{}{}{}</div></body></html>",
+        card(&prose()),
+        card("The discovery was announced in an article published Monday in the <a href=\"https://journal.example/a1\">journal Nature Astronomy</a>."),
+        card(&prose())
+    );
+    let a = article(&html);
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(text.contains("The discovery was announced"), "{text}");
+}
+
+#[test]
+fn a_gallery_caption_set_in_a_paragraph_is_a_caption_and_a_caption_box_with_its_picture_is_a_figure() {
+    let html = format!(
+        "<html><body><article><p>{0}</p><div class=\"gallery-item\"><div class=\"img-wrap\"><img src=\"https://x.example/cars.jpg\" alt=\"\"></div>\
+         <div class=\"caption\"><div class=\"caption-full\"><p>A long row of unsold vehicles sits at a dealership.</p></div></div></div><p>{0}</p>\
+         <div class=\"wp-caption\"><img src=\"https://x.example/page.png\" alt=\"\"><p class=\"wp-caption-text\">The error page users will see less often.</p></div>\
+         <p>{0}</p></article></body></html>",
+        prose()
+    );
+    let a = article(&html);
+    let captions: Vec<String> = a
+        .body
+        .iter()
+        .filter_map(|b| if let Block::Figure { image } = b { Some(image) } else { None })
+        .map(|i| {
+            let mut s = String::new();
+            block_text(&Block::Paragraph { content: i.caption.clone() }, &mut s);
+            format!("{} {}", i.src, s.trim())
+        })
+        .collect();
+    assert_eq!(
+        captions,
+        ["https://x.example/cars.jpg A long row of unsold vehicles sits at a dealership.", "https://x.example/page.png The error page users will see less often."],
+        "{:?}",
+        a.body
+    );
+}
+
+#[test]
+fn ancillary_notes_are_neither_body_nor_excerpt() {
+    let a = article_with(
+        "",
+        "<div role=\"note\" class=\"hatnote\">This article is about the country. For other uses, see <a href=\"/wiki/NZ_(disambiguation)\">NZ (disambiguation)</a>.</div>\
+         <div role=\"note\" class=\"hatnote\">Main article: <a href=\"/wiki/Art\">Art</a></div>",
+    );
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(!text.contains("other uses") && !text.contains("Main article"), "{text}");
+    assert!(a.excerpt.unwrap().starts_with("Words of a long enough paragraph"));
+}

@@ -32,9 +32,11 @@ const NETWORK_HOSTS: &[&str] = &[
     "tumblr.com", "flipboard.com", "mastodon.social", "snapchat.com", "vk.com",
 ];
 
-/// Words that make a control's label a share action.
+/// Words that make a control's label a share action, in English and the languages most pages
+/// are written in ("Teilen", "Partager", "Compartir", "シェアする", "ツイート", "分享", "공유").
 static SHARE_WORDS: WordList = WordList::new(&[
-    "repost", "retweet", "share", "sharing", "tweet",
+    "compartilhar", "compartir", "condividi", "delen", "partager", "partilhar", "repost", "retweet",
+    "share", "sharing", "teilen", "tweet", "udostępnij", "シェア", "シェアする", "ツイート", "分享", "공유",
 ]);
 
 /// Network names: a short control labelled with one of them, inside a group of share controls, is a
@@ -81,10 +83,13 @@ const HEADING_CAPTION_MAX: u32 = 15;
 const FOLLOW_MIN: u16 = 3;
 
 /// True for a link to a share endpoint, including `mailto:?subject=` links and WhatsApp's app URL.
+/// A share-by-mail link leaves the recipient to the reader; a `mailto:` with an address is the
+/// author's contact link, even with a subject filled in.
 pub fn is_share_url(href: &str) -> bool {
     let h = href.trim();
     if starts_with_ignore_case(h, "mailto:") {
-        return h.as_bytes().windows(8).any(|w| w.eq_ignore_ascii_case(b"subject="));
+        let (to, query) = h["mailto:".len()..].split_once('?').unwrap_or((&h["mailto:".len()..], ""));
+        return to.trim().is_empty() && query.as_bytes().windows(8).any(|w| w.eq_ignore_ascii_case(b"subject="));
     }
     if starts_with_ignore_case(h, "whatsapp://send") {
         return true;
@@ -115,7 +120,7 @@ pub fn is_share_control(n: NodeRef) -> bool {
         return false;
     }
     if n.attr("href").is_some_and(is_share_url) {
-        return true;
+        return !is_quote_to_share(n);
     }
     if n.attrs().any(|(k, _)| {
         k.len() > 5 && k.as_bytes()[..5].eq_ignore_ascii_case(b"data-") && words(&k[5..]).next().is_some_and(|w| is_one_of(w, &["share", "social", "network"]))
@@ -125,6 +130,15 @@ pub fn is_share_control(n: NodeRef) -> bool {
     // Past this point the signals are words, and a link in the middle of a sentence is the
     // sentence's ("the usage share of web browsers", a link titled "Tree line"), not a button.
     named_share(n) && !in_running_text(n)
+}
+
+/// Visible characters (blanks left out) of a share link's label from which the label is a
+/// sentence: a quote the page offers to post ("click to tweet"), part of the article.
+const QUOTE_MIN_CHARS: usize = 50;
+
+/// True for a share link whose visible label is a sentence of the article, not a button's words.
+fn is_quote_to_share(n: NodeRef) -> bool {
+    n.text_content().chars().filter(|c| !c.is_whitespace()).nth(QUOTE_MIN_CHARS - 1).is_some()
 }
 
 /// True when the control's labels, class or visible label name a share action.
@@ -141,8 +155,10 @@ fn named_share(n: NodeRef) -> bool {
     if end - n.id().0 > 8 {
         return false;
     }
+    // Indented markup puts lines of blanks around the label; they are no part of it.
     let text = n.text_content();
-    text.len() <= CONTROL_LABEL_MAX && names_share(&text, false)
+    let label = text.trim();
+    label.chars().count() <= CONTROL_LABEL_MAX && names_share(label, false)
 }
 
 /// Words of the parent's own text that make a control part of a sentence, not counting share
@@ -195,6 +211,7 @@ mod tests {
         assert!(is_share_url("mailto:?subject=Hello&body=x"));
         assert!(is_share_url("https://X.com/intent/tweet?url=x"));
         assert!(!is_share_url("mailto:editor@example.com"));
+        assert!(!is_share_url("mailto:editor@example.com?subject=Your%20story"));
         assert!(!is_share_url("https://www.facebook.com/cna"));
         assert!(is_share_url("//wa.me/?text=x"));
         assert!(is_share_url("whatsapp://send?text=x"));
@@ -219,9 +236,33 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_offered_for_sharing_is_no_button() {
+        let snap = crate::dom::html::parse(
+            "<a href='https://twitter.com/share?text=x'><span>Every online business exists in the space-time continuum.</span>\
+             <span>Click To Tweet</span></a><a href='https://twitter.com/share?text=x'>Share on Twitter</a>",
+        )
+        .unwrap();
+        let share: Vec<bool> = snap.iter().filter(|n| n.is(Tag::A)).map(is_share_control).collect();
+        assert_eq!(share, [false, true]);
+    }
+
+    #[test]
+    fn indented_labels_in_other_languages() {
+        let indent = format!("\n{}", " ".repeat(52));
+        let snap = crate::dom::html::parse(&format!(
+            "<ul><li><a href=/r/1>{indent}<div><span>ツイート</span></div>{indent}</a></li>\
+             <li><a href=/r/2>{indent}<span>Teilen</span>{indent}</a></li></ul>"
+        ))
+        .unwrap();
+        assert!(snap.iter().filter(|n| n.is(Tag::A)).all(is_share_control));
+    }
+
+    #[test]
     fn labels() {
         assert!(names_share("Share on WhatsApp", false));
         assert!(names_share("Copy link", false));
+        assert!(names_share("Teilen", false) && names_share("Partager sur Facebook", false));
+        assert!(names_share("シェアする", false) && names_share("ツイート", false));
         assert!(names_share("Facebook", true));
         assert!(!names_share("Facebook", false));
         assert!(!names_share("Read the full report on our website", true));

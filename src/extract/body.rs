@@ -256,8 +256,13 @@ const MAX_LOOSE_CAPTION: usize = 400;
 
 fn is_loose_caption(n: NodeRef) -> bool {
     let ci = super::words::class_and_id(n);
+    // A gallery's caption box may set its text in a paragraph; inside `<figure>` the figure
+    // decides what its caption is. A box that holds the picture too is the figure, not its caption
+    // (WordPress's `div.wp-caption`).
+    let paragraphs = n.descendants().filter(|d| d.is(Tag::P) && *d != n).count();
     (n.is(Tag::Figcaption) || ci.contains("caption") || super::words::has_token(&ci, "credit"))
-        && !n.descendants().any(|d| d.is(Tag::P) && d != n)
+        && (paragraphs == 0 || (paragraphs == 1 && !n.ancestors().any(|a| a.is(Tag::Figure))))
+        && !n.descendants().any(|d| matches!(d.tag(), Some(Tag::Img | Tag::Picture | Tag::Video)))
         && n.text_content().len() <= MAX_LOOSE_CAPTION
 }
 

@@ -6,7 +6,7 @@
 //! is judged, the counts it is judged on (paragraphs, images, list items, link density) already
 //! leave out whatever was cut inside it, as if the page had been cleaned bottom-up.
 
-use super::score::{is_wrapper, loose_runs, Piece};
+use super::score::{loose_runs, Piece};
 use super::tables::{is_div_to_p_blocker, Tables};
 use super::stamps;
 use super::words::{self, has_token};
@@ -65,7 +65,8 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
     for piece in pieces {
         let start = piece.first.index();
         let end = snap.node(piece.last).last_descendant().id().index();
-        // Forward: inside a data table, code or a figure, blocks are kept as they are.
+        // Forward: inside a data table, code, a figure or a box of embedded posts and formulas,
+        // blocks are kept as they are.
         let mut protect = vec![false; end - start + 1];
         let mut in_figure = vec![false; end - start + 1];
         let outer = snap.node(piece.first).ancestors().any(|a| a.is(Tag::Code) || a.is(Tag::Figure));
@@ -75,7 +76,7 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
                 Some(p) if p.id().index() >= start => (protect[p.id().index() - start], in_figure[p.id().index() - start]),
                 _ => (outer, outer),
             };
-            protect[i - start] = pp || n.is(Tag::Code) || (n.is(Tag::Table) && is_data_table(n));
+            protect[i - start] = pp || n.is(Tag::Code) || (n.is(Tag::Table) && is_data_table(n)) || t.holds_only_quotes(n);
             in_figure[i - start] = pf || n.is(Tag::Figure);
         }
         agg.clear();
@@ -95,8 +96,9 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
                 if tag == Tag::A {
                     a.link = t.link[i] / t.text[i].max(1) as f32 * a.text as f32;
                 }
-                // A `div` with no block inside is a paragraph, judged as one.
-                let paragraph = tag == Tag::P || (tag == Tag::Div && (!t.block_desc[i] || is_wrapper(t, n)));
+                // A `div` or `section` with no block inside is a paragraph, judged as one, and so
+                // is a box around one paragraph, however many boxes deep.
+                let paragraph = tag == Tag::P || (matches!(tag, Tag::Div | Tag::Section) && (!t.block_desc[i] || wraps_one_paragraph(t, n)));
                 if tag == Tag::Div && t.block_desc[i] {
                     for run in loose_runs(t, n) {
                         let ids = run.first.index()..=snap.node(run.last).last_descendant().id().index();
@@ -129,6 +131,13 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
                         && removed_conditionally(t, n, &a, in_figure[k] && !(n.is(Tag::Figure))));
                 if remove {
                     cut[i] = true;
+                    // A field is cut on sight, but the form around it is still judged by its
+                    // fields: a comment form's labelled paragraphs are not the article.
+                    if tag == Tag::Input {
+                        if let Some(p) = n.parent().filter(|p| p.id().index() >= start) {
+                            agg[p.id().index() - start].input += 1;
+                        }
+                    }
                     continue;
                 }
                 if paragraph {
@@ -170,8 +179,27 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
     Cleaned { cut, text }
 }
 
+/// Elements whose text counts as running text when a box is judged: a box with text but none of
+/// it inside one of these is a strip of links or labels. `<font>` is the old web's `<span>`
+/// (Readability renames it before judging), so an indented `<ul><font>remark</font></ul>` reads.
 fn is_textish(tag: Tag) -> bool {
-    matches!(tag, Tag::Span | Tag::Li | Tag::Td) || is_div_to_p_blocker(tag)
+    matches!(tag, Tag::Span | Tag::Font | Tag::Li | Tag::Td) || is_div_to_p_blocker(tag)
+}
+
+/// A `div` that holds one paragraph and nothing else, directly or through `div`s that each hold
+/// only the next (CMSs set every paragraph in a card of two or three boxes). The paragraph's own
+/// rules judge it: a sentence that links its source is not a link box.
+fn wraps_one_paragraph(t: &Tables, n: NodeRef) -> bool {
+    let mut cur = n;
+    loop {
+        let blank = |c: &NodeRef| t.gone[c.id().index()] || (c.is_text() && c.text().trim().is_empty());
+        let mut kids = cur.children().filter(|c| !blank(c));
+        match (kids.next(), kids.next()) {
+            (Some(only), None) if only.is(Tag::P) => return true,
+            (Some(only), None) if only.is(Tag::Div) => cur = only,
+            _ => return false,
+        }
+    }
 }
 
 /// A short paragraph that is mostly a link: "Related: ...", "Read more: ...", a promo headline.
@@ -192,6 +220,26 @@ fn is_link_line(n: NodeRef, a: &Agg) -> bool {
     // A promo links a headline; a paragraph that links a name ("Photo: <a>Jane Doe</a>") is a
     // credit.
     !n.is(Tag::P) || n.descendants().filter(|d| d.is(Tag::A)).any(|l| l.text_content().split_whitespace().count() >= HEADLINE_WORDS)
+}
+
+/// Fewest items of a list of headlines.
+const HEADLINE_LIST_ITEMS: u32 = 3;
+/// Link density of a list of headlines: nothing but the links.
+const HEADLINE_LIST_DENSITY: f32 = 0.9;
+
+/// A list whose every item is one link to a headline and nothing else: other stories ("Related
+/// coverage", "More from ..."), the list form of [`is_link_line`]. Lists whose links are names or
+/// terms ("See also") or come with words of their own are content, and so is a list nested in a
+/// list item (an outline's sub-points: the bugs of a changelog entry).
+fn is_headline_list(n: NodeRef, a: &Agg) -> bool {
+    matches!(n.tag(), Some(Tag::Ul | Tag::Ol))
+        && !n.ancestors().any(|p| p.is(Tag::Li))
+        && a.li >= HEADLINE_LIST_ITEMS
+        && a.link / a.text.max(1) as f32 >= HEADLINE_LIST_DENSITY
+        && n.element_children().all(|li| {
+            let mut links = li.descendants().filter(|d| d.is(Tag::A));
+            links.next().is_some_and(|l| l.text_content().split_whitespace().count() >= HEADLINE_WORDS) && links.next().is_none()
+        })
 }
 
 /// A paragraph that is only a timestamp or a gallery counter.
@@ -227,7 +275,7 @@ fn removed_conditionally(t: &Tables, n: NodeRef, a: &Agg, in_figure: bool) -> bo
         return false;
     }
     let is_list = matches!(n.tag(), Some(Tag::Ul | Tag::Ol)) || (a.text > 0 && a.list_text as f32 / a.text as f32 > LIST_SHARE);
-    if is_ad_or_loading(n, a) {
+    if is_ad_or_loading(n, a) || is_headline_list(n, a) {
         return true;
     }
     let text = a.text.max(1) as f32;

@@ -5,10 +5,15 @@
 //! field and little running text besides the form (labels, buttons, "Forgot your password?" and
 //! links). Counting words alone cannot tell it from a short news brief, which has no password
 //! field; the field alone cannot either, since article pages carry login boxes too, but those come
-//! with paragraphs of prose that outweigh the form.
+//! with paragraphs of prose that outweigh the form. Sign-in pages that ask for the e-mail address
+//! first (the password, or a one-time link, comes on the next page) have no password field: there
+//! an e-mail field counts when the form, its buttons or the page title say "sign in" (in the
+//! languages of [`SIGN_IN_WORDS`]); a newsletter box asks for an e-mail address too, but to
+//! subscribe.
 
 use super::tables::{text_len, Base};
-use crate::dom::{NodeId, Snapshot, Tag};
+use super::words::{has_token, lower};
+use crate::dom::{NodeId, NodeRef, Snapshot, Tag};
 
 /// Paragraphs shorter than this (characters) say nothing about being an article.
 const MIN_PARAGRAPH_CHARS: u32 = 140;
@@ -63,22 +68,60 @@ pub fn readerable(snap: &Snapshot) -> bool {
     false
 }
 
+/// What a sign-in form, its buttons or its page title say, lower case: "Sign in", "Log in",
+/// "Anmelden", "Se connecter", "Iniciar sesión"...
+const SIGN_IN_WORDS: &[&str] = &[
+    "sign in", "sign-in", "signin", "log in", "log-in", "login", "log on", "anmelden", "einloggen", "se connecter",
+    "connexion", "iniciar sesión", "inicia sesión", "acceder", "accedi", "entrar",
+];
+
+/// An e-mail or user-name field: its type, autocomplete token, or name says so.
+fn is_email_field(n: NodeRef) -> bool {
+    let says = |v: Option<&str>, words: &[&str]| v.is_some_and(|v| words.iter().any(|w| lower(v).contains(w)));
+    n.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("email"))
+        || says(n.attr("autocomplete"), &["email", "username"])
+        || says(n.attr("name"), &["email", "login", "user"])
+}
+
+/// The form of a field, or where scripts do without one, the box that holds it and its button.
+fn form_of(field: NodeRef) -> Option<NodeRef> {
+    let controls = |a: &NodeRef| a.descendants().filter(|d| matches!(d.tag(), Some(Tag::Input | Tag::Button))).nth(1).is_some();
+    field.ancestors().find(|a| a.is(Tag::Form)).or_else(|| field.ancestors().find(controls))
+}
+
+/// True when the form's text, its buttons' labels or the page title read as signing in.
+fn says_sign_in(snap: &Snapshot, form: NodeRef) -> bool {
+    let mut said = snap.find(Tag::Title).map(|t| t.text_content()).unwrap_or_default();
+    said.push(' ');
+    said.push_str(&form.text_content());
+    for d in form.descendants().filter(|d| d.is(Tag::Input)) {
+        said.push(' ');
+        said.push_str(d.attr("value").unwrap_or(""));
+    }
+    let said = lower(&said);
+    SIGN_IN_WORDS.iter().any(|w| has_token(&said, w))
+}
+
 /// True when the page is a sign-in (or sign-up) form rather than something to read.
 pub fn is_sign_in_page(snap: &Snapshot, base: &Base) -> bool {
     is_sign_in(snap, &base.furniture(snap))
 }
 
-/// A visible password field, and little running text outside forms, links and headings: less
-/// than the form itself holds (labels, hints, buttons) times [`SIGN_IN_PROSE_PER_FORM_CHAR`].
+/// A visible password field (or an e-mail field in a form that says "sign in"), and little
+/// running text outside forms, links and headings: less than the form itself holds (labels,
+/// hints, buttons) times [`SIGN_IN_PROSE_PER_FORM_CHAR`].
 fn is_sign_in(snap: &Snapshot, skip: &[bool]) -> bool {
-    let password = snap.iter().find(|n| {
-        n.is(Tag::Input) && !skip[n.id().index()] && n.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("password"))
-    });
-    // The form, or where scripts do without one, the box that holds the field and its button.
-    let form = password.and_then(|p| {
-        let controls = |a: &crate::dom::NodeRef| a.descendants().filter(|d| matches!(d.tag(), Some(Tag::Input | Tag::Button))).nth(1).is_some();
-        p.ancestors().find(|a| a.is(Tag::Form)).or_else(|| p.ancestors().find(controls))
-    });
+    let visible_input = |n: &NodeRef, types: &[&str]| {
+        n.is(Tag::Input) && !skip[n.id().index()] && types.iter().any(|t| n.attr("type").unwrap_or("text").trim().eq_ignore_ascii_case(t))
+    };
+    let form = match snap.iter().find(|n| visible_input(n, &["password"])) {
+        Some(password) => form_of(password),
+        None => snap
+            .iter()
+            .filter(|n| visible_input(n, &["email", "text"]) && is_email_field(*n))
+            .filter_map(form_of)
+            .find(|f| says_sign_in(snap, *f)),
+    };
     let Some(form) = form else { return false };
     let form_text: u32 = form.descendants().filter(|d| d.is_text() && !skip[d.id().index()]).map(|d| text_len(d.text())).sum();
     let limit = SIGN_IN_MAX_PROSE.min(form_text * SIGN_IN_PROSE_PER_FORM_CHAR);

@@ -1,27 +1,62 @@
 //! Lines that are only a timestamp ("Published 4:00 am CST, Wednesday, Nov. 20, 2019 | Updated
-//! ...") or a gallery counter ("1 of 12", "Image 3/8").
+//! ...", "Updated 3 hours ago", "Aktualisiert am 12. März 2024, 14:30 Uhr") or a gallery counter
+//! ("1 of 12", "Image 3/8").
 //!
 //! Pages put them between the headline and the first paragraph, or under each slide, in boxes
 //! with no telling class name. The reader shows the date in its header, and a counter means
 //! nothing without the slideshow, so a block whose whole text is one of these is furniture. Judged
 //! on the words alone: every word must be a date or time part, or a label such as "Updated".
+//! The lists cover English, German, French and Spanish, and the date units of Japanese and
+//! Chinese ("最終更新:3/9(木) 18:45", "2024年3月9日").
 
 /// Longest line (characters) that is judged at all: longer is a sentence that mentions a date.
 pub const MAX_CHARS: usize = 100;
 
+/// Month names and their abbreviations.
 const MONTHS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    // German
+    "januar", "jänner", "februar", "märz", "maerz", "mai", "juni", "juli", "oktober", "dezember", "mär", "okt", "dez",
+    // French
+    "janvier", "février", "fevrier", "mars", "avril", "juin", "juillet", "août", "aout", "septembre", "octobre",
+    "novembre", "décembre", "decembre", "janv", "févr", "fevr", "avr", "juil", "déc",
+    // Spanish
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre",
+    "noviembre", "diciembre", "ene", "abr", "ago", "dic",
 ];
-const WEEKDAYS: &[&str] = &[
+/// Weekdays, the days named relative to today, and the CJK date units.
+const DAYS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
-    "thu", "thur", "thurs", "fri", "sat", "sun",
+    "thu", "thur", "thurs", "fri", "sat", "sun", "today", "yesterday",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "heute", "gestern",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "aujourd", "hier",
+    "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo", "hoy", "ayer",
+    "年", "月", "日", "火", "水", "木", "金", "土",
 ];
 /// Labels and small words of a date line, and the time of day.
 const LABELS: &[&str] = &[
     "published", "updated", "posted", "modified", "last", "first", "on", "at", "am", "pm", "a.m", "p.m", "et",
     "pt", "ct", "utc", "gmt", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest",
+    // Ordinal endings, split from their number ("November 20th", "le 1er mars").
+    "st", "nd", "rd", "th", "er",
+    "veröffentlicht", "aktualisiert", "zuletzt", "geändert", "erstellt", "stand", "um", "uhr", "vom", "mez", "mesz",
+    "publié", "publiée", "mis", "à", "jour", "le", "modifié", "modifiée", "actualisé", "h", "y", "a",
+    "publicado", "actualizado", "modificado", "el", "de", "del", "las", "hs",
+    "更新", "最終更新", "配信", "公開", "投稿", "時", "分", "午前", "午後",
 ];
+/// Units of a relative time ("3 hours ago").
+const UNITS: &[&str] = &[
+    "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day",
+    "days", "week", "weeks", "month", "months", "year", "years",
+    "sekunde", "sekunden", "minuten", "stunde", "stunden", "std", "tag", "tage", "tagen", "woche", "wochen", "monat",
+    "monaten", "jahr", "jahren",
+    "seconde", "secondes", "heure", "heures", "jour", "jours", "semaine", "semaines", "mois", "an", "ans",
+    "segundo", "segundos", "minuto", "minutos", "hora", "horas", "día", "dia", "días", "dias", "semana", "semanas",
+    "mes", "meses", "año", "años",
+];
+/// The word that makes a number of units a time in the past: "ago", "vor", "il (y a)", "hace".
+const AGO: &[&str] = &["ago", "vor", "il", "hace"];
 /// Words that may name what a counter counts.
 const COUNTED: &[&str] = &["image", "photo", "picture", "slide", "item"];
 
@@ -36,30 +71,29 @@ pub fn is_stamp(text: &str) -> bool {
     is_counter(&words) || is_timestamp(&words)
 }
 
-/// The ASCII words and numbers of a text, split where digits meet letters ("2019Updated", "1of4");
+/// The words and numbers of a text, split where digits meet letters ("2019Updated", "1of4");
 /// `:` `/` `.` `-` between digits stay in the number ("10:48", "05/10/2018"), a `.` between
-/// letters stays in the word ("a.m"). Anything else separates, other scripts' letters included:
-/// every word of the lists is ASCII.
+/// letters stays in the word ("a.m"). Anything else separates.
 fn words(text: &str) -> Vec<&str> {
-    let b = text.as_bytes();
-    let joined = |i: usize, joiner: fn(u8) -> bool, part: fn(&u8) -> bool| joiner(b[i]) && b.get(i + 1).is_some_and(part);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let next = |k: usize| chars.get(k + 1).map(|c| c.1);
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        let start = i;
-        if b[i].is_ascii_digit() {
-            while i < b.len() && (b[i].is_ascii_digit() || joined(i, |c| matches!(c, b':' | b'/' | b'.' | b'-'), u8::is_ascii_digit)) {
-                i += 1;
-            }
-        } else if b[i].is_ascii_alphabetic() {
-            while i < b.len() && (b[i].is_ascii_alphabetic() || joined(i, |c| c == b'.', u8::is_ascii_alphabetic)) {
-                i += 1;
-            }
+    let mut k = 0;
+    while k < chars.len() {
+        let (start, c) = chars[k];
+        let keep: fn(char) -> bool = if c.is_ascii_digit() {
+            |c| c.is_ascii_digit()
+        } else if c.is_alphabetic() {
+            |c| c.is_alphabetic()
         } else {
-            i += 1;
+            k += 1;
             continue;
+        };
+        let joiners: &[char] = if c.is_ascii_digit() { &[':', '/', '.', '-'] } else { &['.'] };
+        while k < chars.len() && (keep(chars[k].1) || (joiners.contains(&chars[k].1) && next(k).is_some_and(keep))) {
+            k += 1;
         }
-        out.push(&text[start..i]);
+        out.push(&text[start..chars.get(k).map_or(text.len(), |c| c.0)]);
     }
     out
 }
@@ -69,7 +103,11 @@ fn is_number(w: &str) -> bool {
 }
 
 fn one_of(list: &[&str], w: &str) -> bool {
-    list.iter().any(|l| l.eq_ignore_ascii_case(w))
+    if w.is_ascii() {
+        return list.iter().any(|l| l.eq_ignore_ascii_case(w));
+    }
+    let w = super::words::lower(w);
+    list.contains(&w.as_str())
 }
 
 /// "1 of 12", "Image 3 / 8", "slide 2of9".
@@ -86,21 +124,28 @@ fn is_counter(words: &[&str]) -> bool {
     }
 }
 
-/// Only date and time words, with a month or weekday named or a date in figures ("05/10/2018").
+/// Only date and time words, with a month or weekday named, a date in figures ("05/10/2018"),
+/// or a number of units ago ("3 hours ago", "vor 2 Stunden", "il y a 5 minutes", "hace 1 día").
 fn is_timestamp(words: &[&str]) -> bool {
     let mut named = false;
     let mut numbers = false;
+    let mut unit = false;
+    let mut ago = false;
     for w in words {
         if is_number(w) {
             numbers = true;
             named |= w.contains(['/', '-', '.']) && w.len() >= 6;
-        } else if one_of(MONTHS, w) || one_of(WEEKDAYS, w) {
+        } else if one_of(MONTHS, w) || one_of(DAYS, w) {
             named = true;
+        } else if one_of(UNITS, w) {
+            unit = true;
+        } else if one_of(AGO, w) {
+            ago = true;
         } else if !one_of(LABELS, w) {
             return false;
         }
     }
-    numbers && named
+    numbers && (named || (unit && ago))
 }
 
 #[cfg(test)]
@@ -119,6 +164,16 @@ mod tests {
             "Image 3 of 8",
             "4/12",
             "1of4",
+            "Updated 3 hours ago",
+            "Published November 20th, 2019 - 07:29 GMT",
+            "Veröffentlicht am 12. März 2024, 14:30 Uhr",
+            "Aktualisiert vor 2 Stunden",
+            "Publié le 3 février 2024 à 14h30, mis à jour le 4 février 2024 à 9h",
+            "il y a 5 minutes",
+            "Publicado el miércoles, 12 de marzo de 2024 a las 14:30",
+            "Actualizado hace 1 día",
+            "最終更新:3/9(木) 18:45",
+            "2024年3月9日 18:45",
             "Image \n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t 1 \n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t of \n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t / \n\t\t\t 9",
         ] {
             assert!(is_stamp(s), "{s}");
@@ -129,6 +184,10 @@ mod tests {
             "3 of the 12 passengers were rescued",
             "2019",
             "Chapter 4",
+            "Open 8 hours a day",
+            "3 Tage Urlaub am Meer",
+            "Le 12 mars, le conseil a voté",
+            "金100万円",
         ] {
             assert!(!is_stamp(s), "{s}");
         }

@@ -184,6 +184,7 @@ pub struct Base {
     excluded: Vec<bool>,
     unlikely: Vec<bool>,
     class_weight: Vec<f32>,
+    only_quotes: Vec<bool>,
 }
 
 impl Base {
@@ -195,6 +196,7 @@ impl Base {
             excluded: vec![false; len],
             unlikely: vec![false; len],
             class_weight: vec![0.0; len],
+            only_quotes: vec![false; len],
         };
         let mut classes: HashMap<&str, Named> = HashMap::new();
         for n in snap.iter() {
@@ -212,36 +214,48 @@ impl Base {
                 b.class_weight[i] = class.weight() + id.weight();
             }
         }
-        b.spare_formulas(snap);
+        b.spare_quotes(snap);
         b
     }
 
-    /// A box whose only visible content is MathML is a formula, whatever its class says (math
-    /// renderers wrap every formula in classes that read like furniture, such as a context menu's).
-    fn spare_formulas(&mut self, snap: &Snapshot) {
+    /// A box whose only visible content is quoted material, MathML or a post embedded from a
+    /// social network, is that material, whatever its class says: math renderers wrap every
+    /// formula in classes that read like furniture (a context menu's), and CMSs wrap an embedded
+    /// tweet in a `social-media-embed` box. Such a box is neither unlikely nor weighed down by its
+    /// class, and cleaning keeps it as it is ([`Tables::holds_only_quotes`]).
+    fn spare_quotes(&mut self, snap: &Snapshot) {
         let len = snap.len();
         let mut prose = vec![0u32; len];
-        let mut math = vec![false; len];
+        let mut quoted = vec![false; len];
         for i in (1..len).rev() {
             let n = snap.node(crate::dom::NodeId(i as u32));
             if self.excluded[i] {
                 continue;
             }
-            if n.is(Tag::Math) {
-                math[i] = true;
+            if n.is(Tag::Math) || is_embedded_post(n) {
+                quoted[i] = true;
                 prose[i] = 0;
             } else if n.is_text() {
                 prose[i] = self.own_text[i];
-            } else if math[i] && prose[i] == 0 {
+            }
+            if quoted[i] && prose[i] == 0 {
+                self.only_quotes[i] = true;
                 self.unlikely[i] = false;
+                self.class_weight[i] = self.class_weight[i].max(0.0);
             }
             if let Some(p) = n.parent() {
                 let p = p.id().index();
                 prose[p] += prose[i];
-                math[p] |= math[i];
+                quoted[p] |= quoted[i];
             }
         }
     }
+}
+
+/// A post embedded from a social network: the `<blockquote>` its embed code writes, holding the
+/// post's text until (or instead of) the network's script drawing it.
+fn is_embedded_post(n: NodeRef) -> bool {
+    n.is(Tag::Blockquote) && n.class().split_ascii_whitespace().any(|c| words::EMBEDDED_POSTS.iter().any(|p| p.eq_ignore_ascii_case(c)))
 }
 
 impl Base {
@@ -329,6 +343,11 @@ impl<'a> Tables<'a> {
     /// Class/id weight: +25 for content words, -25 for furniture words, per attribute.
     pub fn class_weight(&self, n: NodeRef) -> f32 {
         if self.flags.weight_classes { self.base.class_weight[n.id().index()] } else { 0.0 }
+    }
+
+    /// True for a box whose visible content is only formulas and embedded posts.
+    pub fn holds_only_quotes(&self, n: NodeRef) -> bool {
+        self.base.only_quotes[n.id().index()]
     }
 }
 

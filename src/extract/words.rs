@@ -48,15 +48,22 @@ pub static DATELINE: WordList = WordList::new(&[
 pub const SCREEN_READER_ONLY: &[&str] =
     &["sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only", "off-screen", "offscreen", "a11y-hidden"];
 
-/// ARIA roles of page furniture.
+/// ARIA roles of page furniture; a `note` is "parenthetic or ancillary to the main content" (a
+/// wiki's "For other uses, see ..." and "Main article: ..." lines).
 pub const UNLIKELY_ROLES: &[&str] =
-    &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
+    &["menu", "menubar", "complementary", "navigation", "note", "alert", "alertdialog", "dialog"];
 
 /// Hosts whose embeds are the article's videos, kept even where other embeds go.
 pub const VIDEO_HOSTS: &[&str] = &[
     "//www.youtube.com", "//youtube.com", "//www.youtube-nocookie.com", "//youtube-nocookie.com",
     "//player.vimeo.com", "//www.dailymotion.com", "//dailymotion.com", "//v.qq.com",
     "//archive.org", "//upload.wikimedia.org", "//player.twitch.tv",
+];
+
+/// Classes of the `<blockquote>` that social networks' embed codes write around a post's text.
+pub const EMBEDDED_POSTS: &[&str] = &[
+    "twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "bluesky-embed", "reddit-embed-bq",
+    "text-post-media", "mastodon-embed", "fb-xfbml-parse-ignore",
 ];
 
 /// Whole-text labels of ad slots and loading spinners.
