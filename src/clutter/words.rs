@@ -138,6 +138,11 @@ mod tests {
     fn phrases() {
         assert!(is_phrase("- ADVERTISEMENT -", &["advertisement"]));
         assert!(!is_phrase("Advertisement feature story", &["advertisement"]));
+        // The first word must be the phrase's whole first word.
+        assert!(!is_phrase("Ad", &["ads", "advertisement"]) && !is_phrase("Ads", &["ad"]));
+        assert!(!is_phrase("Related", &["related articles"]) && is_phrase("RELATED  articles", &["related", "related articles"]));
+        assert!(!is_phrase("", &["ad"]));
+        assert!(has_phrase("copy the link, copy link", "copy link") && !has_phrase("copy", "copy link"));
         assert!(has_phrase("By clicking Sign up, you agree", "sign up"));
         assert!(!has_phrase("signed upward", "sign up"));
     }
