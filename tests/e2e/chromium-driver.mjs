@@ -56,8 +56,16 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
     extensionUrl: async (path) => `chrome-extension://${extensionId}/${path}`,
     evaluate: (page, fn) => page.evaluate(fn),
     async click(page) {
-      // activeTab is granted to the active tab only: after other tabs opened and closed, make sure.
+      // activeTab is granted to the active tab only: after other tabs opened and closed, make sure,
+      // and wait until the browser reports it active (bringing it to the front is asynchronous; a
+      // click on a tab still in the background is refused by the extension's permissions).
       await page.bringToFront();
+      const id = await tabId(page);
+      for (let tries = 0; tries < 50; tries++) {
+        const active = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+        if (active === id) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
       const tab = targetInfos.find((t) => t.url === page.url());
       if (!tab) throw new Error(`no tab target for ${page.url()}`);
