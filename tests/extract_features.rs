@@ -19,6 +19,13 @@ fn article(html: &str) -> extract::Article {
 }
 
 /// The article of a page with `head` and an `<article>` of `before` and then [`prose`].
+/// The article's body as plain text, block by block.
+fn body_text(a: &extract::Article) -> String {
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    text
+}
+
 fn article_with(head: &str, before: &str) -> extract::Article {
     article(&format!("<html><head>{head}</head><body><article>{before}<p>{}</p></article></body></html>", prose()))
 }
@@ -66,8 +73,7 @@ fn formulas_drawn_by_a_math_renderer_are_kept() {
     let a = extract::extract(&snap, &Options::default()).unwrap();
     let math = a.body.iter().find_map(|b| if let Block::Math { fallback, .. } = b { Some(fallback) } else { None });
     assert_eq!(math.expect("formula kept").split_whitespace().collect::<String>(), "ax2+bx+c=0");
-    let mut text = String::new();
-    a.body.iter().for_each(|b| block_text(b, &mut text));
+    let text = body_text(&a);
     assert!(!text.contains("All lessons"), "furniture kept: {text}");
 }
 
@@ -139,8 +145,7 @@ fn dialog_boxes_are_furniture_but_a_dialogue_is_not() {
          <div id=\"signup-dialog\" class=\"modal-box\"><h2>Make us your homepage</h2><p>On the toolbar, click Settings, then choose the home page option and type our address.</p></div></div></body></html>"
     );
     let a = article(&html);
-    let mut text = String::new();
-    a.body.iter().for_each(|b| block_text(b, &mut text));
+    let text = body_text(&a);
     assert!(text.contains("Why the harbour?"), "{text}");
     assert!(!text.contains("homepage") && !text.contains("toolbar"), "{text}");
 }
@@ -162,8 +167,7 @@ fn the_title_inside_preformatted_text_stays() {
         "<html><head><title>Remote Storage</title></head><body><pre>INTERNET DRAFT\n\n<span class=\"h1\">Remote Storage</span>\n\nAbstract</pre><p>{}</p></body></html>",
         prose()
     ));
-    let mut text = String::new();
-    a.body.iter().for_each(|b| block_text(b, &mut text));
+    let text = body_text(&a);
     assert!(text.contains("Remote Storage"), "{text}");
 }
 
@@ -171,8 +175,7 @@ fn the_title_inside_preformatted_text_stays() {
 fn text_in_font_inside_a_list_without_items_is_kept() {
     // Old pages indent a remark with `<ul>` and size it with `<font>`: no `<li>`, still prose.
     let a = article_with("", "<ul><font size=\"-1\">(An aside that the author set in smaller type, with <a href=\"/x\">one link</a> and <a href=\"/y\">another</a>.)</font></ul>");
-    let mut text = String::new();
-    a.body.iter().for_each(|b| block_text(b, &mut text));
+    let text = body_text(&a);
     assert!(text.contains("An aside that the author set"), "{text}");
 }
 
@@ -185,8 +188,7 @@ fn a_comment_form_under_the_article_is_cut_with_its_labels() {
          <p><label for=\"w\">Website</label> <input id=\"w\" type=\"text\"></p><p><input type=\"checkbox\"> <label>Save my name for the next time I comment.</label></p>\
          <p><input type=\"submit\" value=\"Post Comment\"></p></form>",
     );
-    let mut text = String::new();
-    a.body.iter().for_each(|b| block_text(b, &mut text));
+    let text = body_text(&a);
     assert!(text.contains("Words of a long enough paragraph"), "{text}");
     assert!(!text.contains("Website") && !text.contains("will not be published"), "{text}");
 }
@@ -202,8 +204,7 @@ fn a_post_embedded_from_a_social_network_is_quoted_whatever_its_box_is_called() 
          <div class=\"social-links\"><a href=\"https://twitter.com/paper\">Twitter</a> <a href=\"https://facebook.com/paper\">Facebook</a></div>",
     );
     assert!(a.body.iter().any(|b| matches!(b, Block::Quote { .. })), "{:?}", a.body);
-    let mut text = String::new();
-    a.body.iter().for_each(|b| block_text(b, &mut text));
+    let text = body_text(&a);
     assert!(text.contains("The ferry timetable changes on Monday"), "{text}");
     assert!(!text.contains("Facebook"), "{text}");
 }
@@ -211,8 +212,7 @@ fn a_post_embedded_from_a_social_network_is_quoted_whatever_its_box_is_called() 
 #[test]
 fn a_date_line_in_its_own_section_is_no_paragraph() {
     let a = article_with("", "<section class=\"block\"><span>Published November 20th, 2019 - 07:29 GMT</span></section>");
-    let mut text = String::new();
-    a.body.iter().for_each(|b| block_text(b, &mut text));
+    let text = body_text(&a);
     assert!(!text.contains("Published"), "{text}");
 }
 
@@ -227,8 +227,7 @@ fn a_list_of_other_stories_headlines_is_cut_but_lists_of_names_and_outlines_stay
          <h3>More from the harbour desk</h3><ul><li><a href=\"/s/1\">Night buses return to the valley after ten years</a></li>\
          <li><a href=\"/s/2\">How the new ferry timetable will change your commute</a></li><li><a href=\"/s/3\">The lighthouse keeper who kept a diary for forty years</a></li></ul>",
     );
-    let mut text = String::new();
-    a.body.iter().for_each(|b| block_text(b, &mut text));
+    let text = body_text(&a);
     assert!(text.contains("Lisbon") && text.contains("Add telemetry for tracking"), "{text}");
     assert!(!text.contains("Night buses") && !text.contains("lighthouse keeper"), "{text}");
 }
@@ -244,8 +243,7 @@ fn a_sentence_that_links_its_source_stays_in_its_card() {
         card(&prose())
     );
     let a = article(&html);
-    let mut text = String::new();
-    a.body.iter().for_each(|b| block_text(b, &mut text));
+    let text = body_text(&a);
     assert!(text.contains("The discovery was announced"), "{text}");
 }
 
@@ -284,8 +282,7 @@ fn ancillary_notes_are_neither_body_nor_excerpt() {
         "<div role=\"note\" class=\"hatnote\">This article is about the country. For other uses, see <a href=\"/wiki/NZ_(disambiguation)\">NZ (disambiguation)</a>.</div>\
          <div role=\"note\" class=\"hatnote\">Main article: <a href=\"/wiki/Art\">Art</a></div>",
     );
-    let mut text = String::new();
-    a.body.iter().for_each(|b| block_text(b, &mut text));
+    let text = body_text(&a);
     assert!(!text.contains("other uses") && !text.contains("Main article"), "{text}");
     assert!(a.excerpt.unwrap().starts_with("Words of a long enough paragraph"));
 }
