@@ -101,7 +101,7 @@ pub fn is_phrase(s: &str, phrases: &[&str]) -> bool {
         debug_assert!(p.split(' ').count() <= PHRASE_MAX_WORDS, "phrase too long: {p}");
         // Most labels are no phrase at all: their first word rules out a phrase in a few
         // comparisons, before the phrase is split (splitting every phrase for every short label
-        // was a tenth of classification, callgrind over all corpus pages).
+        // was an eighth of classification, callgrind over all corpus pages).
         let head = p.as_bytes().get(..first.len());
         if !head.is_some_and(|h| h.eq_ignore_ascii_case(first.as_bytes())) || p.as_bytes().get(first.len()).is_some_and(|&b| b != b' ') {
             return false;

@@ -177,7 +177,7 @@ fn looks_unlikely(n: NodeRef, class: Named, id: Named) -> bool {
 /// weight). Matching class names against the word lists once per element instead of once per
 /// question, together with the indexed lists (`crate::wordlist`), halved extraction's
 /// instructions on the corpus pages (callgrind). Each distinct class attribute is read once: pages
-/// repeat a few on most elements, and reading them again was a tenth of extraction.
+/// repeat a few on most elements, and reading them again was an eighth of extraction.
 pub struct Base {
     own_text: Vec<u32>,
     own_commas: Vec<u32>,
