@@ -6,7 +6,7 @@
 
 use super::hosts::{self, starts_with_ignore_case};
 use super::words::{is_one_of, words};
-use super::stats::Stat;
+use super::stats::{non_blank, Stat};
 use crate::dom::{NodeRef, Tag};
 use crate::wordlist::WordList;
 
@@ -134,11 +134,11 @@ pub fn is_share_control(n: NodeRef) -> bool {
 
 /// Visible characters (blanks left out) of a share link's label from which the label is a
 /// sentence: a quote the page offers to post ("click to tweet"), part of the article.
-const QUOTE_MIN_CHARS: usize = 50;
+const QUOTE_MIN_CHARS: u32 = 50;
 
 /// True for a share link whose visible label is a sentence of the article, not a button's words.
 fn is_quote_to_share(n: NodeRef) -> bool {
-    n.text_content().chars().filter(|c| !c.is_whitespace()).nth(QUOTE_MIN_CHARS - 1).is_some()
+    non_blank(&n.text_content()) >= QUOTE_MIN_CHARS
 }
 
 /// True when the control's labels, class or visible label name a share action.

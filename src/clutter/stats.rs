@@ -83,7 +83,8 @@ impl Stats {
     }
 }
 
-fn non_blank(s: &str) -> u32 {
+/// Characters of `s` that are not whitespace: the unit of every text count here.
+pub fn non_blank(s: &str) -> u32 {
     s.chars().filter(|c| !c.is_whitespace()).count() as u32
 }
 
