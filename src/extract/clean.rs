@@ -192,11 +192,9 @@ fn is_textish(tag: Tag) -> bool {
 fn wraps_one_paragraph(t: &Tables, n: NodeRef) -> bool {
     let mut cur = n;
     loop {
-        let blank = |c: &NodeRef| t.gone[c.id().index()] || (c.is_text() && c.text().trim().is_empty());
-        let mut kids = cur.children().filter(|c| !blank(c));
-        match (kids.next(), kids.next()) {
-            (Some(only), None) if only.is(Tag::P) => return true,
-            (Some(only), None) if only.is(Tag::Div) => cur = only,
+        match t.only_child(cur) {
+            Some(only) if only.is(Tag::P) => return true,
+            Some(only) if only.is(Tag::Div) => cur = only,
             _ => return false,
         }
     }

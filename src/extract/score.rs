@@ -292,28 +292,8 @@ pub fn loose_runs(t: &Tables, div: NodeRef) -> Vec<Piece> {
 }
 
 /// A `div` that only wraps one paragraph (and is not a link list): it stands for that paragraph.
-pub fn is_wrapper(t: &Tables, n: NodeRef) -> bool {
-    n.is(Tag::Div) && single_p_child(t, n) && t.link_density(n.id().index()) < WRAPPER_MAX_LINK_DENSITY
-}
-
-/// True when the element's only non-blank child is a `p`.
-fn single_p_child(t: &Tables, n: NodeRef) -> bool {
-    let mut ps = 0;
-    for c in n.children() {
-        if t.gone[c.id().index()] {
-            continue;
-        }
-        if c.is_text() {
-            if !c.text().trim().is_empty() {
-                return false;
-            }
-        } else if c.is(Tag::P) {
-            ps += 1;
-        } else {
-            return false;
-        }
-    }
-    ps == 1
+fn is_wrapper(t: &Tables, n: NodeRef) -> bool {
+    n.is(Tag::Div) && t.only_child(n).is_some_and(|c| c.is(Tag::P)) && t.link_density(n.id().index()) < WRAPPER_MAX_LINK_DENSITY
 }
 
 /// A container's score before any paragraph votes: by tag, and by class/id words.

@@ -349,6 +349,17 @@ impl<'a> Tables<'a> {
     pub fn holds_only_quotes(&self, n: NodeRef) -> bool {
         self.base.only_quotes[n.id().index()]
     }
+
+    /// The one child of `n` still in the running, not counting blank text; `None` when it has
+    /// none, several, or text of its own.
+    pub fn only_child<'n>(&self, n: NodeRef<'n>) -> Option<NodeRef<'n>> {
+        let blank = |c: &NodeRef| self.gone[c.id().index()] || (c.is_text() && c.text().trim().is_empty());
+        let mut kids = n.children().filter(|c| !blank(c));
+        match (kids.next(), kids.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
+    }
 }
 
 /// The class token `hid` (an old shorthand for hidden), on its own.
