@@ -14,11 +14,11 @@ all: extension
 tools:
 	@.ci/install-tools.sh
 
-# The content-script wasm: no html5ever, no CLI; size-optimised by npm's binaryen (Debian's
-# wasm-opt corrupts wasm-bindgen output, see Cargo.toml).
+# The content-script wasm: no html5ever, no CLI; optimised by npm's binaryen (Debian's
+# wasm-opt corrupts wasm-bindgen output, see Cargo.toml); -O2, as the release profile's opt-level.
 wasm: tools
 	wasm-pack build --target no-modules --release --no-default-features --out-dir pkg --out-name declutter
-	$(NODE_BIN)/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	$(NODE_BIN)/wasm-opt -O2 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	  --enable-reference-types --enable-mutable-globals --enable-multivalue $(WASM) -o $(WASM)
 	@printf 'wasm: %s bytes, %s gzipped\n' "$$(stat -c %s $(WASM))" "$$(gzip -9c $(WASM) | wc -c)"
 
