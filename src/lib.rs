@@ -13,6 +13,7 @@
 //! and so that page data crosses into wasm once per run instead of once per node.
 #![forbid(unsafe_code)]
 
+mod charcount;
 pub mod clutter;
 pub mod dom;
 pub mod extract;

@@ -6,7 +6,8 @@
 
 use super::hosts::{self, starts_with_ignore_case};
 use super::words::{is_one_of, words};
-use super::stats::{non_blank, Stat};
+use super::stats::Stat;
+use crate::charcount::non_blank;
 use crate::dom::{NodeRef, Tag};
 use crate::wordlist::WordList;
 

@@ -6,6 +6,7 @@
 //! `id - root id`, so classifying a freshly inserted subtree costs only its own size.
 
 use super::share;
+use crate::charcount::non_blank;
 use crate::dom::{NodeRef, Tag};
 
 /// A text node at least this long (non-blank characters, outside links and controls) reads as a
@@ -81,11 +82,6 @@ impl Stats {
     pub fn covers(&self, n: NodeRef) -> bool {
         n.id().0 >= self.base && ((n.id().0 - self.base) as usize) < self.rows.len()
     }
-}
-
-/// Characters of `s` that are not whitespace: the unit of every text count here.
-pub fn non_blank(s: &str) -> u32 {
-    s.chars().filter(|c| !c.is_whitespace()).count() as u32
 }
 
 fn count_self(n: NodeRef, s: &mut Stat) {

@@ -11,7 +11,8 @@
 //! languages of [`SIGN_IN_WORDS`]); a newsletter box asks for an e-mail address too, but to
 //! subscribe.
 
-use super::tables::{text_len, Base};
+use super::tables::Base;
+use crate::charcount::collapsed_len;
 use super::words::{has_token, lower};
 use crate::dom::{NodeId, NodeRef, Snapshot, Tag};
 
@@ -41,7 +42,7 @@ pub fn readerable(snap: &Snapshot) -> bool {
         }
         let n = snap.node(NodeId(i as u32));
         if n.is_text() {
-            text[i] = text_len(n.text());
+            text[i] = collapsed_len(n.text());
         }
         if let Some(p) = n.parent() {
             text[p.id().index()] += text[i];
@@ -123,7 +124,7 @@ fn is_sign_in(snap: &Snapshot, skip: &[bool]) -> bool {
             .find(|f| says_sign_in(snap, *f)),
     };
     let Some(form) = form else { return false };
-    let form_text: u32 = form.descendants().filter(|d| d.is_text() && !skip[d.id().index()]).map(|d| text_len(d.text())).sum();
+    let form_text: u32 = form.descendants().filter(|d| d.is_text() && !skip[d.id().index()]).map(|d| collapsed_len(d.text())).sum();
     let limit = SIGN_IN_MAX_PROSE.min(form_text * SIGN_IN_PROSE_PER_FORM_CHAR);
     let mut not_prose = vec![false; snap.len()];
     let mut prose = 0;
@@ -135,7 +136,7 @@ fn is_sign_in(snap: &Snapshot, skip: &[bool]) -> bool {
             || not_prose[p]
             || matches!(n.tag(), Some(Form | A | Button | Label | Select | Nav | Header | Footer | Aside | H1 | H2 | H3 | H4 | H5 | H6));
         if n.is_text() && !not_prose[i] {
-            prose += text_len(n.text());
+            prose += collapsed_len(n.text());
             if prose >= limit {
                 return false;
             }

@@ -7,6 +7,7 @@
 //! sums each subtree into its parent.
 
 use super::words;
+use crate::charcount::{self, collapsed_len};
 use crate::dom::{NodeRef, Snapshot, Tag};
 use std::collections::HashMap;
 
@@ -67,26 +68,6 @@ fn is_phrasing_tag(n: NodeRef) -> bool {
         Some(Other) => n.name() == "meter" || n.name() == "datalist",
         _ => false,
     }
-}
-
-/// Characters of a text node with whitespace runs counted once; whitespace-only text counts 0.
-pub fn text_len(s: &str) -> u32 {
-    let mut n = 0;
-    let mut in_space = false;
-    let mut any = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            if !in_space {
-                n += 1;
-            }
-            in_space = true;
-        } else {
-            n += 1;
-            in_space = false;
-            any = true;
-        }
-    }
-    if any { n } else { 0 }
 }
 
 /// True when the inline style or attributes hide the element from every reader.
@@ -202,8 +183,8 @@ impl Base {
         for n in snap.iter() {
             let i = n.id().index();
             if n.is_text() {
-                b.own_text[i] = text_len(n.text());
-                b.own_commas[i] = n.text().chars().filter(|c| words::is_comma(*c)).count() as u32;
+                b.own_text[i] = collapsed_len(n.text());
+                b.own_commas[i] = charcount::count(n.text(), b',', words::is_comma);
             } else if let Some(tag) = n.tag() {
                 b.excluded[i] = tag.is_raw_text()
                     || matches!(tag, Tag::Head | Tag::Title | Tag::Svg | Tag::Select | Tag::Template)
