@@ -6,7 +6,7 @@
 
 use super::clean::is_data_table;
 use super::images;
-use super::{collapse_text, Block, Cell, Image, Inline, MathNode, Table};
+use super::{collapse_text, push_collapsed, Block, Cell, Image, Inline, MathNode, Table};
 use crate::dom::{Namespace, NodeRef, Tag};
 
 const MAX_DEPTH: usize = 48;
@@ -518,22 +518,22 @@ fn push_text(out: &mut Vec<Inline>, text: &str) {
         return;
     }
     // Collapse whitespace runs but keep one leading/trailing space so words don't glue together.
-    let mut s = collapse_text(text);
-    if text.starts_with(char::is_whitespace) {
-        s.insert(0, ' ');
-    }
-    if text.ends_with(char::is_whitespace) && s != " " {
-        s.push(' ');
+    // A leading space is kept even at the start of a link or emphasis: it separates the words
+    // before them. `finish` trims the paragraph's outer edges.
+    let joins = matches!(out.last(), Some(Inline::Text { .. }));
+    if !joins {
+        out.push(Inline::Text { text: String::with_capacity(text.len()) });
     }
     if let Some(Inline::Text { text: prev }) = out.last_mut() {
-        if (prev.ends_with(' ') || prev.is_empty()) && s.starts_with(' ') {
-            s.remove(0);
+        let space_before = joins && (prev.ends_with(' ') || prev.is_empty());
+        if text.starts_with(char::is_whitespace) && !space_before {
+            prev.push(' ');
         }
-        prev.push_str(&s);
-    } else if !s.is_empty() {
-        // A leading space is kept even at the start of a link or emphasis: it separates the
-        // words before them. `finish` trims the paragraph's outer edges.
-        out.push(Inline::Text { text: s });
+        let start = prev.len();
+        push_collapsed(prev, text);
+        if prev.len() > start && text.ends_with(char::is_whitespace) {
+            prev.push(' ');
+        }
     }
 }
 

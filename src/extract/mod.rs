@@ -261,5 +261,18 @@ fn published_in_page(snap: &Snapshot, best: &Attempt) -> Option<String> {
 
 /// Whitespace runs collapsed to one space, trimmed.
 pub fn collapse_text(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    push_collapsed(&mut out, s);
+    out
+}
+
+/// Appends `s` to `out` with its whitespace runs collapsed to one space and its edges trimmed,
+/// without a list of its words in between (this runs for every text node of the article).
+pub fn push_collapsed(out: &mut String, s: &str) {
+    for (i, word) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
 }
