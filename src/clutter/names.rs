@@ -75,7 +75,7 @@ fn class_kind(class: &str) -> Option<ClutterKind> {
 /// where it was slowest (callgrind); ids are mostly absent or unique, so they are read each time.
 #[derive(Default)]
 pub struct NameKinds<'a> {
-    by_class: std::collections::HashMap<&'a str, Option<ClutterKind>>,
+    by_class: foldhash::HashMap<&'a str, Option<ClutterKind>>,
 }
 
 impl<'a> NameKinds<'a> {

@@ -9,7 +9,7 @@
 use super::words;
 use crate::charcount::{self, collapsed_len};
 use crate::dom::{NodeRef, Snapshot, Tag};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// Which of the progressively weaker heuristics an attempt uses. A page that gives too little text
 /// with all of them is retried without the riskiest one first, as Readability does.
