@@ -5,7 +5,7 @@
 //! An overlay is any other floating block with little text: a sticky video, a backdrop, a bar.
 
 use super::stats::Stat;
-use super::words::{any_word_in, has_phrase, words};
+use super::words::{any_word_in, any_word_listed, has_phrase};
 use super::Strength;
 use crate::dom::{NodeRef, Tag};
 use crate::wordlist::WordList;
@@ -52,7 +52,7 @@ pub fn detect_consent(n: NodeRef, s: &Stat) -> Option<Strength> {
     if s.text == 0 || s.text > CONSENT_MAX_TEXT || s.controls == 0 && s.buttons == 0 || s.end - n.id().0 > MAX_NODES {
         return None;
     }
-    if !(floats(n) || words(n.class()).chain(words(n.id_attr())).any(|w| FLOATING_WORDS.has(w))) {
+    if !(floats(n) || any_word_listed(n.class(), &FLOATING_WORDS) || any_word_listed(n.id_attr(), &FLOATING_WORDS)) {
         return None;
     }
     let text = n.text_content();

@@ -7,7 +7,7 @@
 //! small print around the form go with it.
 
 use super::stats::Stat;
-use super::words::{any_word_in, has_phrase, words};
+use super::words::{any_word_in, any_word_listed, has_phrase};
 use super::Strength;
 use crate::dom::{NodeRef, Tag};
 use crate::wordlist::WordList;
@@ -33,7 +33,7 @@ static SUBSCRIBE_WORDS: WordList = WordList::new(&[
 ]);
 
 fn subscribe_wording(text: &str) -> bool {
-    words(text).any(|w| SUBSCRIBE_WORDS.has(w)) || has_phrase(text, "sign up") || has_phrase(text, "sign me up")
+    any_word_listed(text, &SUBSCRIBE_WORDS) || has_phrase(text, "sign up") || has_phrase(text, "sign me up")
         || has_phrase(text, "opt in") || has_phrase(text, "get updates") || has_phrase(text, "stay informed")
 }
 

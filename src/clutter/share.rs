@@ -5,7 +5,7 @@
 //! of its own besides a "Share" caption, no heading. This catches bars made of icon-only buttons.
 
 use super::hosts::{self, starts_with_ignore_case};
-use super::words::{is_one_of, words};
+use super::words::{any_word_listed, is_one_of, words};
 use super::stats::Stat;
 use crate::charcount::non_blank;
 use crate::dom::{NodeRef, Tag};
@@ -148,7 +148,7 @@ fn named_share(n: NodeRef) -> bool {
     if labels.iter().flatten().any(|l| names_share(l, true)) {
         return true;
     }
-    if words(n.class()).any(|w| CLASS_WORDS.has(w)) {
+    if any_word_listed(n.class(), &CLASS_WORDS) {
         return true;
     }
     // The visible label, for controls small enough to be a button.

@@ -4,6 +4,8 @@
 //! `load`, `read` and `badge` do not. Splitting happens on the fly over borrowed slices (no
 //! allocation), and comparisons ignore ASCII case, because every vocabulary here is ASCII.
 
+use crate::wordlist::WordList;
+
 /// Splits an identifier or a text into words: runs of letters, broken at any other character and
 /// where a lower-case letter is followed by an upper-case one (camelCase humps).
 pub fn words(s: &str) -> impl Iterator<Item = &str> + Clone + '_ {
@@ -53,7 +55,7 @@ impl Letter {
 }
 
 /// True when `word` equals one of `list`, ignoring ASCII case: for short lists asked rarely; the
-/// lists asked for every class word are [`WordList`](crate::wordlist::WordList)s.
+/// lists asked for every class word are [`WordList`]s.
 pub fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -61,6 +63,11 @@ pub fn is_one_of(word: &str, list: &[&str]) -> bool {
 /// True when any word of `s` is in `list`.
 pub fn any_word_in(s: &str, list: &[&str]) -> bool {
     words(s).any(|w| is_one_of(w, list))
+}
+
+/// True when any word of `s` is in the indexed `list`.
+pub fn any_word_listed(s: &str, list: &WordList) -> bool {
+    words(s).any(|w| list.has(w))
 }
 
 /// True when the words of `phrase` (space separated, lower case) occur consecutively in `s`.
