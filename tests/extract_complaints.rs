@@ -157,6 +157,18 @@ fn timestamps_counters_promos_and_blog_captions_are_not_paragraphs() {
 }
 
 #[test]
+fn credit_lines_go_to_their_picture_and_leftover_ones_go() {
+    let a = extract_page("credit-lines.html", "https://lenne.example/news/mill");
+    let t = text(&a);
+    assert!(t.contains("The new wheel is oak") && t.contains("Photos show the mill"), "{t}");
+    for credit in ["Photo:", "Jana Wolff", "Фото", "Анны Кох"] {
+        assert!(!t.contains(credit), "{credit:?} kept: {t}");
+    }
+    let credits: Vec<Option<&str>> = figures(&a).iter().map(|i| i.credit.as_deref()).collect();
+    assert_eq!(credits, [Some("Photo: Jana Wolff/Lenne Courier")]);
+}
+
+#[test]
 fn sign_in_pages_are_no_article_but_short_briefs_are() {
     let snap = parse(&fixture("sign-in.html")).unwrap();
     assert_eq!(extract::extract(&snap, &Options::default()), Err(ExtractError::NoArticle));

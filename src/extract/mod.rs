@@ -7,7 +7,8 @@
 //! - [`score`]: paragraphs vote for containers; the best container and its sibling pieces win;
 //! - [`clean`]: share bars, link lists and empty boxes inside the article are cut, and so are
 //!   lines that are only a timestamp or a gallery counter ([`stamps`]);
-//! - [`body`] and [`images`]: what is left becomes our own block types;
+//! - [`body`] and [`images`]: what is left becomes our own block types; a line that is only a
+//!   picture's credit ([`credits`]) goes to the picture before it;
 //! - [`lead`]: the lead image, named by the metadata or found above the article;
 //! - [`readerable`]: the badge's quick "is there an article?" check, and the sign-in page test
 //!   that extraction shares with it (a login form is never an article).
@@ -20,6 +21,7 @@ mod article;
 mod body;
 mod byline;
 mod clean;
+mod credits;
 mod images;
 mod jsonld;
 mod lead;
