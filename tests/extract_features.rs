@@ -286,3 +286,20 @@ fn ancillary_notes_are_neither_body_nor_excerpt() {
     assert!(!text.contains("other uses") && !text.contains("Main article"), "{text}");
     assert!(a.excerpt.unwrap().starts_with("Words of a long enough paragraph"));
 }
+
+#[test]
+fn the_authors_bio_under_the_article_is_cut_and_the_byline_stays() {
+    let html = format!(
+        "<html><body><article><p class=\"byline\">By Jana Wolff</p><p>{0}</p><p>{0}</p>\
+         <div class=\"entry-author-bio\"><h4>Jana Wolff</h4><div class=\"author-text\">Jana joined the Courier in 2017. \
+         She has been reporting on rivers and the towns along them since 2009. Follow her on Mastodon.</div></div>\
+         <div itemprop=\"author\" itemscope><p>Tomas Reyl is the Courier's data editor and writes about weather, floods and how towns prepare for both.</p></div>\
+         </article></body></html>",
+        prose()
+    );
+    let a = article(&html);
+    let text = body_text(&a);
+    assert!(!text.contains("joined the Courier") && !text.contains("data editor"), "{text}");
+    assert!(text.contains("Words of a long enough paragraph"), "{text}");
+    assert_eq!(a.byline.as_deref(), Some("Jana Wolff"));
+}

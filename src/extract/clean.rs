@@ -252,11 +252,13 @@ fn removed_always(t: &Tables, n: NodeRef, a: &Agg, is_root: bool) -> bool {
         Some(Tag::Object | Tag::Embed | Tag::Iframe) => !is_video(n),
         Some(Tag::Footer | Tag::Link | Tag::Aside | Tag::Input | Tag::Textarea | Tag::Select | Tag::Button) => true,
         Some(Tag::H1 | Tag::H2) if t.class_weight(n) < 0.0 => true,
-        _ if is_root || (n.class().is_empty() && n.id_attr().is_empty()) => false,
+        _ if is_root => false,
+        _ if n.class().is_empty() && n.id_attr().is_empty() => is_author_bio(n, "", a),
         _ => {
             let ci = words::class_and_id(n);
             ((has_token(&ci, "share") || has_token(&ci, "sharedaddy")) && a.text < SHARE_MAX_CHARS)
                 || (a.text < DATELINE_MAX_CHARS && a.p == 0 && is_dateline(n, &ci))
+                || is_author_bio(n, &ci, a)
         }
     }
 }
@@ -314,6 +316,19 @@ fn is_dateline(n: NodeRef, ci: &str) -> bool {
     // Blocks only: an inline date is often part of a sentence (measured: dropping inline
     // timestamps cost more recall than it gained precision).
     n.tag().is_some_and(|t| t.is_block()) && (has_token(ci, "byline") || words::DATELINE.found_in(ci))
+}
+
+/// Longest author's bio: a few sentences about the writer, not a section of the article.
+const BIO_MAX_CHARS: u32 = 800;
+
+/// The author's box with more in it than a byline: a few sentences about the writer, their
+/// links and portrait, under the article ("Jane Doe is a senior editor... Follow her on ...").
+/// The reader names the author in its header; the bio is the site's furniture.
+fn is_author_bio(n: NodeRef, ci: &str, a: &Agg) -> bool {
+    a.text >= DATELINE_MAX_CHARS
+        && a.text <= BIO_MAX_CHARS
+        && n.tag().is_some_and(|t| t.is_block())
+        && (n.attr("rel") == Some("author") || n.attr("itemprop").is_some_and(|v| v.contains("author")) || words::BYLINE.found_in(ci))
 }
 
 /// Embeds from video hosts are part of the article.
