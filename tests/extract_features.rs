@@ -303,3 +303,19 @@ fn the_authors_bio_under_the_article_is_cut_and_the_byline_stays() {
     assert!(text.contains("Words of a long enough paragraph"), "{text}");
     assert_eq!(a.byline.as_deref(), Some("Jana Wolff"));
 }
+
+#[test]
+fn a_paragraph_of_headline_links_on_lines_of_their_own_is_cut_and_a_sentence_of_links_stays() {
+    let html = format!(
+        "<html><body><article><p>{0}</p><p><strong>DON'T MISS</strong></p>\
+         <p><a href=\"/news/1\">Harbour board approves the two-year dredging plan at last</a> [<strong>INSIGHT]|<br></strong>\
+         <a href=\"/news/2\">Ferry timetable changes from Monday as the channel work begins</a> [<strong>VIDEO]<br></strong>\
+         <a href=\"/news/3\">Fishermen ask for the spoil to be taken out to sea, not dumped in the bay</a><strong> [REACTION]</strong></p>\
+         <p>The plan, which the board says it will publish in full next week, follows <a href=\"/news/4\">last year's survey of the channel \
+         and its moving sandbanks</a> and <a href=\"/news/5\">the report on the estuary's herring and the birds that feed on them</a>.</p><p>{0}</p></article></body></html>",
+        prose()
+    );
+    let text = body_text(&article(&html));
+    assert!(!text.contains("Harbour board approves") && !text.contains("Ferry timetable"), "{text}");
+    assert!(text.contains("follows last year's survey of the channel"), "{text}");
+}

@@ -206,8 +206,17 @@ const LINK_LINE_DENSITY: f32 = 0.5;
 /// Fewest words of a link that reads as a headline (a promo), not a name.
 const HEADLINE_WORDS: usize = 5;
 
+/// Longest paragraph of several headline links, one after another ("China furious at ...
+/// [INSIGHT] | Lakers vs Nets: ... [VIDEO]"): a run of promos, set on lines of one paragraph.
+const LINK_RUN_MAX_CHARS: u32 = 600;
+/// Link density of such a run: the links and their tags, nothing more.
+const LINK_RUN_DENSITY: f32 = 0.8;
+
 fn is_link_line(n: NodeRef, a: &Agg) -> bool {
-    if a.text == 0 || a.text >= LINK_LINE_MAX_CHARS || a.link / a.text as f32 <= LINK_LINE_DENSITY {
+    if a.text == 0 || a.link / a.text as f32 <= LINK_LINE_DENSITY {
+        return false;
+    }
+    if a.text >= LINK_LINE_MAX_CHARS && !is_headline_run(n, a) {
         return false;
     }
     // A cited source spelled out as an address is part of the text.
@@ -218,6 +227,21 @@ fn is_link_line(n: NodeRef, a: &Agg) -> bool {
     // A promo links a headline; a paragraph that links a name ("Photo: <a>Jane Doe</a>") is a
     // credit.
     !n.is(Tag::P) || n.descendants().filter(|d| d.is(Tag::A)).any(|l| l.text_content().split_whitespace().count() >= HEADLINE_WORDS)
+}
+
+/// Several links that are each a headline, with little text besides: promos one after another.
+fn is_headline_run(n: NodeRef, a: &Agg) -> bool {
+    if a.text > LINK_RUN_MAX_CHARS || a.link / (a.text as f32) < LINK_RUN_DENSITY {
+        return false;
+    }
+    let mut links = 0;
+    for l in n.descendants().filter(|d| d.is(Tag::A)) {
+        if l.text_content().split_whitespace().count() < HEADLINE_WORDS {
+            return false;
+        }
+        links += 1;
+    }
+    links >= 2
 }
 
 /// Fewest items of a list of headlines.
