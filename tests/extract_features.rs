@@ -319,3 +319,20 @@ fn a_paragraph_of_headline_links_on_lines_of_their_own_is_cut_and_a_sentence_of_
     assert!(!text.contains("Harbour board approves") && !text.contains("Ferry timetable"), "{text}");
     assert!(text.contains("follows last year's survey of the channel"), "{text}");
 }
+
+#[test]
+fn a_figure_whose_picture_a_script_loads_later_is_a_figure_not_text() {
+    let html = format!(
+        "<html><body><article><p>{0}</p><figure class=\"media-landscape\"><span class=\"image-and-copyright-container\">\
+         <div class=\"js-delayed-image-load\" data-alt=\"The harbour at dawn\" data-src=\"https://img.example/976/harbour.jpg\" data-width=\"976\" data-height=\"549\"></div>\
+         <span class=\"story-image-copyright\">Getty Images</span></span>\
+         <figcaption class=\"media-caption\">The harbour at dawn, before the dredgers arrive.</figcaption></figure><p>{0}</p></article></body></html>",
+        prose()
+    );
+    let a = article(&html);
+    let text = body_text(&a);
+    assert!(!text.contains("Getty Images") && !text.contains("before the dredgers"), "{text}");
+    let image = a.body.iter().find_map(|b| if let Block::Figure { image } = b { Some(image) } else { None }).expect("a figure");
+    assert_eq!((image.src.as_str(), image.alt.as_str(), image.width), ("https://img.example/976/harbour.jpg", "The harbour at dawn", Some(976)));
+    assert_eq!(extract::inline_text(&image.caption), "The harbour at dawn, before the dredgers arrive.");
+}

@@ -334,6 +334,9 @@ fn figure(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
             }
         }
     }
+    if imgs.is_empty() && !c.descendants().any(|d| matches!(d.tag(), Some(Tag::Img | Tag::Picture | Tag::Table | Tag::Pre | Tag::Blockquote | Tag::Math))) {
+        imgs.extend(images::placeholder(c, ctx.base));
+    }
     if imgs.is_empty() {
         // A figure around a table, code or a quote: its content, then the caption.
         out.flush();
