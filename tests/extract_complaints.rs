@@ -169,6 +169,17 @@ fn credit_lines_go_to_their_picture_and_leftover_ones_go() {
 }
 
 #[test]
+fn teasers_under_a_more_stories_label_go_with_their_label_and_the_pages_own_tabs_stay() {
+    let a = extract_page("teaser-labels.html", "https://money.example/story/neo-banks/");
+    let t = text(&a);
+    assert!(t.contains("the condition is the same") && t.contains("Round-ups move the change"), "{t}");
+    assert!(t.contains("More ways to save") && t.contains("Pots"), "the page's own tabs went: {t}");
+    for teaser in ["More Great Stories", "Streamers must unionize", "Our perceptions are", "use gravity"] {
+        assert!(!t.contains(teaser), "{teaser:?} kept: {t}");
+    }
+}
+
+#[test]
 fn sign_in_pages_are_no_article_but_short_briefs_are() {
     let snap = parse(&fixture("sign-in.html")).unwrap();
     assert_eq!(extract::extract(&snap, &Options::default()), Err(ExtractError::NoArticle));

@@ -317,6 +317,8 @@ fn a_paragraph_of_headline_links_on_lines_of_their_own_is_cut_and_a_sentence_of_
     );
     let text = body_text(&article(&html));
     assert!(!text.contains("Harbour board approves") && !text.contains("Ferry timetable"), "{text}");
+    // The label goes with what it announced.
+    assert!(!text.contains("DON'T MISS"), "{text}");
     assert!(text.contains("follows last year's survey of the channel"), "{text}");
 }
 

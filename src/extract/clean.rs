@@ -8,6 +8,7 @@
 
 use super::score::{loose_runs, Piece};
 use super::tables::{is_div_to_p_blocker, Tables};
+use super::labels;
 use super::stamps;
 use super::words::{self, has_token};
 use crate::dom::{NodeId, NodeRef, Tag};
@@ -124,6 +125,7 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
                 }
                 let remove = removed_always(t, n, &a, is_root)
                     || (t.flags.clean_conditionally && paragraph && !protect[k] && (is_link_line(n, &a) || is_ad_or_loading(n, &a) || is_stamp_line(n, &a)))
+                    || (t.flags.clean_conditionally && !protect[k] && (paragraph || tag.is_heading()) && heads_cut_teasers(n, &a, &cut))
                     || (t.flags.clean_conditionally
                         && !protect[k]
                         && !paragraph
@@ -264,6 +266,46 @@ fn is_headline_list(n: NodeRef, a: &Agg) -> bool {
         })
 }
 
+/// Longest item of a list of teasers: a headline and a line about it.
+const TEASER_ITEM_MAX_CHARS: u32 = 250;
+
+/// A list under a label that announces other stories ("More Great Stories", "Most read in ..."),
+/// whose every item is a short headline that links to another page: the teasers it announces,
+/// however much of each headline the link covers. Tabs of the page itself ("More ways to
+/// customize": links to `#themes`, `#add-ons`) are no teasers.
+fn is_labelled_link_list(t: &Tables, n: NodeRef, a: &Agg) -> bool {
+    matches!(n.tag(), Some(Tag::Ul | Tag::Ol))
+        && a.li >= 2
+        && a.link > 0.0
+        && !n.ancestors().any(|p| p.is(Tag::Li))
+        && n.element_children().all(|li| {
+            t.text[li.id().index()] <= TEASER_ITEM_MAX_CHARS
+                && li.descendants().any(|d| d.is(Tag::A) && d.attr("href").is_some_and(|h| !h.starts_with('#')))
+                && li.text_content().split_whitespace().count() >= HEADLINE_WORDS
+        })
+        && previous_element(n).is_some_and(|l| is_label(t, l))
+}
+
+/// A label over a block of teasers that was cut: it goes with them.
+fn heads_cut_teasers(n: NodeRef, a: &Agg, cut: &[bool]) -> bool {
+    a.text > 0
+        && a.text as usize <= labels::MAX_CHARS
+        && next_element(n).is_some_and(|x| cut[x.id().index()])
+        && labels::is_teaser_label(&n.text_content())
+}
+
+fn is_label(t: &Tables, n: NodeRef) -> bool {
+    !t.gone[n.id().index()] && t.text[n.id().index()] as usize <= labels::MAX_CHARS && labels::is_teaser_label(&n.text_content())
+}
+
+fn previous_element(n: NodeRef) -> Option<NodeRef> {
+    std::iter::successors(n.prev_sibling(), |s| s.prev_sibling()).find(|s| s.is_element() || !s.text().trim().is_empty()).filter(|s| s.is_element())
+}
+
+fn next_element(n: NodeRef) -> Option<NodeRef> {
+    std::iter::successors(n.next_sibling(), |s| s.next_sibling()).find(|s| s.is_element() || !s.text().trim().is_empty()).filter(|s| s.is_element())
+}
+
 /// A paragraph that is only a timestamp or a gallery counter.
 fn is_stamp_line(n: NodeRef, a: &Agg) -> bool {
     a.text > 0 && a.text as usize <= stamps::MAX_CHARS && stamps::is_stamp(&n.text_content())
@@ -299,7 +341,7 @@ fn removed_conditionally(t: &Tables, n: NodeRef, a: &Agg, in_figure: bool) -> bo
         return false;
     }
     let is_list = matches!(n.tag(), Some(Tag::Ul | Tag::Ol)) || (a.text > 0 && a.list_text as f32 / a.text as f32 > LIST_SHARE);
-    if is_ad_or_loading(n, a) || is_headline_list(n, a) {
+    if is_ad_or_loading(n, a) || is_headline_list(n, a) || is_labelled_link_list(t, n, a) {
         return true;
     }
     let text = a.text.max(1) as f32;

@@ -6,7 +6,8 @@
 //! - [`tables`]: per-node side tables (excluded nodes, text and link lengths), two linear passes;
 //! - [`score`]: paragraphs vote for containers; the best container and its sibling pieces win;
 //! - [`clean`]: share bars, link lists and empty boxes inside the article are cut, and so are
-//!   lines that are only a timestamp or a gallery counter ([`stamps`]);
+//!   lines that are only a timestamp or a gallery counter ([`stamps`]), and lists of links under
+//!   a label that announces other stories, with the label ([`labels`]);
 //! - [`body`] and [`images`]: what is left becomes our own block types; a line that is only a
 //!   picture's credit ([`credits`]) goes to the picture before it;
 //! - [`lead`]: the lead image, named by the metadata or found above the article;
@@ -24,6 +25,7 @@ mod clean;
 mod credits;
 mod images;
 mod jsonld;
+mod labels;
 mod lead;
 mod metadata;
 mod readerable;
