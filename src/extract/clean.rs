@@ -269,21 +269,21 @@ fn is_headline_list(n: NodeRef, a: &Agg) -> bool {
 /// Longest item of a list of teasers: a headline and a line about it.
 const TEASER_ITEM_MAX_CHARS: u32 = 250;
 
-/// A list under a label that announces other stories ("More Great Stories", "Most read in ..."),
-/// whose every item is a short headline that links to another page: the teasers it announces,
-/// however much of each headline the link covers. Tabs of the page itself ("More ways to
+/// A list or a box of cards under a label that announces other stories ("More Great Stories",
+/// "Most read in ..."), whose every item is a short headline that links to another page: the
+/// teasers it announces, however much of each headline the link covers (a card may link only its
+/// picture, or lay an empty link over itself). Tabs of the page itself ("More ways to
 /// customize": links to `#themes`, `#add-ons`) are no teasers.
-fn is_labelled_link_list(t: &Tables, n: NodeRef, a: &Agg) -> bool {
-    matches!(n.tag(), Some(Tag::Ul | Tag::Ol))
-        && a.li >= 2
-        && a.link > 0.0
+fn is_labelled_link_list(t: &Tables, n: NodeRef) -> bool {
+    matches!(n.tag(), Some(Tag::Ul | Tag::Ol | Tag::Div | Tag::Section))
+        && n.element_children().nth(1).is_some()
         && !n.ancestors().any(|p| p.is(Tag::Li))
         && n.element_children().all(|li| {
             t.text[li.id().index()] <= TEASER_ITEM_MAX_CHARS
                 && li.descendants().any(|d| d.is(Tag::A) && d.attr("href").is_some_and(|h| !h.starts_with('#')))
                 && li.text_content().split_whitespace().count() >= HEADLINE_WORDS
         })
-        && previous_element(n).is_some_and(|l| is_label(t, l))
+        && previous_element(n).is_some_and(is_label)
 }
 
 /// A label over a block of teasers that was cut: it goes with them.
@@ -294,8 +294,13 @@ fn heads_cut_teasers(n: NodeRef, a: &Agg, cut: &[bool]) -> bool {
         && labels::is_teaser_label(&n.text_content())
 }
 
-fn is_label(t: &Tables, n: NodeRef) -> bool {
-    !t.gone[n.id().index()] && t.text[n.id().index()] as usize <= labels::MAX_CHARS && labels::is_teaser_label(&n.text_content())
+/// Most nodes of a label's subtree: a heading in a box or two, no more.
+const LABEL_MAX_NODES: usize = 8;
+
+/// A label over what follows it, shown or not: a rail's title is often in a box whose class
+/// (`rail__header`) kept it out of the article, but it still says what the rail is.
+fn is_label(n: NodeRef) -> bool {
+    n.last_descendant().id().index() - n.id().index() < LABEL_MAX_NODES && labels::is_teaser_label(&n.text_content())
 }
 
 fn previous_element(n: NodeRef) -> Option<NodeRef> {
@@ -341,7 +346,7 @@ fn removed_conditionally(t: &Tables, n: NodeRef, a: &Agg, in_figure: bool) -> bo
         return false;
     }
     let is_list = matches!(n.tag(), Some(Tag::Ul | Tag::Ol)) || (a.text > 0 && a.list_text as f32 / a.text as f32 > LIST_SHARE);
-    if is_ad_or_loading(n, a) || is_headline_list(n, a) || is_labelled_link_list(t, n, a) {
+    if is_ad_or_loading(n, a) || is_headline_list(n, a) || is_labelled_link_list(t, n) {
         return true;
     }
     let text = a.text.max(1) as f32;
