@@ -181,6 +181,14 @@ fn teasers_under_a_more_stories_label_go_with_their_label_and_the_pages_own_tabs
 }
 
 #[test]
+fn the_sites_sign_off_goes_and_the_writers_bio_and_quotes_stay() {
+    let a = extract_page("signoff.html", "https://courier.example/news/slogan");
+    let t = text(&a);
+    assert!(t.contains("So I think that's working") && t.contains("Jana Wolff covers the statehouse"), "{t}");
+    assert!(!t.contains("Have a tip") && !t.contains("may be reached"), "{t}");
+}
+
+#[test]
 fn sign_in_pages_are_no_article_but_short_briefs_are() {
     let snap = parse(&fixture("sign-in.html")).unwrap();
     assert_eq!(extract::extract(&snap, &Options::default()), Err(ExtractError::NoArticle));

@@ -9,6 +9,7 @@
 use super::score::{loose_runs, Piece};
 use super::tables::{is_div_to_p_blocker, Tables};
 use super::labels;
+use super::signoffs;
 use super::stamps;
 use super::words::{self, has_token};
 use crate::dom::{NodeId, NodeRef, Tag};
@@ -124,7 +125,7 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
                     }
                 }
                 let remove = removed_always(t, n, &a, is_root)
-                    || (t.flags.clean_conditionally && paragraph && !protect[k] && (is_link_line(n, &a) || is_ad_or_loading(n, &a) || is_stamp_line(n, &a)))
+                    || (t.flags.clean_conditionally && paragraph && !protect[k] && (is_link_line(n, &a) || is_ad_or_loading(n, &a) || is_stamp_line(n, &a) || is_signoff(n, &a)))
                     || (t.flags.clean_conditionally && !protect[k] && (paragraph || tag.is_heading()) && heads_cut_teasers(n, &a, &cut))
                     || (t.flags.clean_conditionally
                         && !protect[k]
@@ -309,6 +310,11 @@ fn previous_element(n: NodeRef) -> Option<NodeRef> {
 
 fn next_element(n: NodeRef) -> Option<NodeRef> {
     std::iter::successors(n.next_sibling(), |s| s.next_sibling()).find(|s| s.is_element() || !s.text().trim().is_empty()).filter(|s| s.is_element())
+}
+
+/// A paragraph that only asks the reader to reach the writer or follow the site.
+fn is_signoff(n: NodeRef, a: &Agg) -> bool {
+    a.text > 0 && a.text as usize <= signoffs::MAX_CHARS && signoffs::is_signoff(&n.text_content())
 }
 
 /// A paragraph that is only a timestamp or a gallery counter.

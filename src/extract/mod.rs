@@ -7,7 +7,8 @@
 //! - [`score`]: paragraphs vote for containers; the best container and its sibling pieces win;
 //! - [`clean`]: share bars, link lists and empty boxes inside the article are cut, and so are
 //!   lines that are only a timestamp or a gallery counter ([`stamps`]), and lists of links under
-//!   a label that announces other stories, with the label ([`labels`]);
+//!   a label that announces other stories, with the label ([`labels`]), and the site's sign-off
+//!   ("Email Jane at ... Follow us on Twitter", [`signoffs`]);
 //! - [`body`] and [`images`]: what is left becomes our own block types; a line that is only a
 //!   picture's credit ([`credits`]) goes to the picture before it;
 //! - [`lead`]: the lead image, named by the metadata or found above the article;
@@ -30,6 +31,7 @@ mod lead;
 mod metadata;
 mod readerable;
 mod score;
+mod signoffs;
 mod stamps;
 mod tables;
 mod title;
