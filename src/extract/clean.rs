@@ -276,7 +276,9 @@ const TEASER_ITEM_MAX_CHARS: u32 = 250;
 /// picture, or lay an empty link over itself). Tabs of the page itself ("More ways to
 /// customize": links to `#themes`, `#add-ons`) are no teasers.
 fn is_labelled_link_list(t: &Tables, n: NodeRef) -> bool {
+    // The label first: it rules out almost every box in a few steps, before any subtree is read.
     matches!(n.tag(), Some(Tag::Ul | Tag::Ol | Tag::Div | Tag::Section))
+        && previous_element(n).is_some_and(is_label)
         && n.element_children().nth(1).is_some()
         && !n.ancestors().any(|p| p.is(Tag::Li))
         && n.element_children().all(|li| {
@@ -284,7 +286,6 @@ fn is_labelled_link_list(t: &Tables, n: NodeRef) -> bool {
                 && li.descendants().any(|d| d.is(Tag::A) && d.attr("href").is_some_and(|h| !h.starts_with('#')))
                 && li.text_content().split_whitespace().count() >= HEADLINE_WORDS
         })
-        && previous_element(n).is_some_and(is_label)
 }
 
 /// A label over a block of teasers that was cut: it goes with them.
