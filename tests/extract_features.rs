@@ -338,3 +338,16 @@ fn a_figure_whose_picture_a_script_loads_later_is_a_figure_not_text() {
     assert_eq!((image.src.as_str(), image.alt.as_str(), image.width), ("https://img.example/976/harbour.jpg", "The harbour at dawn", Some(976)));
     assert_eq!(extract::inline_text(&image.caption), "The harbour at dawn, before the dredgers arrive.");
 }
+
+#[test]
+fn a_short_sentence_that_links_several_of_its_phrases_is_prose_not_a_promo() {
+    let a = article_with(
+        "",
+        "<p>The gray haze led to <a href=\"https://a.example/flights\">canceled flights</a>, <a href=\"https://b.example/schools\">closed schools</a>, \
+         and a <a href=\"https://c.example/emergency\">public health emergency</a>. The city <a href=\"https://d.example/masks\">handed out five million face masks</a>.</p>\
+         <p>Read more: <a href=\"/news/ferry\">Ferry timetable changes from Monday as the channel work begins</a></p>",
+    );
+    let text = body_text(&a);
+    assert!(text.contains("The gray haze led to canceled flights"), "{text}");
+    assert!(!text.contains("Ferry timetable"), "{text}");
+}

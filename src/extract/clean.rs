@@ -228,8 +228,18 @@ fn is_link_line(n: NodeRef, a: &Agg) -> bool {
         return false;
     }
     // A promo links a headline; a paragraph that links a name ("Photo: <a>Jane Doe</a>") is a
-    // credit.
-    !n.is(Tag::P) || n.descendants().filter(|d| d.is(Tag::A)).any(|l| l.text_content().split_whitespace().count() >= HEADLINE_WORDS)
+    // credit, and one whose sentence links several of its phrases ("led to <a>canceled
+    // flights</a>, <a>closed schools</a> and ...") is prose: several links are a promo only when
+    // each is a headline.
+    if !n.is(Tag::P) {
+        return true;
+    }
+    let mut links = n.descendants().filter(|d| d.is(Tag::A));
+    match (links.next(), links.next()) {
+        (Some(l), None) => l.text_content().split_whitespace().count() >= HEADLINE_WORDS,
+        (Some(_), Some(_)) => is_headline_run(n, a),
+        _ => false,
+    }
 }
 
 /// Several links that are each a headline, with little text besides: promos one after another.
