@@ -185,7 +185,7 @@ fn the_sites_sign_off_goes_and_the_writers_bio_and_quotes_stay() {
     let a = extract_page("signoff.html", "https://courier.example/news/slogan");
     let t = text(&a);
     assert!(t.contains("So I think that's working") && t.contains("Jana Wolff covers the statehouse"), "{t}");
-    assert!(!t.contains("Have a tip") && !t.contains("may be reached"), "{t}");
+    assert!(!t.contains("Have a tip") && !t.contains("may be reached") && !t.contains("let us know"), "{t}");
 }
 
 #[test]

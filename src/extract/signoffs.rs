@@ -28,8 +28,9 @@ const OPENINGS: &[&[&str]] = &[
     &["join", "our"],
     &["you", "can", "follow"],
 ];
-/// Words of a sentence that gives the address itself ("Jane may be reached at ...").
-const REACHED: &[&[&str]] = &[&["be", "reached", "at"], &["be", "reached", "on"]];
+/// Words of a sentence that gives the address itself ("Jane may be reached at ...", "If you have
+/// a tip, let us know at ...").
+const REACHED: &[&[&str]] = &[&["be", "reached", "at"], &["be", "reached", "on"], &["let", "us", "know"], &["get", "in", "touch"]];
 /// Ways to reach someone; an `@` (an address or a handle) counts too.
 const CHANNELS: &[&str] = &["twitter", "facebook", "instagram", "linkedin", "mastodon", "bluesky", "threads", "email", "mail", "tiktok", "youtube"];
 
@@ -94,6 +95,7 @@ mod tests {
             "Reach the reporters on Twitter at http://twitter.com/janedoe and http://twitter.com/johndoe",
             "Like this story? Share it with a friend on Facebook!",
             "Follow NBC Latino on Facebook, Twitter and Instagram.",
+            "Join our Space Forums to keep talking space! And if you have a news tip, correction or comment, let us know at community@space.com.",
         ] {
             assert!(is_signoff(s), "{s}");
         }
