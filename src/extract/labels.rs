@@ -4,17 +4,23 @@
 //! Such a label heads the list of links it announces. Inside the article neither belongs to the
 //! story: a list of links under one is cut, and a label is cut with whatever it headed. Judged on
 //! the first words, so that the site's own words after them ("More from *Business*", "Most read
-//! *in world news*") still read as the label; only ever applied next to a list of links, so a
-//! heading "More details" over prose stays.
+//! *in world news*") still read as the label; only ever applied next to a list of links. A
+//! heading "More tips" over the article's own list is no label: "More" counts only before "from",
+//! "on", "in"... or with a word that names stories.
 
 /// Longest label (characters, blanks counted once).
 pub const MAX_CHARS: usize = 60;
 /// Most words of a label.
 const MAX_WORDS: usize = 8;
 
+/// Words after "more" that make it a label ("More from Business", "More on this story"); other
+/// "More ..." headings ("More tips", "More ways to save") head the article's own lists.
+const AFTER_MORE: &[&str] = &["from", "on", "in", "like", "to"];
+/// Words anywhere in a "More ..." label that name what it announces ("More Great WIRED Stories").
+const ANNOUNCED: &[&str] = &["stories", "news", "articles", "headlines", "coverage", "reads", "reading", "videos", "posts"];
+
 /// The words a label opens with; `don't` and `editor's` split at the apostrophe.
 const OPENINGS: &[&[&str]] = &[
-    &["more"],
     &["most", "read"],
     &["most", "popular"],
     &["most", "viewed"],
@@ -44,7 +50,9 @@ pub fn is_teaser_label(text: &str) -> bool {
     }
     let lower = super::words::lower(text);
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    words.len() <= MAX_WORDS && OPENINGS.iter().any(|o| words.starts_with(o))
+    let more = words.first() == Some(&"more")
+        && (words.get(1).is_some_and(|w| AFTER_MORE.contains(w)) || words.iter().any(|w| ANNOUNCED.contains(w)));
+    words.len() <= MAX_WORDS && (more || OPENINGS.iter().any(|o| words.starts_with(o)))
 }
 
 #[cfg(test)]
@@ -63,6 +71,8 @@ mod tests {
         for s in [
             "Moreover, the board said",
             "Mostly sunny",
+            "More tips",
+            "More ways to save",
             "How the stones are dressed",
             "More people than ever are moving to the coast, the census shows, and the towns there cannot keep up",
         ] {
