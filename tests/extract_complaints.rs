@@ -174,7 +174,7 @@ fn teasers_under_a_more_stories_label_go_with_their_label_and_the_pages_own_tabs
     let t = text(&a);
     assert!(t.contains("the condition is the same") && t.contains("Round-ups move the change"), "{t}");
     assert!(t.contains("More ways to save") && t.contains("Pots"), "the page's own tabs went: {t}");
-    assert!(t.contains("More tips") && t.contains("the day your pay arrives"), "the article's own list went: {t}");
+    assert!(t.contains("Popular tips") && t.contains("the day your pay arrives"), "the article's own list went: {t}");
     // Lists and rails of cards alike, their headlines inside the link or beside it.
     for teaser in ["More Great Stories", "Streamers must unionize", "Our perceptions are", "use gravity", "PENSION PANIC", "Savers pull out", "your mortgage"] {
         assert!(!t.contains(teaser), "{teaser:?} kept: {t}");
