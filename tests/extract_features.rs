@@ -302,6 +302,19 @@ fn the_authors_bio_under_the_article_is_cut_and_the_byline_stays() {
     assert!(!text.contains("joined the Courier") && !text.contains("data editor"), "{text}");
     assert!(text.contains("Words of a long enough paragraph"), "{text}");
     assert_eq!(a.byline.as_deref(), Some("Jana Wolff"));
+    // The bio set beside the article's box, which joins the article as a piece of its own.
+    let html = format!(
+        "<html><body><div class=\"post\"><div class=\"entry-content\"><p>{0}</p><p>{0}</p>\
+         <div class=\"author-note\">A note from the author: the names of the two witnesses were changed at their request, and the \
+         interviews were shortened for length.</div></div>\
+         <div class=\"entry-author-bio\"><h4>Jana Wolff</h4><div class=\"author-text\"><p>Jana joined the Courier in 2017. She has been \
+         reporting on rivers, floods and the towns along them since 2009, with a year out to sail.</p><p><a href=\"/author/jana\">More articles \
+         from Jana Wolff</a></p></div></div></div></body></html>",
+        prose()
+    );
+    let text = body_text(&article(&html));
+    assert!(!text.contains("joined the Courier") && !text.contains("More articles"), "{text}");
+    assert!(text.contains("A note from the author"), "{text}");
 }
 
 #[test]

@@ -58,8 +58,9 @@ pub struct Cleaned {
     pub text: u32,
 }
 
-/// Cleans the pieces. With `Flags::clean_conditionally` off only the unconditional rules apply.
-pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
+/// Cleans the pieces around the chosen container `top`. With `Flags::clean_conditionally` off
+/// only the unconditional rules apply.
+pub fn clean(t: &Tables, pieces: &[Piece], top: NodeId) -> Cleaned {
     let snap = t.snap;
     let mut cut = vec![false; snap.len()];
     let mut agg: Vec<Agg> = Vec::new();
@@ -67,6 +68,9 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
     for piece in pieces {
         let start = piece.first.index();
         let end = snap.node(piece.last).last_descendant().id().index();
+        // A piece beside the container, not holding it: a box the article's own may be judged as
+        // a whole (the author's bio set after the text).
+        let beside = !(start..=end).contains(&top.index());
         // Forward: inside a data table, code, a figure or a box of embedded posts and formulas,
         // blocks are kept as they are.
         let mut protect = vec![false; end - start + 1];
@@ -124,7 +128,7 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
                         a.textish_text += chars;
                     }
                 }
-                let remove = removed_always(t, n, &a, is_root)
+                let remove = removed_always(t, n, &a, is_root, beside)
                     || (t.flags.clean_conditionally && paragraph && !protect[k] && (is_link_line(n, &a) || is_ad_or_loading(n, &a) || is_stamp_line(n, &a) || is_signoff(n, &a)))
                     || (t.flags.clean_conditionally && !protect[k] && (paragraph || tag.is_heading()) && heads_cut_teasers(n, &a, &cut))
                     || (t.flags.clean_conditionally
@@ -335,12 +339,12 @@ fn is_stamp_line(n: NodeRef, a: &Agg) -> bool {
 
 /// Furniture that never belongs in the reader: forms' controls, non-video embeds, footers and
 /// asides, share bars, headings styled as furniture.
-fn removed_always(t: &Tables, n: NodeRef, a: &Agg, is_root: bool) -> bool {
+fn removed_always(t: &Tables, n: NodeRef, a: &Agg, is_root: bool, beside: bool) -> bool {
     match n.tag() {
         Some(Tag::Object | Tag::Embed | Tag::Iframe) => !is_video(n),
         Some(Tag::Footer | Tag::Link | Tag::Aside | Tag::Input | Tag::Textarea | Tag::Select | Tag::Button) => true,
         Some(Tag::H1 | Tag::H2) if t.class_weight(n) < 0.0 => true,
-        _ if is_root => false,
+        _ if is_root => beside && is_author_bio(n, &words::class_and_id(n), a),
         _ if n.class().is_empty() && n.id_attr().is_empty() => is_author_bio(n, "", a),
         _ => {
             let ci = words::class_and_id(n);
@@ -411,12 +415,17 @@ const BIO_MAX_CHARS: u32 = 800;
 
 /// The author's box with more in it than a byline: a few sentences about the writer, their
 /// links and portrait, under the article ("Jane Doe is a senior editor... Follow her on ...").
-/// The reader names the author in its header; the bio is the site's furniture.
+/// The reader names the author in its header; the bio is the site's furniture. Named by its
+/// markup (`itemprop=author`, `rel=author`) or its class (`author-bio`, `byline`); a box that
+/// merely mentions the author (`author-note`, `author-quote`) is the article's.
 fn is_author_bio(n: NodeRef, ci: &str, a: &Agg) -> bool {
     a.text >= DATELINE_MAX_CHARS
         && a.text <= BIO_MAX_CHARS
-        && n.tag().is_some_and(|t| t.is_block())
-        && (n.attr("rel") == Some("author") || n.attr("itemprop").is_some_and(|v| v.contains("author")) || words::BYLINE.found_in(ci))
+        && matches!(n.tag(), Some(Tag::Div | Tag::Section | Tag::P))
+        && (n.attr("rel") == Some("author")
+            || n.attr("itemprop").is_some_and(|v| v.contains("author"))
+            || has_token(ci, "byline")
+            || words::AUTHOR_BOX.found_in(ci))
 }
 
 /// Embeds from video hosts are part of the article.

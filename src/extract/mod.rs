@@ -209,7 +209,7 @@ fn attempt(snap: &Snapshot, page: &tables::Base, flags: Flags, title: &str, want
     };
     let t = Tables::build(snap, page, flags, &mut take);
     let choice = score::choose(&t)?;
-    let cleaned = clean::clean(&t, &choice.pieces);
+    let cleaned = clean::clean(&t, &choice.pieces, choice.top);
     // Propagated to every descendant, so that later steps can test any node directly.
     let mut drop: Vec<bool> = t.gone.iter().zip(&cleaned.cut).map(|(g, c)| *g || *c).collect();
     for n in snap.iter().skip(1) {

@@ -38,6 +38,13 @@ pub static BYLINE: WordList = WordList::new(&[
     "author", "byline", "dateline", "p-author", "writtenby",
 ]);
 
+/// Class/id words of the box about an article's author.
+pub static AUTHOR_BOX: WordList = WordList::new(&[
+    "about-author", "about-the-author", "author-bio", "author_bio", "authorbio", "author-box", "author_box",
+    "authorbox", "author-info", "author_info", "author-details", "author-card", "author-profile", "bio-box",
+    "contributor-bio",
+]);
+
 /// Class/id words of a date line.
 pub static DATELINE: WordList = WordList::new(&[
     "article-date", "date-time", "dateline", "entry-date", "post-date", "pubdate", "publish-date",
