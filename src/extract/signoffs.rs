@@ -49,16 +49,22 @@ pub fn is_signoff(text: &str) -> bool {
         && sentences.all(|s| {
             let w = words(s);
             let w: Vec<&str> = w.iter().map(String::as_str).collect();
-            is_request(&w)
-                || REACHED.iter().any(|r| w.windows(r.len()).any(|x| x == *r))
+            is_request(s, &w) || REACHED.iter().any(|r| w.windows(r.len()).any(|x| x == *r))
         })
 }
 
-fn is_request(w: &[&str]) -> bool {
-    let verb = w.first().is_some_and(|v| VERBS.contains(v) || *v == "e" && w.get(1) == Some(&"mail"));
-    let rest = if w.first() == Some(&"e") { w.get(2..).unwrap_or(&[]) } else { w.get(1..).unwrap_or(&[]) };
-    (verb && (rest.first().is_some_and(|x| WHOM.contains(x)) || rest.iter().take(WHERE_WITHIN).any(|x| WHERE.contains(x))))
-        || OPENINGS.iter().any(|o| w.starts_with(o))
+/// A sentence that asks to be followed or reached: a verb and whom ("Follow us", "Email her"),
+/// or a verb and, a few words on, where ("Email Jane Doe at jane@...", "Follow NBC on
+/// Facebook"); "Follow the instructions on the screen" names no way to reach anyone.
+fn is_request(sentence: &str, w: &[&str]) -> bool {
+    if OPENINGS.iter().any(|o| w.starts_with(o)) {
+        return true;
+    }
+    let tokens: Vec<&str> = sentence.split_whitespace().map(|t| t.trim_matches(|c: char| !c.is_alphanumeric() && c != '@')).collect();
+    let verb = tokens.first().is_some_and(|v| VERBS.contains(v) || *v == "e-mail");
+    let whom = tokens.get(1).is_some_and(|x| WHOM.contains(x));
+    let at = |k: usize| tokens.get(k).is_some_and(|t| t.contains('@') || t.starts_with("http") || t.starts_with("www") || CHANNELS.contains(t));
+    verb && (whom || (1..=WHERE_WITHIN).any(|k| tokens.get(k).is_some_and(|x| WHERE.contains(x)) && at(k + 1)))
 }
 
 /// The sentences of a text: each ends at a `.`, `?` or `!` before a blank or the end, so the
@@ -109,6 +115,7 @@ mod tests {
             "\"Hey Twitter, the whole point of this campaign is to raise awareness,\" she tweeted. \"So I think that's working.\"",
             "Contact with the lander was lost at 14:02, the agency said on Twitter.",
             "Email is still the way most people reach their bank, a Facebook survey found.",
+            "Follow the instructions on the screen, then email support@example.com.",
             "Mike Wall's book about the search for alien life is out now. Follow him on Twitter @michaeldwall.",
         ] {
             assert!(!is_signoff(s), "{s}");
