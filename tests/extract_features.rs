@@ -364,3 +364,17 @@ fn a_short_sentence_that_links_several_of_its_phrases_is_prose_not_a_promo() {
     assert!(text.contains("The gray haze led to canceled flights"), "{text}");
     assert!(!text.contains("Ferry timetable"), "{text}");
 }
+
+#[test]
+fn a_read_more_button_over_the_rest_of_the_story_is_no_paragraph() {
+    let a = article_with(
+        "",
+        &format!(
+            "<div class=\"zn-body__paragraph\">{0}</div><div class=\"zn-body__read-more\"><div class=\"read-more-button\">\
+             <div class=\"read-more-link\">Read\n      More</div></div></div><div class=\"zn-body__read-all\"><div class=\"zn-body__paragraph\">{0}</div></div>",
+            prose()
+        ),
+    );
+    let text = body_text(&a);
+    assert!(!text.contains("Read") && !text.contains("More"), "{text}");
+}

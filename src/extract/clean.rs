@@ -393,14 +393,15 @@ fn removed_conditionally(t: &Tables, n: NodeRef, a: &Agg, in_figure: bool) -> bo
     remove
 }
 
-/// A block whose whole text is "Advertisement" or "Loading...".
+/// A block whose whole text is "Advertisement", "Loading..." or "Read more".
 fn is_ad_or_loading(n: NodeRef, a: &Agg) -> bool {
     if a.text == 0 || a.text > 20 {
         return false;
     }
-    let s = n.text_content();
-    let s = words::lower(s.trim().trim_end_matches("...").trim_end_matches('…'));
-    words::AD_OR_LOADING.contains(&s.as_str()) || s == "pub" || s == "publicité"
+    // Blank runs count once: a button's label is indented over lines ("Read\n   more").
+    let s = super::collapse_text(&n.text_content());
+    let s = words::lower(s.trim_end_matches("...").trim_end_matches('…'));
+    words::AD_OR_LOADING.contains(&s.as_str())
 }
 
 /// The article's byline or date line, which the reader shows in its header instead.
