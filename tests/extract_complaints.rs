@@ -157,6 +157,39 @@ fn timestamps_counters_promos_and_blog_captions_are_not_paragraphs() {
 }
 
 #[test]
+fn credit_lines_go_to_their_picture_and_leftover_ones_go() {
+    let a = extract_page("credit-lines.html", "https://lenne.example/news/mill");
+    let t = text(&a);
+    assert!(t.contains("The new wheel is oak") && t.contains("Photos show the mill"), "{t}");
+    for credit in ["Photo:", "Jana Wolff", "Фото", "Анны Кох"] {
+        assert!(!t.contains(credit), "{credit:?} kept: {t}");
+    }
+    let credits: Vec<Option<&str>> = figures(&a).iter().map(|i| i.credit.as_deref()).collect();
+    assert_eq!(credits, [Some("Photo: Jana Wolff/Lenne Courier")]);
+}
+
+#[test]
+fn teasers_under_a_more_stories_label_go_with_their_label_and_the_pages_own_tabs_stay() {
+    let a = extract_page("teaser-labels.html", "https://money.example/story/neo-banks/");
+    let t = text(&a);
+    assert!(t.contains("the condition is the same") && t.contains("Round-ups move the change"), "{t}");
+    assert!(t.contains("More ways to save") && t.contains("Pots"), "the page's own tabs went: {t}");
+    assert!(t.contains("Popular tips") && t.contains("the day your pay arrives"), "the article's own list went: {t}");
+    // Lists and rails of cards alike, their headlines inside the link or beside it.
+    for teaser in ["More Great Stories", "Streamers must unionize", "Our perceptions are", "use gravity", "PENSION PANIC", "Savers pull out", "your mortgage"] {
+        assert!(!t.contains(teaser), "{teaser:?} kept: {t}");
+    }
+}
+
+#[test]
+fn the_sites_sign_off_goes_and_the_writers_bio_and_quotes_stay() {
+    let a = extract_page("signoff.html", "https://courier.example/news/slogan");
+    let t = text(&a);
+    assert!(t.contains("So I think that's working") && t.contains("Jana Wolff covers the statehouse"), "{t}");
+    assert!(!t.contains("Have a tip") && !t.contains("may be reached") && !t.contains("let us know"), "{t}");
+}
+
+#[test]
 fn sign_in_pages_are_no_article_but_short_briefs_are() {
     let snap = parse(&fixture("sign-in.html")).unwrap();
     assert_eq!(extract::extract(&snap, &Options::default()), Err(ExtractError::NoArticle));

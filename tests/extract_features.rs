@@ -286,3 +286,95 @@ fn ancillary_notes_are_neither_body_nor_excerpt() {
     assert!(!text.contains("other uses") && !text.contains("Main article"), "{text}");
     assert!(a.excerpt.unwrap().starts_with("Words of a long enough paragraph"));
 }
+
+#[test]
+fn the_authors_bio_under_the_article_is_cut_and_the_byline_stays() {
+    let html = format!(
+        "<html><body><article><p class=\"byline\">By Jana Wolff</p><p>{0}</p><p>{0}</p>\
+         <div class=\"entry-author-bio\"><h4>Jana Wolff</h4><div class=\"author-text\">Jana joined the Courier in 2017. \
+         She has been reporting on rivers and the towns along them since 2009. Follow her on Mastodon.</div></div>\
+         <div itemprop=\"author\" itemscope><p>Tomas Reyl is the Courier's data editor and writes about weather, floods and how towns prepare for both.</p></div>\
+         </article></body></html>",
+        prose()
+    );
+    let a = article(&html);
+    let text = body_text(&a);
+    assert!(!text.contains("joined the Courier") && !text.contains("data editor"), "{text}");
+    assert!(text.contains("Words of a long enough paragraph"), "{text}");
+    assert_eq!(a.byline.as_deref(), Some("Jana Wolff"));
+    // The bio set beside the article's box, which joins the article as a piece of its own.
+    let html = format!(
+        "<html><body><div class=\"post\"><div class=\"entry-content\"><p>{0}</p><p>{0}</p>\
+         <div class=\"author-note\">A note from the author: the names of the two witnesses were changed at their request, and the \
+         interviews were shortened for length.</div></div>\
+         <div class=\"entry-author-bio\"><h4>Jana Wolff</h4><div class=\"author-text\"><p>Jana joined the Courier in 2017. She has been \
+         reporting on rivers, floods and the towns along them since 2009, with a year out to sail.</p><p><a href=\"/author/jana\">More articles \
+         from Jana Wolff</a></p></div></div></div></body></html>",
+        prose()
+    );
+    let text = body_text(&article(&html));
+    assert!(!text.contains("joined the Courier") && !text.contains("More articles"), "{text}");
+    assert!(text.contains("A note from the author"), "{text}");
+}
+
+#[test]
+fn a_paragraph_of_headline_links_on_lines_of_their_own_is_cut_and_a_sentence_of_links_stays() {
+    let html = format!(
+        "<html><body><article><p>{0}</p><p><strong>DON'T MISS</strong></p>\
+         <p><a href=\"/news/1\">Harbour board approves the two-year dredging plan at last</a> [<strong>INSIGHT]|<br></strong>\
+         <a href=\"/news/2\">Ferry timetable changes from Monday as the channel work begins</a> [<strong>VIDEO]<br></strong>\
+         <a href=\"/news/3\">Fishermen ask for the spoil to be taken out to sea, not dumped in the bay</a><strong> [REACTION]</strong></p>\
+         <p>The plan, which the board says it will publish in full next week, follows <a href=\"/news/4\">last year's survey of the channel \
+         and its moving sandbanks</a> and <a href=\"/news/5\">the report on the estuary's herring and the birds that feed on them</a>.</p><p>{0}</p></article></body></html>",
+        prose()
+    );
+    let text = body_text(&article(&html));
+    assert!(!text.contains("Harbour board approves") && !text.contains("Ferry timetable"), "{text}");
+    // The label goes with what it announced.
+    assert!(!text.contains("DON'T MISS"), "{text}");
+    assert!(text.contains("follows last year's survey of the channel"), "{text}");
+}
+
+#[test]
+fn a_figure_whose_picture_a_script_loads_later_is_a_figure_not_text() {
+    let html = format!(
+        "<html><body><article><p>{0}</p><figure class=\"media-landscape\"><span class=\"image-and-copyright-container\">\
+         <div class=\"js-delayed-image-load\" data-alt=\"The harbour at dawn\" data-src=\"https://img.example/976/harbour.jpg\" data-width=\"976\" data-height=\"549\"></div>\
+         <span class=\"story-image-copyright\">Getty Images</span></span>\
+         <figcaption class=\"media-caption\">The harbour at dawn, before the dredgers arrive.</figcaption></figure><p>{0}</p></article></body></html>",
+        prose()
+    );
+    let a = article(&html);
+    let text = body_text(&a);
+    assert!(!text.contains("Getty Images") && !text.contains("before the dredgers"), "{text}");
+    let image = a.body.iter().find_map(|b| if let Block::Figure { image } = b { Some(image) } else { None }).expect("a figure");
+    assert_eq!((image.src.as_str(), image.alt.as_str(), image.width), ("https://img.example/976/harbour.jpg", "The harbour at dawn", Some(976)));
+    assert_eq!(extract::inline_text(&image.caption), "The harbour at dawn, before the dredgers arrive.");
+}
+
+#[test]
+fn a_short_sentence_that_links_several_of_its_phrases_is_prose_not_a_promo() {
+    let a = article_with(
+        "",
+        "<p>The gray haze led to <a href=\"https://a.example/flights\">canceled flights</a>, <a href=\"https://b.example/schools\">closed schools</a>, \
+         and a <a href=\"https://c.example/emergency\">public health emergency</a>. The city <a href=\"https://d.example/masks\">handed out five million face masks</a>.</p>\
+         <p>Read more: <a href=\"/news/ferry\">Ferry timetable changes from Monday as the channel work begins</a></p>",
+    );
+    let text = body_text(&a);
+    assert!(text.contains("The gray haze led to canceled flights"), "{text}");
+    assert!(!text.contains("Ferry timetable"), "{text}");
+}
+
+#[test]
+fn a_read_more_button_over_the_rest_of_the_story_is_no_paragraph() {
+    let a = article_with(
+        "",
+        &format!(
+            "<div class=\"zn-body__paragraph\">{0}</div><div class=\"zn-body__read-more\"><div class=\"read-more-button\">\
+             <div class=\"read-more-link\">Read\n      More</div></div></div><div class=\"zn-body__read-all\"><div class=\"zn-body__paragraph\">{0}</div></div>",
+            prose()
+        ),
+    );
+    let text = body_text(&a);
+    assert!(!text.contains("Read") && !text.contains("More"), "{text}");
+}

@@ -5,6 +5,7 @@
 //! page cannot overflow the stack here or in later serialisation.
 
 use super::clean::is_data_table;
+use super::credits;
 use super::images;
 use super::{collapse_text, push_collapsed, Block, Cell, Image, Inline, MathNode, Table};
 use crate::dom::{Namespace, NodeRef, Tag};
@@ -56,10 +57,25 @@ struct Out {
 impl Out {
     fn flush(&mut self) {
         if let Some(content) = finish(std::mem::take(&mut self.inline)) {
-            self.blocks.push(Block::Paragraph { content });
+            let text = super::article::inline_text(&content);
+            if credits::is_credit(&text) {
+                self.credit(text);
+            } else {
+                self.blocks.push(Block::Paragraph { content });
+            }
         }
         for image in self.figures.drain(..) {
             self.blocks.push(Block::Figure { image });
+        }
+    }
+
+    /// A credit line outside `<figure>` is the credit of the picture just before it; without one
+    /// it is a leftover of a slideshow.
+    fn credit(&mut self, text: String) {
+        if let Some(Block::Figure { image }) = self.blocks.last_mut() {
+            if image.credit.is_none() {
+                image.credit = Some(super::collapse_text(&text));
+            }
         }
     }
 
@@ -160,6 +176,12 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
         }
         Tag::Dl => {
             out.flush();
+            // A credit set as a term and its value ("Photo:" / "Jane Doe").
+            let text = ctx.text(c);
+            if credits::is_credit(&text) {
+                out.credit(text);
+                return;
+            }
             for item in c.element_children().filter(|i| !ctx.skip(*i)) {
                 if item.is(Tag::Dt) {
                     let mut content = Vec::new();
@@ -311,6 +333,9 @@ fn figure(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
                 imgs.push(i);
             }
         }
+    }
+    if imgs.is_empty() && !c.descendants().any(|d| matches!(d.tag(), Some(Tag::Img | Tag::Picture | Tag::Table | Tag::Pre | Tag::Blockquote | Tag::Math))) {
+        imgs.extend(images::placeholder(c, ctx.base));
     }
     if imgs.is_empty() {
         // A figure around a table, code or a quote: its content, then the caption.

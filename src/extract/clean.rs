@@ -8,6 +8,8 @@
 
 use super::score::{loose_runs, Piece};
 use super::tables::{is_div_to_p_blocker, Tables};
+use super::labels;
+use super::signoffs;
 use super::stamps;
 use super::words::{self, has_token};
 use crate::dom::{NodeId, NodeRef, Tag};
@@ -56,8 +58,9 @@ pub struct Cleaned {
     pub text: u32,
 }
 
-/// Cleans the pieces. With `Flags::clean_conditionally` off only the unconditional rules apply.
-pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
+/// Cleans the pieces around the chosen container `top`. With `Flags::clean_conditionally` off
+/// only the unconditional rules apply.
+pub fn clean(t: &Tables, pieces: &[Piece], top: NodeId) -> Cleaned {
     let snap = t.snap;
     let mut cut = vec![false; snap.len()];
     let mut agg: Vec<Agg> = Vec::new();
@@ -65,6 +68,9 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
     for piece in pieces {
         let start = piece.first.index();
         let end = snap.node(piece.last).last_descendant().id().index();
+        // A piece beside the container, not holding it: a box the article's own may be judged as
+        // a whole (the author's bio set after the text).
+        let beside = !(start..=end).contains(&top.index());
         // Forward: inside a data table, code, a figure or a box of embedded posts and formulas,
         // blocks are kept as they are.
         let mut protect = vec![false; end - start + 1];
@@ -122,8 +128,9 @@ pub fn clean(t: &Tables, pieces: &[Piece]) -> Cleaned {
                         a.textish_text += chars;
                     }
                 }
-                let remove = removed_always(t, n, &a, is_root)
-                    || (t.flags.clean_conditionally && paragraph && !protect[k] && (is_link_line(n, &a) || is_ad_or_loading(n, &a) || is_stamp_line(n, &a)))
+                let remove = removed_always(t, n, &a, is_root, beside)
+                    || (t.flags.clean_conditionally && paragraph && !protect[k] && (is_link_line(n, &a) || is_ad_or_loading(n, &a) || is_stamp_line(n, &a) || is_signoff(n, &a)))
+                    || (t.flags.clean_conditionally && !protect[k] && (paragraph || tag.is_heading()) && heads_cut_teasers(n, &a, &cut))
                     || (t.flags.clean_conditionally
                         && !protect[k]
                         && !paragraph
@@ -206,8 +213,17 @@ const LINK_LINE_DENSITY: f32 = 0.5;
 /// Fewest words of a link that reads as a headline (a promo), not a name.
 const HEADLINE_WORDS: usize = 5;
 
+/// Longest paragraph of several headline links, one after another ("China furious at ...
+/// [INSIGHT] | Lakers vs Nets: ... [VIDEO]"): a run of promos, set on lines of one paragraph.
+const LINK_RUN_MAX_CHARS: u32 = 600;
+/// Link density of such a run: the links and their tags, nothing more.
+const LINK_RUN_DENSITY: f32 = 0.8;
+
 fn is_link_line(n: NodeRef, a: &Agg) -> bool {
-    if a.text == 0 || a.text >= LINK_LINE_MAX_CHARS || a.link / a.text as f32 <= LINK_LINE_DENSITY {
+    if a.text == 0 || a.link / a.text as f32 <= LINK_LINE_DENSITY {
+        return false;
+    }
+    if a.text >= LINK_LINE_MAX_CHARS && !is_headline_run(n, a) {
         return false;
     }
     // A cited source spelled out as an address is part of the text.
@@ -216,8 +232,33 @@ fn is_link_line(n: NodeRef, a: &Agg) -> bool {
         return false;
     }
     // A promo links a headline; a paragraph that links a name ("Photo: <a>Jane Doe</a>") is a
-    // credit.
-    !n.is(Tag::P) || n.descendants().filter(|d| d.is(Tag::A)).any(|l| l.text_content().split_whitespace().count() >= HEADLINE_WORDS)
+    // credit, and one whose sentence links several of its phrases ("led to <a>canceled
+    // flights</a>, <a>closed schools</a> and ...") is prose: several links are a promo only when
+    // each is a headline.
+    if !n.is(Tag::P) {
+        return true;
+    }
+    let mut links = n.descendants().filter(|d| d.is(Tag::A));
+    match (links.next(), links.next()) {
+        (Some(l), None) => l.text_content().split_whitespace().count() >= HEADLINE_WORDS,
+        (Some(_), Some(_)) => is_headline_run(n, a),
+        _ => false,
+    }
+}
+
+/// Several links that are each a headline, with little text besides: promos one after another.
+fn is_headline_run(n: NodeRef, a: &Agg) -> bool {
+    if a.text > LINK_RUN_MAX_CHARS || a.link / (a.text as f32) < LINK_RUN_DENSITY {
+        return false;
+    }
+    let mut links = 0;
+    for l in n.descendants().filter(|d| d.is(Tag::A)) {
+        if l.text_content().split_whitespace().count() < HEADLINE_WORDS {
+            return false;
+        }
+        links += 1;
+    }
+    links >= 2
 }
 
 /// Fewest items of a list of headlines.
@@ -240,6 +281,57 @@ fn is_headline_list(n: NodeRef, a: &Agg) -> bool {
         })
 }
 
+/// Longest item of a list of teasers: a headline and a line about it.
+const TEASER_ITEM_MAX_CHARS: u32 = 250;
+
+/// A list or a box of cards under a label that announces other stories ("More Great Stories",
+/// "Most read in ..."), whose every item is a short headline that links to another page: the
+/// teasers it announces, however much of each headline the link covers (a card may link only its
+/// picture, or lay an empty link over itself). Tabs of the page itself ("More ways to
+/// customize": links to `#themes`, `#add-ons`) are no teasers.
+fn is_labelled_link_list(t: &Tables, n: NodeRef) -> bool {
+    // The label first: it rules out almost every box in a few steps, before any subtree is read.
+    matches!(n.tag(), Some(Tag::Ul | Tag::Ol | Tag::Div | Tag::Section))
+        && previous_element(n).is_some_and(is_label)
+        && n.element_children().nth(1).is_some()
+        && !n.ancestors().any(|p| p.is(Tag::Li))
+        && n.element_children().all(|li| {
+            t.text[li.id().index()] <= TEASER_ITEM_MAX_CHARS
+                && li.descendants().any(|d| d.is(Tag::A) && d.attr("href").is_some_and(|h| !h.starts_with('#')))
+                && li.text_content().split_whitespace().count() >= HEADLINE_WORDS
+        })
+}
+
+/// A label over a block of teasers that was cut: it goes with them.
+fn heads_cut_teasers(n: NodeRef, a: &Agg, cut: &[bool]) -> bool {
+    a.text > 0
+        && a.text as usize <= labels::MAX_CHARS
+        && next_element(n).is_some_and(|x| cut[x.id().index()])
+        && labels::is_teaser_label(&n.text_content())
+}
+
+/// Most nodes of a label's subtree: a heading in a box or two, no more.
+const LABEL_MAX_NODES: usize = 8;
+
+/// A label over what follows it, shown or not: a rail's title is often in a box whose class
+/// (`rail__header`) kept it out of the article, but it still says what the rail is.
+fn is_label(n: NodeRef) -> bool {
+    n.last_descendant().id().index() - n.id().index() < LABEL_MAX_NODES && labels::is_teaser_label(&n.text_content())
+}
+
+fn previous_element(n: NodeRef) -> Option<NodeRef> {
+    std::iter::successors(n.prev_sibling(), |s| s.prev_sibling()).find(|s| s.is_element() || !s.text().trim().is_empty()).filter(|s| s.is_element())
+}
+
+fn next_element(n: NodeRef) -> Option<NodeRef> {
+    std::iter::successors(n.next_sibling(), |s| s.next_sibling()).find(|s| s.is_element() || !s.text().trim().is_empty()).filter(|s| s.is_element())
+}
+
+/// A paragraph that only asks the reader to reach the writer or follow the site.
+fn is_signoff(n: NodeRef, a: &Agg) -> bool {
+    a.text > 0 && a.text as usize <= signoffs::MAX_CHARS && signoffs::is_signoff(&n.text_content())
+}
+
 /// A paragraph that is only a timestamp or a gallery counter.
 fn is_stamp_line(n: NodeRef, a: &Agg) -> bool {
     a.text > 0 && a.text as usize <= stamps::MAX_CHARS && stamps::is_stamp(&n.text_content())
@@ -247,16 +339,18 @@ fn is_stamp_line(n: NodeRef, a: &Agg) -> bool {
 
 /// Furniture that never belongs in the reader: forms' controls, non-video embeds, footers and
 /// asides, share bars, headings styled as furniture.
-fn removed_always(t: &Tables, n: NodeRef, a: &Agg, is_root: bool) -> bool {
+fn removed_always(t: &Tables, n: NodeRef, a: &Agg, is_root: bool, beside: bool) -> bool {
     match n.tag() {
         Some(Tag::Object | Tag::Embed | Tag::Iframe) => !is_video(n),
         Some(Tag::Footer | Tag::Link | Tag::Aside | Tag::Input | Tag::Textarea | Tag::Select | Tag::Button) => true,
         Some(Tag::H1 | Tag::H2) if t.class_weight(n) < 0.0 => true,
-        _ if is_root || (n.class().is_empty() && n.id_attr().is_empty()) => false,
+        _ if is_root => beside && is_author_bio(n, &words::class_and_id(n), a),
+        _ if n.class().is_empty() && n.id_attr().is_empty() => is_author_bio(n, "", a),
         _ => {
             let ci = words::class_and_id(n);
             ((has_token(&ci, "share") || has_token(&ci, "sharedaddy")) && a.text < SHARE_MAX_CHARS)
                 || (a.text < DATELINE_MAX_CHARS && a.p == 0 && is_dateline(n, &ci))
+                || is_author_bio(n, &ci, a)
         }
     }
 }
@@ -273,7 +367,7 @@ fn removed_conditionally(t: &Tables, n: NodeRef, a: &Agg, in_figure: bool) -> bo
         return false;
     }
     let is_list = matches!(n.tag(), Some(Tag::Ul | Tag::Ol)) || (a.text > 0 && a.list_text as f32 / a.text as f32 > LIST_SHARE);
-    if is_ad_or_loading(n, a) || is_headline_list(n, a) {
+    if is_ad_or_loading(n, a) || is_headline_list(n, a) || is_labelled_link_list(t, n) {
         return true;
     }
     let text = a.text.max(1) as f32;
@@ -299,14 +393,15 @@ fn removed_conditionally(t: &Tables, n: NodeRef, a: &Agg, in_figure: bool) -> bo
     remove
 }
 
-/// A block whose whole text is "Advertisement" or "Loading...".
+/// A block whose whole text is "Advertisement", "Loading..." or "Read more".
 fn is_ad_or_loading(n: NodeRef, a: &Agg) -> bool {
     if a.text == 0 || a.text > 20 {
         return false;
     }
-    let s = n.text_content();
-    let s = words::lower(s.trim().trim_end_matches("...").trim_end_matches('…'));
-    words::AD_OR_LOADING.contains(&s.as_str()) || s == "pub" || s == "publicité"
+    // Blank runs count once: a button's label is indented over lines ("Read\n   more").
+    let s = super::collapse_text(&n.text_content());
+    let s = words::lower(s.trim_end_matches("...").trim_end_matches('…'));
+    words::AD_OR_LOADING.contains(&s.as_str())
 }
 
 /// The article's byline or date line, which the reader shows in its header instead.
@@ -314,6 +409,24 @@ fn is_dateline(n: NodeRef, ci: &str) -> bool {
     // Blocks only: an inline date is often part of a sentence (measured: dropping inline
     // timestamps cost more recall than it gained precision).
     n.tag().is_some_and(|t| t.is_block()) && (has_token(ci, "byline") || words::DATELINE.found_in(ci))
+}
+
+/// Longest author's bio: a few sentences about the writer, not a section of the article.
+const BIO_MAX_CHARS: u32 = 800;
+
+/// The author's box with more in it than a byline: a few sentences about the writer, their
+/// links and portrait, under the article ("Jane Doe is a senior editor... Follow her on ...").
+/// The reader names the author in its header; the bio is the site's furniture. Named by its
+/// markup (`itemprop=author`, `rel=author`) or its class (`author-bio`, `byline`); a box that
+/// merely mentions the author (`author-note`, `author-quote`) is the article's.
+fn is_author_bio(n: NodeRef, ci: &str, a: &Agg) -> bool {
+    a.text >= DATELINE_MAX_CHARS
+        && a.text <= BIO_MAX_CHARS
+        && matches!(n.tag(), Some(Tag::Div | Tag::Section | Tag::P))
+        && (n.attr("rel") == Some("author")
+            || n.attr("itemprop").is_some_and(|v| v.contains("author"))
+            || has_token(ci, "byline")
+            || words::AUTHOR_BOX.found_in(ci))
 }
 
 /// Embeds from video hosts are part of the article.

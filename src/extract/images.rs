@@ -1,5 +1,6 @@
 //! Choosing an image's real source: the largest `srcset`/`<picture>` candidate, or the lazy-load
-//! attribute (`data-src`, `data-original`, ...) when `src` is only a placeholder.
+//! attribute (`data-src`, `data-original`, ...) when `src` is only a placeholder; and the
+//! picture of a figure whose `img` a script has yet to write ([`placeholder`]).
 
 use super::Image;
 use crate::dom::{NodeRef, Tag};
@@ -42,15 +43,34 @@ pub fn image(el: NodeRef, base: Option<&str>) -> Option<Image> {
             .or_else(|| LAZY_SRC.iter().find_map(|a| i.attr(a)).filter(|v| !v.trim().is_empty()).map(str::to_owned))
             .or_else(|| i.attr("src").filter(|s| !is_placeholder(s)).map(str::to_owned))
             .or_else(|| {
-                i.attrs()
-                    .map(|(_, v)| v.trim())
-                    .find(|v| !v.contains(' ') && IMAGE_ENDINGS.iter().any(|e| v.to_ascii_lowercase().split('?').next().unwrap_or("").ends_with(e)))
-                    .map(str::to_owned)
+                i.attrs().map(|(_, v)| v.trim()).find(|v| is_image_url(v)).map(str::to_owned)
             });
     }
     let src = resolve_image(base, &src?)?;
     let alt = img.and_then(|i| i.attr("alt")).map(super::collapse_text).unwrap_or_default();
     Some(Image { src, alt, width, height, ..Image::default() })
+}
+
+/// The picture of a `<figure>` that has no `img` yet: a script swaps one in for the box that
+/// holds its address (`<div class="js-delayed-image-load" data-src=... data-alt=...>`), as
+/// Readability does for a figure's own attributes.
+pub fn placeholder(figure: NodeRef, base: Option<&str>) -> Option<Image> {
+    let (el, src) = figure.descendants().filter(|d| d.is_element()).find_map(|d| {
+        let lazy = LAZY_SRC.iter().find_map(|a| d.attr(a)).filter(|v| !v.trim().is_empty());
+        lazy.or_else(|| d.attrs().map(|(_, v)| v.trim()).find(|v| is_image_url(v))).map(|v| (d, v))
+    })?;
+    let dim = |a: &str| el.attr(a).and_then(|v| v.trim().parse::<u32>().ok());
+    let (width, height) = (dim("data-width"), dim("data-height"));
+    if width.is_some_and(|w| w < MIN_SIDE) || height.is_some_and(|h| h < MIN_SIDE) {
+        return None;
+    }
+    let alt = el.attr("data-alt").or_else(|| el.attr("alt")).map(super::collapse_text).unwrap_or_default();
+    Some(Image { src: resolve_image(base, src)?, alt, width, height, ..Image::default() })
+}
+
+/// A value that is an image's address: one word that ends in an image file's ending.
+fn is_image_url(v: &str) -> bool {
+    !v.contains(' ') && IMAGE_ENDINGS.iter().any(|e| v.to_ascii_lowercase().split('?').next().unwrap_or("").ends_with(e))
 }
 
 fn is_placeholder(src: &str) -> bool {

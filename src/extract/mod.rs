@@ -6,8 +6,11 @@
 //! - [`tables`]: per-node side tables (excluded nodes, text and link lengths), two linear passes;
 //! - [`score`]: paragraphs vote for containers; the best container and its sibling pieces win;
 //! - [`clean`]: share bars, link lists and empty boxes inside the article are cut, and so are
-//!   lines that are only a timestamp or a gallery counter ([`stamps`]);
-//! - [`body`] and [`images`]: what is left becomes our own block types;
+//!   lines that are only a timestamp or a gallery counter ([`stamps`]), and lists of links under
+//!   a label that announces other stories, with the label ([`labels`]), and the site's sign-off
+//!   ("Email Jane at ... Follow us on Twitter", [`signoffs`]);
+//! - [`body`] and [`images`]: what is left becomes our own block types; a line that is only a
+//!   picture's credit ([`credits`]) goes to the picture before it;
 //! - [`lead`]: the lead image, named by the metadata or found above the article;
 //! - [`readerable`]: the badge's quick "is there an article?" check, and the sign-in page test
 //!   that extraction shares with it (a login form is never an article).
@@ -20,12 +23,15 @@ mod article;
 mod body;
 mod byline;
 mod clean;
+mod credits;
 mod images;
 mod jsonld;
+mod labels;
 mod lead;
 mod metadata;
 mod readerable;
 mod score;
+mod signoffs;
 mod stamps;
 mod tables;
 mod title;
@@ -203,7 +209,7 @@ fn attempt(snap: &Snapshot, page: &tables::Base, flags: Flags, title: &str, want
     };
     let t = Tables::build(snap, page, flags, &mut take);
     let choice = score::choose(&t)?;
-    let cleaned = clean::clean(&t, &choice.pieces);
+    let cleaned = clean::clean(&t, &choice.pieces, choice.top);
     // Propagated to every descendant, so that later steps can test any node directly.
     let mut drop: Vec<bool> = t.gone.iter().zip(&cleaned.cut).map(|(g, c)| *g || *c).collect();
     for n in snap.iter().skip(1) {

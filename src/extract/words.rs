@@ -38,6 +38,13 @@ pub static BYLINE: WordList = WordList::new(&[
     "author", "byline", "dateline", "p-author", "writtenby",
 ]);
 
+/// Class/id words of the box about an article's author.
+pub static AUTHOR_BOX: WordList = WordList::new(&[
+    "about-author", "about-the-author", "author-bio", "author_bio", "authorbio", "author-box", "author_box",
+    "authorbox", "author-info", "author_info", "author-details", "author-card", "author-profile", "bio-box",
+    "contributor-bio",
+]);
+
 /// Class/id words of a date line.
 pub static DATELINE: WordList = WordList::new(&[
     "article-date", "date-time", "dateline", "entry-date", "post-date", "pubdate", "publish-date",
@@ -66,10 +73,12 @@ pub const EMBEDDED_POSTS: &[&str] = &[
     "text-post-media", "mastodon-embed", "fb-xfbml-parse-ignore",
 ];
 
-/// Whole-text labels of ad slots and loading spinners.
+/// Whole-text labels of ad slots, loading spinners and the buttons that unfold a story the reader
+/// shows whole ("Read more" over a faded cut).
 pub const AD_OR_LOADING: &[&str] = &[
     "ad", "advert", "advertising", "advertisement", "anzeige", "sponsored", "pub", "publicité", "werbung", "广告", "реклама",
-    "anuncio", "loading", "正在加载", "загрузка", "chargement", "cargando",
+    "anuncio", "loading", "正在加载", "загрузка", "chargement", "cargando", "read more", "continue reading", "show more",
+    "keep reading", "weiterlesen", "lire la suite", "leer más",
 ];
 
 /// Lower case for the scripts the word lists and titles mostly use: ASCII, Latin-1 and Cyrillic
