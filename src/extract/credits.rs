@@ -25,6 +25,11 @@ const HANDS: &[&str] = &["courtesy of", "courtesy", "by", "via", "von", "de", "p
 
 /// True when the whole text is a picture's credit.
 pub fn is_credit(text: &str) -> bool {
+    // Every paragraph of the article is asked: a long one is ruled out before any copy of it (a
+    // collapsed text is never shorter than its non-blank characters).
+    if crate::charcount::non_blank(text) as usize > MAX_CHARS {
+        return false;
+    }
     let text = super::collapse_text(text);
     if text.chars().count() > MAX_CHARS {
         return false;
