@@ -1,10 +1,13 @@
 //! Cleaning inside the chosen article: share bars, forms, embeds and the link lists, image strips
 //! and empty boxes that sit between the paragraphs; lines that link another story's headline
-//! ("Read more: ..."), and lines that are only a timestamp or a gallery counter ([`stamps`]).
+//! ("Read more: ..."), lines that are only a timestamp or a gallery counter ([`stamps`]) or the
+//! site's sign-off ([`signoffs`]); the author's bio box; lists and rails of teasers under a
+//! label that announces them, and the label ([`labels`]).
 //!
 //! One reverse pass over the article's id range: children come before parents, so when a block
 //! is judged, the counts it is judged on (paragraphs, images, list items, link density) already
-//! leave out whatever was cut inside it, as if the page had been cleaned bottom-up.
+//! leave out whatever was cut inside it, as if the page had been cleaned bottom-up. A label comes
+//! before what it heads, so it is judged after it and goes when that went.
 
 use super::score::{loose_runs, Piece};
 use super::tables::{is_div_to_p_blocker, Tables};

@@ -47,7 +47,7 @@ const OPENINGS: &[&[&str]] = &[
 
 /// True when `text` reads as a label over other stories.
 pub fn is_teaser_label(text: &str) -> bool {
-    if text.chars().filter(|c| !c.is_whitespace()).count() > MAX_CHARS {
+    if super::collapse_text(text).chars().count() > MAX_CHARS {
         return false;
     }
     let lower = super::words::lower(text);

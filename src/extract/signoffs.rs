@@ -13,8 +13,11 @@ pub const MAX_CHARS: usize = 300;
 
 /// Verbs a request to reach someone opens with: a request only when followed by whom ("Email
 /// us", "Follow her") or, within a few words, where ("Email Jane Doe at", "Follow NBC on").
-const VERBS: &[&str] = &["follow", "email", "mail", "reach", "contact", "write", "folgen", "folge", "suivez", "síguenos", "siguenos", "sigue"];
-const WHOM: &[&str] = &["us", "me", "him", "her", "them", "uns", "sie", "nous", "a", "to"];
+const VERBS: &[&str] =
+    &["follow", "email", "e-mail", "mail", "reach", "contact", "write", "folgen", "folge", "suivez", "síguenos", "siguenos", "sigue"];
+/// Whom a request names right after its verb.
+const WHOM: &[&str] = &["us", "me", "him", "her", "them", "uns", "sie", "nous", "to"];
+/// Where a request sends the reader, a few words after its verb.
 const WHERE: &[&str] = &["at", "on", "via", "auf", "sur", "en"];
 /// Words before "where" in a request ("Email Jane Doe at").
 const WHERE_WITHIN: usize = 5;
@@ -30,9 +33,11 @@ const OPENINGS: &[&[&str]] = &[
 ];
 /// Words of a sentence that gives the address itself ("Jane may be reached at ...", "If you have
 /// a tip, let us know at ...").
-const REACHED: &[&[&str]] = &[&["be", "reached", "at"], &["be", "reached", "on"], &["let", "us", "know"], &["get", "in", "touch"]];
+const REACHED: &[&[&str]] =
+    &[&["be", "reached", "at"], &["be", "reached", "on"], &["let", "us", "know"], &["get", "in", "touch"]];
 /// Ways to reach someone; an `@` (an address or a handle) counts too.
-const CHANNELS: &[&str] = &["twitter", "facebook", "instagram", "linkedin", "mastodon", "bluesky", "threads", "email", "mail", "tiktok", "youtube"];
+const CHANNELS: &[&str] =
+    &["twitter", "facebook", "instagram", "linkedin", "mastodon", "bluesky", "threads", "email", "mail", "tiktok", "youtube"];
 
 /// True when the whole text asks the reader to reach the writer or follow the site.
 pub fn is_signoff(text: &str) -> bool {
@@ -42,19 +47,20 @@ pub fn is_signoff(text: &str) -> bool {
     // Most short paragraphs name no channel: ruled out on the page's own text, before the
     // lower-case copy and the word lists (the copy for every short paragraph was most of the
     // cost of this check, callgrind). The channels are ASCII, so ASCII case is all there is.
-    let names_channel = || text.split(|c: char| !c.is_alphanumeric()).any(|w| CHANNELS.iter().any(|c| c.eq_ignore_ascii_case(w)));
-    if !text.contains('@') && !names_channel() {
+    if !text.contains('@') && !words(text).iter().any(|w| CHANNELS.iter().any(|c| c.eq_ignore_ascii_case(w))) {
         return false;
     }
     let lower = super::words::lower(text);
-    let words = |s: &str| -> Vec<String> { s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect() };
     let mut sentences = sentences(&lower).filter(|s| s.chars().any(char::is_alphanumeric)).peekable();
     sentences.peek().is_some()
         && sentences.all(|s| {
             let w = words(s);
-            let w: Vec<&str> = w.iter().map(String::as_str).collect();
             is_request(s, &w) || REACHED.iter().any(|r| w.windows(r.len()).any(|x| x == *r))
         })
+}
+
+fn words(s: &str) -> Vec<&str> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect()
 }
 
 /// A sentence that asks to be followed or reached: a verb and whom ("Follow us", "Email her"),
@@ -65,7 +71,7 @@ fn is_request(sentence: &str, w: &[&str]) -> bool {
         return true;
     }
     let tokens: Vec<&str> = sentence.split_whitespace().map(|t| t.trim_matches(|c: char| !c.is_alphanumeric() && c != '@')).collect();
-    let verb = tokens.first().is_some_and(|v| VERBS.contains(v) || *v == "e-mail");
+    let verb = tokens.first().is_some_and(|v| VERBS.contains(v));
     let whom = tokens.get(1).is_some_and(|x| WHOM.contains(x));
     let at = |k: usize| tokens.get(k).is_some_and(|t| t.contains('@') || t.starts_with("http") || t.starts_with("www") || CHANNELS.contains(t));
     verb && (whom || (1..=WHERE_WITHIN).any(|k| tokens.get(k).is_some_and(|x| WHERE.contains(x)) && at(k + 1)))
