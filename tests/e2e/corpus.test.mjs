@@ -31,7 +31,10 @@ const KNOWN_MISSES = {
     [/^SIGN UP FOR OUR NEWSLETTER$/, 'hidden as a newsletter prompt (div#EmailOptin)'],
   ],
   'citylab-1': [[/^Cities are changing fast\. Keep up with the CityLab Daily newsletter\.$/, 'hidden as a newsletter prompt (section.c-newsletter)']],
-  'nytimes-3': [[/^Feb\. 21, 2019$/, 'the dateline: shown as the date in the reader\'s header, in the reader\'s locale']],
+  'nytimes-3': [
+    [/^Feb\. 21, 2019$/, 'the dateline: shown as the date in the reader\'s header, in the reader\'s locale'],
+    [/^Image$/, `${FURNITURE}: a picture's placeholder label (<span>Image</span>); the reader shows the picture`],
+  ],
   spiceworks: [[/^Learn More: /, `${FURNITURE}: link-only "Learn More:" lines`]],
   'wapo-2': [[/^Israeli Prime Minister Benjamin Netanyahu pledged .* \(Reuters\)$/, `${FURNITURE}: the caption of a video player`]],
   wikipedia: [
