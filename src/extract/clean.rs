@@ -323,11 +323,17 @@ fn is_label(n: NodeRef) -> bool {
 }
 
 fn previous_element(n: NodeRef) -> Option<NodeRef> {
-    std::iter::successors(n.prev_sibling(), |s| s.prev_sibling()).find(|s| s.is_element() || !s.text().trim().is_empty()).filter(|s| s.is_element())
+    element_sibling(n, NodeRef::prev_sibling)
 }
 
 fn next_element(n: NodeRef) -> Option<NodeRef> {
-    std::iter::successors(n.next_sibling(), |s| s.next_sibling()).find(|s| s.is_element() || !s.text().trim().is_empty()).filter(|s| s.is_element())
+    element_sibling(n, NodeRef::next_sibling)
+}
+
+/// The first sibling of `n` in the direction of `step` past blank text, when it is an element
+/// (text that is not blank stands between them).
+fn element_sibling<'a>(n: NodeRef<'a>, step: fn(&NodeRef<'a>) -> Option<NodeRef<'a>>) -> Option<NodeRef<'a>> {
+    std::iter::successors(step(&n), step).find(|s| s.is_element() || !s.text().trim().is_empty()).filter(|s| s.is_element())
 }
 
 /// A paragraph that only asks the reader to reach the writer or follow the site.

@@ -51,7 +51,7 @@ pub fn is_teaser_label(text: &str) -> bool {
         return false;
     }
     let lower = super::words::lower(text);
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = super::words::alnum_words(&lower).collect();
     let qualified = words.first().is_some_and(|w| QUALIFIED.contains(w))
         && (words.len() == 1 || words.get(1).is_some_and(|w| QUALIFIERS.contains(w)) || words.iter().any(|w| ANNOUNCED.contains(w)));
     words.len() <= MAX_WORDS && (qualified || OPENINGS.iter().any(|o| words.starts_with(o)))

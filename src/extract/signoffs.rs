@@ -60,7 +60,7 @@ pub fn is_signoff(text: &str) -> bool {
 }
 
 fn words(s: &str) -> Vec<&str> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect()
+    super::words::alnum_words(s).collect()
 }
 
 /// A sentence that asks to be followed or reached: a verb and whom ("Follow us", "Email her"),

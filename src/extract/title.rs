@@ -20,7 +20,7 @@ pub const SAME_TITLE: f32 = 0.75;
 /// Share of `b`'s words (by length) that also occur in `a`: 1 = same words, 0 = none shared.
 pub fn similarity(a: &str, b: &str) -> f32 {
     let words = |s: &str| -> Vec<String> {
-        super::words::lower(s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+        super::words::alnum_words(&super::words::lower(s)).map(str::to_owned).collect()
     };
     let (ta, tb) = (words(a), words(b));
     if ta.is_empty() || tb.is_empty() {

@@ -81,6 +81,11 @@ pub const AD_OR_LOADING: &[&str] = &[
     "keep reading", "weiterlesen", "lire la suite", "leer más",
 ];
 
+/// The runs of letters and digits of `s`: the words titles, labels and sign-offs are compared by.
+pub fn alnum_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
 /// Lower case for the scripts the word lists and titles mostly use: ASCII, Latin-1 and Cyrillic
 /// capitals; other letters are kept. `str::to_lowercase` would pull the whole Unicode case table
 /// into the content script (7 KB of gzipped wasm, measured), for class names that are ASCII.
