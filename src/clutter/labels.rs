@@ -30,7 +30,9 @@ const REC_LABELS: &[&str] = &[
     "around the web", "from the web", "more to explore", "don t miss", "editor s picks",
 ];
 
-/// Longest label, in non-blank characters; longer texts are never read.
+/// Shortest and longest label, in non-blank characters; other texts are never read (math
+/// renderers and code highlighters leave thousands of one-character elements).
+const LABEL_MIN: u32 = 2;
 const LABEL_MAX: u32 = 45;
 /// How far above the label a box may reach.
 const CLIMB_MAX: usize = 5;
@@ -51,7 +53,7 @@ pub fn mark_boxes<'a>(root: NodeRef<'a>, stats: &Stats, blocked: &dyn Fn(NodeRef
     for t in root.descendants().filter(|n| n.is_text()) {
         let Some(label) = t.parent().filter(|p| p.is_element() && stats.covers(*p)) else { continue };
         let s = stats.get(label);
-        if s.text == 0 || s.text > LABEL_MAX || label.first_child() != Some(t) || s.controls > 0 {
+        if !(LABEL_MIN..=LABEL_MAX).contains(&s.text) || label.first_child() != Some(t) || s.controls > 0 {
             continue;
         }
         if label.ancestors().take(3).any(|a| a.is(Tag::A) || a.is(Tag::Button)) {

@@ -4,20 +4,26 @@
 //! `load`, `read` and `badge` do not. Splitting happens on the fly over borrowed slices (no
 //! allocation), and comparisons ignore ASCII case, because every vocabulary here is ASCII.
 
+use crate::charcount;
 use crate::wordlist::WordList;
 
 /// Splits an identifier or a text into words: runs of letters, broken at any other character and
 /// where a lower-case letter is followed by an upper-case one (camelCase humps).
 pub fn words(s: &str) -> impl Iterator<Item = &str> + Clone + '_ {
+    let b = s.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        // Skip to the next letter.
+        // Skip to the next letter; after a blank, the blanks that follow eight bytes at a time
+        // (short texts of real pages can hold kilobytes of indentation between their words).
         loop {
             let c = Letter::at(s, at)?;
             if c.alphabetic {
                 break;
             }
             at += c.len;
+            if c.len == 1 && b[at - 1] <= b' ' {
+                at = charcount::skip_blank_chunks(b, at);
+            }
         }
         let start = at;
         let mut prev_lower = false;

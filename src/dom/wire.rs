@@ -27,6 +27,7 @@
 //! - all attributes of every element.
 
 use super::{Attr, Kind, Namespace, Node, Snapshot, Span, NONE};
+use crate::charcount;
 use thiserror::Error;
 
 pub const ELEMENT: u32 = 1;
@@ -73,28 +74,12 @@ struct Strings<'a> {
 impl<'a> Strings<'a> {
     fn take(&mut self, utf16_len: u32) -> Result<Span, WireError> {
         let start = self.pos;
-        let rest = &self.text[start..];
-        // Most strings of a page with some non-ASCII text are still ASCII: when the next
-        // `utf16_len` bytes are, they are the string (a word-at-a-time check, not a char loop).
-        let ascii_here = || rest.as_bytes().get(..utf16_len as usize).is_some_and(|b| b.is_ascii());
-        let bytes = if self.ascii || ascii_here() {
+        let bytes = if self.ascii {
             utf16_len as usize
         } else {
-            let mut units = 0u32;
-            let mut bytes = 0usize;
-            for ch in rest.chars() {
-                if units >= utf16_len {
-                    break;
-                }
-                units += ch.len_utf16() as u32;
-                bytes += ch.len_utf8();
-            }
-            if units != utf16_len {
-                return Err(WireError::StringOverrun);
-            }
-            bytes
+            charcount::utf16_prefix_len(&self.text[start..], utf16_len).ok_or(WireError::StringOverrun)?
         };
-        if bytes > rest.len() {
+        if bytes > self.text.len() - start {
             return Err(WireError::StringOverrun);
         }
         self.pos += bytes;
