@@ -378,3 +378,21 @@ fn a_read_more_button_over_the_rest_of_the_story_is_no_paragraph() {
     let text = body_text(&a);
     assert!(!text.contains("Read") && !text.contains("More"), "{text}");
 }
+
+#[test]
+fn a_sub_list_written_straight_inside_a_list_stays_under_the_item_before_it() {
+    let a = article_with("", "<ol><li>Pick a pivot.</li><li>Find its candidates:</li><ol><li>Routable ones nearby.</li><li>Any routable one.</li></ol><li>Move the pivot.</li></ol>");
+    let text = body_text(&a);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} missing: {text}"));
+    assert!(at("Find its candidates") < at("Routable ones nearby") && at("Any routable one") < at("Move the pivot"), "{text}");
+    let items = a.body.iter().find_map(|b| if let Block::List { items, .. } = b { Some(items) } else { None }).unwrap();
+    assert_eq!(items.len(), 3);
+    assert!(matches!(items[1].last(), Some(Block::List { .. })));
+}
+
+#[test]
+fn plain_text_puts_list_items_on_lines_of_their_own_without_blank_lines_for_pictures() {
+    let a = article_with("", "<ul><li>First item</li><li><img src=\"https://img.example/a.jpg\" alt=\"\"></li><li>Last item</li></ul>");
+    let text = declutter::render::to_text(&a);
+    assert!(text.contains("First item\nLast item\n\nWords of a long enough paragraph"), "{text:?}");
+}
