@@ -396,3 +396,15 @@ fn plain_text_puts_list_items_on_lines_of_their_own_without_blank_lines_for_pict
     let text = declutter::render::to_text(&a);
     assert!(text.contains("First item\nLast item\n\nWords of a long enough paragraph"), "{text:?}");
 }
+
+#[test]
+fn another_storys_card_linked_between_paragraphs_is_cut_and_a_lone_link_that_is_a_sentence_stays() {
+    let p = prose();
+    let a = article(&format!(
+        "<html><body><div class=\"text\"><p>{p}</p><a href=\"/other\"><span>Also on example.com</span><span>Ministers threatened with arrest as the purge goes on</span></a>\
+         <p>{p}</p><a href=\"/help\">See what it can do for you</a><p>{p}</p></div></body></html>"
+    ));
+    let text = body_text(&a);
+    assert!(!text.contains("Also on") && !text.contains("Ministers threatened"), "{text}");
+    assert!(text.contains("See what it can do for you"), "{text}");
+}

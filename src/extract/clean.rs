@@ -113,19 +113,22 @@ pub fn clean(t: &Tables, pieces: &[Piece], top: NodeId) -> Cleaned {
                         let ids = run.first.index()..=snap.node(run.last).last_descendant().id().index();
                         let text_nodes = || ids.clone().filter(|j| snap.node(NodeId(*j as u32)).is_text() && !t.gone[*j] && !cut[*j]);
                         let chars = text_nodes().map(|j| t.text[j]).sum::<u32>();
-                        if t.flags.clean_conditionally && !protect[k] && chars as usize <= stamps::MAX_CHARS {
-                            let line: String = text_nodes().map(|j| snap.node(NodeId(j as u32)).text()).collect();
-                            if stamps::is_stamp(&line) {
-                                // Loose inline text ("<span>Published ...</span>" beside the
-                                // headline) is judged like the paragraph it looks like.
-                                let mut c = Some(snap.node(run.first));
-                                while let Some(x) = c {
-                                    cut[x.id().index()] = true;
-                                    c = x.next_sibling().filter(|_| x.id() != run.last);
-                                }
-                                a.text -= chars.min(a.text);
-                                continue;
+                        // Loose inline text ("<span>Published ...</span>" beside the headline, a
+                        // promo's link between two paragraphs) is judged like the paragraph it
+                        // looks like.
+                        let stamp = || {
+                            chars as usize <= stamps::MAX_CHARS
+                                && stamps::is_stamp(&text_nodes().map(|j| snap.node(NodeId(j as u32)).text()).collect::<String>())
+                        };
+                        if t.flags.clean_conditionally && !protect[k] && chars > 0 && (stamp() || is_promo_link(snap.node(run.first), run.last, chars)) {
+                            let mut c = Some(snap.node(run.first));
+                            while let Some(x) = c {
+                                cut[x.id().index()] = true;
+                                a.link -= agg[x.id().index() - start].link.min(a.link);
+                                c = x.next_sibling().filter(|_| x.id() != run.last);
                             }
+                            a.text -= chars.min(a.text);
+                            continue;
                         }
                         a.p += 1;
                         a.textish_text += chars;
@@ -247,6 +250,18 @@ fn is_link_line(n: NodeRef, a: &Agg) -> bool {
         (Some(_), Some(_)) => is_headline_run(n, a),
         _ => false,
     }
+}
+
+/// A link alone between two blocks that is a card for another story: a label over a headline
+/// ("Also on example.com" / "<headline>"). A link alone that is a sentence ("See what it can do
+/// for you") or a quote to share stays: only the label tells a promo.
+fn is_promo_link(first: NodeRef, last: NodeId, chars: u32) -> bool {
+    if first.id() != last || !first.is(Tag::A) || chars >= LINK_LINE_MAX_CHARS {
+        return false;
+    }
+    let mut texts = first.descendants().filter(|d| d.is_text() && !d.text().trim().is_empty());
+    let Some(label) = texts.next() else { return false };
+    labels::is_teaser_label(label.text()) && texts.map(|t| t.text().split_whitespace().count()).sum::<usize>() >= HEADLINE_WORDS
 }
 
 /// Several links that are each a headline, with little text besides: promos one after another.
