@@ -35,9 +35,12 @@ const OPENINGS: &[&[&str]] = &[
 /// a tip, let us know at ...").
 const REACHED: &[&[&str]] =
     &[&["be", "reached", "at"], &["be", "reached", "on"], &["let", "us", "know"], &["get", "in", "touch"]];
-/// Ways to reach someone; an `@` (an address or a handle) counts too.
-const CHANNELS: &[&str] =
-    &["twitter", "facebook", "instagram", "linkedin", "mastodon", "bluesky", "threads", "email", "mail", "tiktok", "youtube"];
+/// Ways to reach someone, and a friend to pass the story to ("Share it with a friend!"); an `@`
+/// (an address or a handle) counts too.
+const CHANNELS: &[&str] = &[
+    "twitter", "facebook", "instagram", "linkedin", "mastodon", "bluesky", "threads", "email", "mail", "tiktok", "youtube", "friend",
+    "friends",
+];
 
 /// True when the whole text asks the reader to reach the writer or follow the site.
 pub fn is_signoff(text: &str) -> bool {
@@ -110,6 +113,7 @@ mod tests {
             "Have a tip? Amy Kuperinsky may be reached at akuperinsky@njadvancemedia.com. Follow her on Twitter @AmyKup or on Facebook.",
             "Reach the reporters on Twitter at http://twitter.com/janedoe and http://twitter.com/johndoe",
             "Like this story? Share it with a friend on Facebook!",
+            "Like this story? Share it with a friend!",
             "Follow NBC Latino on Facebook, Twitter and Instagram.",
             "Join our Space Forums to keep talking space! And if you have a news tip, correction or comment, let us know at community@space.com.",
         ] {
@@ -127,6 +131,7 @@ mod tests {
             "Email is still the way most people reach their bank, a Facebook survey found.",
             "Follow the instructions on the screen, then email support@example.com.",
             "Mike Wall's book about the search for alien life is out now. Follow him on Twitter @michaeldwall.",
+            "She shared it with a friend, who called the police.",
         ] {
             assert!(!is_signoff(s), "{s}");
         }
