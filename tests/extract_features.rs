@@ -408,3 +408,18 @@ fn another_storys_card_linked_between_paragraphs_is_cut_and_a_lone_link_that_is_
     assert!(!text.contains("Also on") && !text.contains("Ministers threatened"), "{text}");
     assert!(text.contains("See what it can do for you"), "{text}");
 }
+
+#[test]
+fn a_notice_that_the_page_needs_javascript_is_cut_and_a_sentence_about_javascript_stays() {
+    let a = article_with("", "<p>This slideshow requires JavaScript.</p><p>Please enable JavaScript to view the comments.</p><p>Enable JavaScript source maps in the settings.</p>");
+    let text = body_text(&a);
+    assert!(!text.contains("slideshow") && !text.contains("view the comments"), "{text}");
+    assert!(text.contains("source maps"), "{text}");
+}
+
+#[test]
+fn the_comment_sections_heading_and_count_left_at_the_end_are_cut() {
+    let a = article(&format!("<html><body><article><p>{}</p><h3>Tell us what YOU think...</h3><p><span></span> comments</p></article></body></html>", prose()));
+    let text = body_text(&a);
+    assert!(!text.contains("Tell us") && !text.contains("comments"), "{text}");
+}

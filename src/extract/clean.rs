@@ -135,7 +135,7 @@ pub fn clean(t: &Tables, pieces: &[Piece], top: NodeId) -> Cleaned {
                     }
                 }
                 let remove = removed_always(t, n, &a, is_root, beside)
-                    || (t.flags.clean_conditionally && paragraph && !protect[k] && (is_link_line(n, &a) || is_ad_or_loading(n, &a) || is_stamp_line(n, &a) || is_signoff(n, &a)))
+                    || (t.flags.clean_conditionally && paragraph && !protect[k] && (is_link_line(n, &a) || is_ad_or_loading(n, &a) || is_script_notice(n, &a) || is_stamp_line(n, &a) || is_signoff(n, &a)))
                     || (t.flags.clean_conditionally && !protect[k] && (paragraph || tag.is_heading()) && heads_cut_teasers(n, &a, &cut))
                     || (t.flags.clean_conditionally
                         && !protect[k]
@@ -426,6 +426,25 @@ fn is_ad_or_loading(n: NodeRef, a: &Agg) -> bool {
     let s = super::collapse_text(&n.text_content());
     let s = words::lower(s.trim_end_matches("...").trim_end_matches('…'));
     words::AD_OR_LOADING.contains(&s.as_str())
+}
+
+/// Longest notice that the page needs scripts.
+const SCRIPT_NOTICE_MAX_CHARS: u32 = 100;
+/// What such a notice says: "This slideshow requires JavaScript.", "Please enable JavaScript to
+/// view the comments", "JavaScript is disabled in your browser".
+const SCRIPT_NOTICES: &[&str] = &["requires javascript", "enable javascript", "javascript is disabled", "javascript is turned off", "javascript must be enabled", "turn on javascript"];
+/// Words that address the reader's browser or this page: a tutorial's "Enable JavaScript source
+/// maps" says none of them.
+const SCRIPT_NOTICE_CUES: &[&str] = &["please", "your browser", "to view", "to see", "to watch", "to use", "this "];
+
+/// A line the page shows where its scripts did not run: the reader runs none, and what the line
+/// stands in for (a slideshow, the comments) is not in the article either.
+fn is_script_notice(n: NodeRef, a: &Agg) -> bool {
+    if a.text == 0 || a.text > SCRIPT_NOTICE_MAX_CHARS {
+        return false;
+    }
+    let s = words::lower(&super::collapse_text(&n.text_content()));
+    SCRIPT_NOTICES.iter().any(|p| s.contains(p)) && SCRIPT_NOTICE_CUES.iter().any(|c| s.contains(c))
 }
 
 /// The article's byline or date line, which the reader shows in its header instead.
