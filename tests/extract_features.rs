@@ -423,3 +423,10 @@ fn the_comment_sections_heading_and_count_left_at_the_end_are_cut() {
     let text = body_text(&a);
     assert!(!text.contains("Tell us") && !text.contains("comments"), "{text}");
 }
+
+#[test]
+fn plain_text_lines_of_a_paragraph_and_rows_of_a_table_carry_no_stray_blanks() {
+    let a = article_with("", "<p>Today's day <br> <br> <br> New Year<br>\n Pine</p><table><tr><th>Name</th><th>Place</th></tr><tr><td>Ada<br>Lin</td><td>Porto</td></tr></table>");
+    let text = declutter::render::to_text(&a);
+    assert!(text.contains("Today's day\n\nNew Year\nPine\n\nName\tPlace\nAda Lin\tPorto\n\nWords"), "{text:?}");
+}

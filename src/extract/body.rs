@@ -610,7 +610,7 @@ fn trim_edge(content: &mut [Inline], start: bool) {
 pub fn block_text(b: &Block, out: &mut String) {
     use super::article::inline_text;
     match b {
-        Block::Heading { content, .. } | Block::Paragraph { content } => out.push_str(&inline_text(content)),
+        Block::Heading { content, .. } | Block::Paragraph { content } => push_broken(&inline_text(content), out),
         Block::Code { text, .. } => out.push_str(text),
         Block::List { items, .. } | Block::Footnotes { items } => lines(items.iter().flatten(), out),
         Block::Quote { blocks } => lines(blocks, out),
@@ -618,18 +618,27 @@ pub fn block_text(b: &Block, out: &mut String) {
         // paragraphs; captions stay in the structured article.
         Block::Figure { .. } => {}
         Block::Table(t) => {
-            if !t.caption.is_empty() {
-                out.push_str(&inline_text(&t.caption));
-                out.push('\n');
-            }
-            for row in t.head.iter().chain(&t.rows) {
-                let cells: Vec<String> = row.iter().map(|c| inline_text(&c.content)).collect();
-                out.push_str(&cells.join("\t"));
-                out.push('\n');
-            }
+            // One line per row, its cells apart by tabs: a line break inside a cell is a space.
+            let caption = (!t.caption.is_empty()).then(|| collapse_text(&inline_text(&t.caption)));
+            let rows = t.head.iter().chain(&t.rows).map(|row| row.iter().map(|c| collapse_text(&inline_text(&c.content))).collect::<Vec<_>>().join("\t"));
+            out.push_str(&caption.into_iter().chain(rows).collect::<Vec<_>>().join("\n"));
         }
         Block::Math { fallback, .. } => out.push_str(fallback),
         Block::Rule => {}
+    }
+}
+
+/// Text with line breaks (`<br>`), without the blanks around each break, and with one empty line
+/// at most where several breaks follow each other.
+fn push_broken(text: &str, out: &mut String) {
+    let mut blank = 0;
+    for (i, line) in text.split('\n').enumerate() {
+        let line = line.trim();
+        if i > 0 && (!line.is_empty() || blank == 0) {
+            out.push('\n');
+        }
+        blank = if line.is_empty() { blank + 1 } else { 0 };
+        out.push_str(line);
     }
 }
 
