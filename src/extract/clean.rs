@@ -1,8 +1,9 @@
 //! Cleaning inside the chosen article: share bars, forms, embeds and the link lists, image strips
 //! and empty boxes that sit between the paragraphs; lines that link another story's headline
-//! ("Read more: ..."), lines that are only a timestamp or a gallery counter ([`stamps`]) or the
-//! site's sign-off ([`signoffs`]); the author's bio box; lists and rails of teasers under a
-//! label that announces them, and the label ([`labels`]).
+//! ("Read more: ..."), lines that are only a timestamp or a gallery counter ([`stamps`]), the
+//! site's sign-off ([`signoffs`]) or its affiliate disclaimer ([`disclaimers`]); the author's
+//! bio box; lists and rails of teasers under a label that announces them, and the label
+//! ([`labels`]).
 //!
 //! One reverse pass over the article's id range: children come before parents, so when a block
 //! is judged, the counts it is judged on (paragraphs, images, list items, link density) already
@@ -11,6 +12,7 @@
 
 use super::score::{loose_runs, Piece};
 use super::tables::{is_div_to_p_blocker, Tables};
+use super::disclaimers;
 use super::labels;
 use super::signoffs;
 use super::stamps;
@@ -135,7 +137,7 @@ pub fn clean(t: &Tables, pieces: &[Piece], top: NodeId) -> Cleaned {
                     }
                 }
                 let remove = removed_always(t, n, &a, is_root, beside)
-                    || (t.flags.clean_conditionally && paragraph && !protect[k] && (is_link_line(n, &a) || is_ad_or_loading(n, &a) || is_script_notice(n, &a) || is_stamp_line(n, &a) || is_signoff(n, &a)))
+                    || (t.flags.clean_conditionally && paragraph && !protect[k] && (is_link_line(n, &a) || is_ad_or_loading(n, &a) || is_script_notice(n, &a) || is_disclaimer(n, &a) || is_stamp_line(n, &a) || is_signoff(n, &a)))
                     || (t.flags.clean_conditionally && !protect[k] && (paragraph || tag.is_heading()) && heads_cut_teasers(n, &a, &cut))
                     || (t.flags.clean_conditionally
                         && !protect[k]
@@ -354,6 +356,11 @@ fn element_sibling<'a>(n: NodeRef<'a>, step: fn(&NodeRef<'a>) -> Option<NodeRef<
 /// A paragraph that only asks the reader to reach the writer or follow the site.
 fn is_signoff(n: NodeRef, a: &Agg) -> bool {
     a.text > 0 && a.text as usize <= signoffs::MAX_CHARS && signoffs::is_signoff(&n.text_content())
+}
+
+/// A paragraph that only says the site earns from the links on the page.
+fn is_disclaimer(n: NodeRef, a: &Agg) -> bool {
+    a.text > 0 && a.text as usize <= disclaimers::MAX_CHARS && disclaimers::is_disclaimer(&n.text_content())
 }
 
 /// A paragraph that is only a timestamp or a gallery counter.

@@ -8,7 +8,8 @@
 //! - [`clean`]: share bars, link lists and empty boxes inside the article are cut, and so are
 //!   lines that are only a timestamp or a gallery counter ([`stamps`]), and lists of links under
 //!   a label that announces other stories, with the label ([`labels`]), and the site's sign-off
-//!   ("Email Jane at ... Follow us on Twitter", [`signoffs`]);
+//!   ("Email Jane at ... Follow us on Twitter", [`signoffs`]), and its affiliate disclaimer
+//!   ("We may earn a commission from links on this page", [`disclaimers`]);
 //! - [`body`] and [`images`]: what is left becomes our own block types; a line that is only a
 //!   picture's credit ([`credits`]) goes to the picture before it; a heading left with nothing
 //!   under it at the end, or the comments' count, is what remains of cut furniture ([`tail`]);
@@ -25,6 +26,7 @@ mod body;
 mod byline;
 mod clean;
 mod credits;
+mod disclaimers;
 mod images;
 mod jsonld;
 mod labels;
