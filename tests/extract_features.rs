@@ -430,3 +430,18 @@ fn plain_text_lines_of_a_paragraph_and_rows_of_a_table_carry_no_stray_blanks() {
     let text = declutter::render::to_text(&a);
     assert!(text.contains("Today's day\n\nNew Year\nPine\n\nName\tPlace\nAda Lin\tPorto\n\nWords"), "{text:?}");
 }
+
+#[test]
+fn the_affiliate_disclaimer_is_cut_and_a_sentence_about_commissions_stays() {
+    let a = article_with("", "<p>Microsoft may earn an Affiliate Commission if you purchase something through recommended links in this article.</p><p>The agent earns a commission on every sale, the court heard.</p>");
+    let text = body_text(&a);
+    assert!(!text.contains("Affiliate Commission"), "{text}");
+    assert!(text.contains("the court heard"), "{text}");
+}
+
+#[test]
+fn a_request_to_subscribe_or_to_share_with_a_friend_is_a_sign_off() {
+    let a = article_with("", "<div>Subscribe to WIRED and stay smart with more of your favorite writers.</div><p>Like this story? Share it with a friend!</p>");
+    let text = body_text(&a);
+    assert!(!text.contains("Subscribe") && !text.contains("friend"), "{text}");
+}
