@@ -378,3 +378,70 @@ fn a_read_more_button_over_the_rest_of_the_story_is_no_paragraph() {
     let text = body_text(&a);
     assert!(!text.contains("Read") && !text.contains("More"), "{text}");
 }
+
+#[test]
+fn a_sub_list_written_straight_inside_a_list_stays_under_the_item_before_it() {
+    let a = article_with("", "<ol><li>Pick a pivot.</li><li>Find its candidates:</li><ol><li>Routable ones nearby.</li><li>Any routable one.</li></ol><li>Move the pivot.</li></ol>");
+    let text = body_text(&a);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} missing: {text}"));
+    assert!(at("Find its candidates") < at("Routable ones nearby") && at("Any routable one") < at("Move the pivot"), "{text}");
+    let items = a.body.iter().find_map(|b| if let Block::List { items, .. } = b { Some(items) } else { None }).unwrap();
+    assert_eq!(items.len(), 3);
+    assert!(matches!(items[1].last(), Some(Block::List { .. })));
+}
+
+#[test]
+fn plain_text_puts_list_items_on_lines_of_their_own_without_blank_lines_for_pictures() {
+    let a = article_with("", "<ul><li>First item</li><li><img src=\"https://img.example/a.jpg\" alt=\"\"></li><li>Last item</li></ul>");
+    let text = declutter::render::to_text(&a);
+    assert!(text.contains("First item\nLast item\n\nWords of a long enough paragraph"), "{text:?}");
+}
+
+#[test]
+fn another_storys_card_linked_between_paragraphs_is_cut_and_a_lone_link_that_is_a_sentence_stays() {
+    let p = prose();
+    let a = article(&format!(
+        "<html><body><div class=\"text\"><p>{p}</p><a href=\"/other\"><span>Also on example.com</span><span>Ministers threatened with arrest as the purge goes on</span></a>\
+         <p>{p}</p><a href=\"/help\">See what it can do for you</a><p>{p}</p></div></body></html>"
+    ));
+    let text = body_text(&a);
+    assert!(!text.contains("Also on") && !text.contains("Ministers threatened"), "{text}");
+    assert!(text.contains("See what it can do for you"), "{text}");
+}
+
+#[test]
+fn a_notice_that_the_page_needs_javascript_is_cut_and_a_sentence_about_javascript_stays() {
+    let a = article_with("", "<p>This slideshow requires JavaScript.</p><p>Please enable JavaScript to view the comments.</p><p>Enable JavaScript source maps in the settings.</p>");
+    let text = body_text(&a);
+    assert!(!text.contains("slideshow") && !text.contains("view the comments"), "{text}");
+    assert!(text.contains("source maps"), "{text}");
+}
+
+#[test]
+fn the_comment_sections_heading_and_count_left_at_the_end_are_cut() {
+    let a = article(&format!("<html><body><article><p>{}</p><h3>Tell us what YOU think...</h3><p><span></span> comments</p></article></body></html>", prose()));
+    let text = body_text(&a);
+    assert!(!text.contains("Tell us") && !text.contains("comments"), "{text}");
+}
+
+#[test]
+fn plain_text_lines_of_a_paragraph_and_rows_of_a_table_carry_no_stray_blanks() {
+    let a = article_with("", "<p>Today's day <br> <br> <br> New Year<br>\n Pine</p><table><tr><th>Name</th><th>Place</th></tr><tr><td>Ada<br>Lin</td><td>Porto</td></tr></table>");
+    let text = declutter::render::to_text(&a);
+    assert!(text.contains("Today's day\n\nNew Year\nPine\n\nName\tPlace\nAda Lin\tPorto\n\nWords"), "{text:?}");
+}
+
+#[test]
+fn the_affiliate_disclaimer_is_cut_and_a_sentence_about_commissions_stays() {
+    let a = article_with("", "<p>Microsoft may earn an Affiliate Commission if you purchase something through recommended links in this article.</p><p>The agent earns a commission on every sale, the court heard.</p>");
+    let text = body_text(&a);
+    assert!(!text.contains("Affiliate Commission"), "{text}");
+    assert!(text.contains("the court heard"), "{text}");
+}
+
+#[test]
+fn a_request_to_subscribe_or_to_share_with_a_friend_is_a_sign_off() {
+    let a = article_with("", "<div>Subscribe to WIRED and stay smart with more of your favorite writers.</div><p>Like this story? Share it with a friend!</p>");
+    let text = body_text(&a);
+    assert!(!text.contains("Subscribe") && !text.contains("friend"), "{text}");
+}

@@ -294,14 +294,29 @@ fn is_footnotes(n: NodeRef) -> bool {
     FOOTNOTE_WORDS.iter().any(|w| super::words::has_token(&ci, w) || role == *w)
 }
 
+/// The items of a list. Content between items (a sub-list written straight inside the list, not
+/// inside an item, as hand-written HTML often has it) belongs to the item before it, where the
+/// browser shows it; content before the first item is an item of its own.
 fn list_items(list: NodeRef, ctx: &Ctx, depth: usize) -> Vec<Vec<Block>> {
-    let mut items = Vec::new();
+    let mut items: Vec<Vec<Block>> = Vec::new();
     let mut loose = Out { blocks: Vec::new(), inline: Vec::new(), figures: Vec::new() };
+    let place = |items: &mut Vec<Vec<Block>>, loose: &mut Out| {
+        loose.flush();
+        if loose.blocks.is_empty() {
+            return;
+        }
+        let blocks = std::mem::take(&mut loose.blocks);
+        match items.last_mut() {
+            Some(item) => item.extend(blocks),
+            None => items.push(blocks),
+        }
+    };
     for c in list.children() {
         if ctx.skip(c) {
             continue;
         }
         if c.is(Tag::Li) {
+            place(&mut items, &mut loose);
             let b = blocks_of(c, ctx, depth);
             if !b.is_empty() {
                 items.push(b);
@@ -310,10 +325,7 @@ fn list_items(list: NodeRef, ctx: &Ctx, depth: usize) -> Vec<Vec<Block>> {
             node(c, ctx, depth + 1, &mut loose);
         }
     }
-    loose.flush();
-    if !loose.blocks.is_empty() {
-        items.push(loose.blocks);
-    }
+    place(&mut items, &mut loose);
     items
 }
 
@@ -598,37 +610,50 @@ fn trim_edge(content: &mut [Inline], start: bool) {
 pub fn block_text(b: &Block, out: &mut String) {
     use super::article::inline_text;
     match b {
-        Block::Heading { content, .. } | Block::Paragraph { content } => out.push_str(&inline_text(content)),
+        Block::Heading { content, .. } | Block::Paragraph { content } => push_broken(&inline_text(content), out),
         Block::Code { text, .. } => out.push_str(text),
-        Block::List { items, .. } | Block::Footnotes { items } => {
-            for item in items {
-                for b in item {
-                    block_text(b, out);
-                    out.push('\n');
-                }
-            }
-        }
-        Block::Quote { blocks } => {
-            for b in blocks {
-                block_text(b, out);
-                out.push('\n');
-            }
-        }
+        Block::List { items, .. } | Block::Footnotes { items } => lines(items.iter().flatten(), out),
+        Block::Quote { blocks } => lines(blocks, out),
         // Plain text has no pictures, and a caption without its picture is noise between
         // paragraphs; captions stay in the structured article.
         Block::Figure { .. } => {}
         Block::Table(t) => {
-            if !t.caption.is_empty() {
-                out.push_str(&inline_text(&t.caption));
-                out.push('\n');
-            }
-            for row in t.head.iter().chain(&t.rows) {
-                let cells: Vec<String> = row.iter().map(|c| inline_text(&c.content)).collect();
-                out.push_str(&cells.join("\t"));
-                out.push('\n');
-            }
+            // One line per row, its cells apart by tabs: a line break inside a cell is a space.
+            let caption = (!t.caption.is_empty()).then(|| collapse_text(&inline_text(&t.caption)));
+            let rows = t.head.iter().chain(&t.rows).map(|row| row.iter().map(|c| collapse_text(&inline_text(&c.content))).collect::<Vec<_>>().join("\t"));
+            out.push_str(&caption.into_iter().chain(rows).collect::<Vec<_>>().join("\n"));
         }
         Block::Math { fallback, .. } => out.push_str(fallback),
         Block::Rule => {}
+    }
+}
+
+/// Text with line breaks (`<br>`), without the blanks around each break, and with one empty line
+/// at most where several breaks follow each other.
+fn push_broken(text: &str, out: &mut String) {
+    let mut blank = 0;
+    for (i, line) in text.split('\n').enumerate() {
+        let line = line.trim();
+        if i > 0 && (!line.is_empty() || blank == 0) {
+            out.push('\n');
+        }
+        blank = if line.is_empty() { blank + 1 } else { 0 };
+        out.push_str(line);
+    }
+}
+
+/// Blocks on lines of their own, one line break between two (none after the last, and none for
+/// a block without text: a list item that is only a picture leaves no blank line).
+fn lines<'a>(blocks: impl IntoIterator<Item = &'a Block>, out: &mut String) {
+    for b in blocks {
+        let start = out.len();
+        if start > 0 && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        let mark = out.len();
+        block_text(b, out);
+        if out.len() == mark {
+            out.truncate(start);
+        }
     }
 }

@@ -1,8 +1,9 @@
 //! Cleaning inside the chosen article: share bars, forms, embeds and the link lists, image strips
 //! and empty boxes that sit between the paragraphs; lines that link another story's headline
-//! ("Read more: ..."), lines that are only a timestamp or a gallery counter ([`stamps`]) or the
-//! site's sign-off ([`signoffs`]); the author's bio box; lists and rails of teasers under a
-//! label that announces them, and the label ([`labels`]).
+//! ("Read more: ..."), lines that are only a timestamp or a gallery counter ([`stamps`]), the
+//! site's sign-off ([`signoffs`]) or its affiliate disclaimer ([`disclaimers`]); the author's
+//! bio box; lists and rails of teasers under a label that announces them, and the label
+//! ([`labels`]).
 //!
 //! One reverse pass over the article's id range: children come before parents, so when a block
 //! is judged, the counts it is judged on (paragraphs, images, list items, link density) already
@@ -11,6 +12,7 @@
 
 use super::score::{loose_runs, Piece};
 use super::tables::{is_div_to_p_blocker, Tables};
+use super::disclaimers;
 use super::labels;
 use super::signoffs;
 use super::stamps;
@@ -113,26 +115,29 @@ pub fn clean(t: &Tables, pieces: &[Piece], top: NodeId) -> Cleaned {
                         let ids = run.first.index()..=snap.node(run.last).last_descendant().id().index();
                         let text_nodes = || ids.clone().filter(|j| snap.node(NodeId(*j as u32)).is_text() && !t.gone[*j] && !cut[*j]);
                         let chars = text_nodes().map(|j| t.text[j]).sum::<u32>();
-                        if t.flags.clean_conditionally && !protect[k] && chars as usize <= stamps::MAX_CHARS {
-                            let line: String = text_nodes().map(|j| snap.node(NodeId(j as u32)).text()).collect();
-                            if stamps::is_stamp(&line) {
-                                // Loose inline text ("<span>Published ...</span>" beside the
-                                // headline) is judged like the paragraph it looks like.
-                                let mut c = Some(snap.node(run.first));
-                                while let Some(x) = c {
-                                    cut[x.id().index()] = true;
-                                    c = x.next_sibling().filter(|_| x.id() != run.last);
-                                }
-                                a.text -= chars.min(a.text);
-                                continue;
+                        // Loose inline text ("<span>Published ...</span>" beside the headline, a
+                        // promo's link between two paragraphs) is judged like the paragraph it
+                        // looks like.
+                        let stamp = || {
+                            chars as usize <= stamps::MAX_CHARS
+                                && stamps::is_stamp(&text_nodes().map(|j| snap.node(NodeId(j as u32)).text()).collect::<String>())
+                        };
+                        if t.flags.clean_conditionally && !protect[k] && chars > 0 && (stamp() || is_promo_link(snap.node(run.first), run.last, chars)) {
+                            let mut c = Some(snap.node(run.first));
+                            while let Some(x) = c {
+                                cut[x.id().index()] = true;
+                                a.link -= agg[x.id().index() - start].link.min(a.link);
+                                c = x.next_sibling().filter(|_| x.id() != run.last);
                             }
+                            a.text -= chars.min(a.text);
+                            continue;
                         }
                         a.p += 1;
                         a.textish_text += chars;
                     }
                 }
                 let remove = removed_always(t, n, &a, is_root, beside)
-                    || (t.flags.clean_conditionally && paragraph && !protect[k] && (is_link_line(n, &a) || is_ad_or_loading(n, &a) || is_stamp_line(n, &a) || is_signoff(n, &a)))
+                    || (t.flags.clean_conditionally && paragraph && !protect[k] && (is_link_line(n, &a) || is_ad_or_loading(n, &a) || is_script_notice(n, &a) || is_disclaimer(n, &a) || is_stamp_line(n, &a) || is_signoff(n, &a)))
                     || (t.flags.clean_conditionally && !protect[k] && (paragraph || tag.is_heading()) && heads_cut_teasers(n, &a, &cut))
                     || (t.flags.clean_conditionally
                         && !protect[k]
@@ -249,6 +254,18 @@ fn is_link_line(n: NodeRef, a: &Agg) -> bool {
     }
 }
 
+/// A link alone between two blocks that is a card for another story: a label over a headline
+/// ("Also on example.com" / "<headline>"). A link alone that is a sentence ("See what it can do
+/// for you") or a quote to share stays: only the label tells a promo.
+fn is_promo_link(first: NodeRef, last: NodeId, chars: u32) -> bool {
+    if first.id() != last || !first.is(Tag::A) || chars >= LINK_LINE_MAX_CHARS {
+        return false;
+    }
+    let mut texts = first.descendants().filter(|d| d.is_text() && !d.text().trim().is_empty());
+    let Some(label) = texts.next() else { return false };
+    labels::is_teaser_label(label.text()) && texts.map(|t| t.text().split_whitespace().count()).sum::<usize>() >= HEADLINE_WORDS
+}
+
 /// Several links that are each a headline, with little text besides: promos one after another.
 fn is_headline_run(n: NodeRef, a: &Agg) -> bool {
     if a.text > LINK_RUN_MAX_CHARS || a.link / (a.text as f32) < LINK_RUN_DENSITY {
@@ -341,6 +358,11 @@ fn is_signoff(n: NodeRef, a: &Agg) -> bool {
     a.text > 0 && a.text as usize <= signoffs::MAX_CHARS && signoffs::is_signoff(&n.text_content())
 }
 
+/// A paragraph that only says the site earns from the links on the page.
+fn is_disclaimer(n: NodeRef, a: &Agg) -> bool {
+    a.text > 0 && a.text as usize <= disclaimers::MAX_CHARS && disclaimers::is_disclaimer(&n.text_content())
+}
+
 /// A paragraph that is only a timestamp or a gallery counter.
 fn is_stamp_line(n: NodeRef, a: &Agg) -> bool {
     a.text > 0 && a.text as usize <= stamps::MAX_CHARS && stamps::is_stamp(&n.text_content())
@@ -411,6 +433,25 @@ fn is_ad_or_loading(n: NodeRef, a: &Agg) -> bool {
     let s = super::collapse_text(&n.text_content());
     let s = words::lower(s.trim_end_matches("...").trim_end_matches('…'));
     words::AD_OR_LOADING.contains(&s.as_str())
+}
+
+/// Longest notice that the page needs scripts.
+const SCRIPT_NOTICE_MAX_CHARS: u32 = 100;
+/// What such a notice says: "This slideshow requires JavaScript.", "Please enable JavaScript to
+/// view the comments", "JavaScript is disabled in your browser".
+const SCRIPT_NOTICES: &[&str] = &["requires javascript", "enable javascript", "javascript is disabled", "javascript is turned off", "javascript must be enabled", "turn on javascript"];
+/// Words that address the reader's browser or this page: a tutorial's "Enable JavaScript source
+/// maps" says none of them.
+const SCRIPT_NOTICE_CUES: &[&str] = &["please", "your browser", "to view", "to see", "to watch", "to use", "this "];
+
+/// A line the page shows where its scripts did not run: the reader runs none, and what the line
+/// stands in for (a slideshow, the comments) is not in the article either.
+fn is_script_notice(n: NodeRef, a: &Agg) -> bool {
+    if a.text == 0 || a.text > SCRIPT_NOTICE_MAX_CHARS {
+        return false;
+    }
+    let s = words::lower(&super::collapse_text(&n.text_content()));
+    SCRIPT_NOTICES.iter().any(|p| s.contains(p)) && SCRIPT_NOTICE_CUES.iter().any(|c| s.contains(c))
 }
 
 /// The article's byline or date line, which the reader shows in its header instead.

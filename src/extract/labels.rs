@@ -1,5 +1,5 @@
 //! Short lines that announce other stories: "More Great Stories", "Most read in world news",
-//! "Related coverage from Money", "Don't miss", "Read more:".
+//! "Related coverage from Money", "Don't miss", "Read more:", "Also on example.com".
 //!
 //! Such a label heads the list of links it announces. Inside the article neither belongs to the
 //! story: a list of links under one is cut, and a label is cut with whatever it headed. Judged on
@@ -34,6 +34,7 @@ const OPENINGS: &[&[&str]] = &[
     &["read", "more"],
     &["read", "also"],
     &["also", "read"],
+    &["also", "on"],
     &["read", "next"],
     &["up", "next"],
     &["don", "t", "miss"],
@@ -63,7 +64,7 @@ mod tests {
 
     #[test]
     fn labels_with_the_sites_words_after_them() {
-        for s in ["More Great WIRED Stories", "Most read in world news", "DON'T MISS", "Related coverage from Money", "Read more:", "More on this story", "Related", "Trending now"] {
+        for s in ["More Great WIRED Stories", "Most read in world news", "DON'T MISS", "Related coverage from Money", "Read more:", "More on this story", "Related", "Trending now", "Also on rt.com"] {
             assert!(is_teaser_label(s), "{s}");
         }
     }

@@ -8,9 +8,11 @@
 //! - [`clean`]: share bars, link lists and empty boxes inside the article are cut, and so are
 //!   lines that are only a timestamp or a gallery counter ([`stamps`]), and lists of links under
 //!   a label that announces other stories, with the label ([`labels`]), and the site's sign-off
-//!   ("Email Jane at ... Follow us on Twitter", [`signoffs`]);
+//!   ("Email Jane at ... Follow us on Twitter", [`signoffs`]), and its affiliate disclaimer
+//!   ("We may earn a commission from links on this page", [`disclaimers`]);
 //! - [`body`] and [`images`]: what is left becomes our own block types; a line that is only a
-//!   picture's credit ([`credits`]) goes to the picture before it;
+//!   picture's credit ([`credits`]) goes to the picture before it; a heading left with nothing
+//!   under it at the end, or the comments' count, is what remains of cut furniture ([`tail`]);
 //! - [`lead`]: the lead image, named by the metadata or found above the article;
 //! - [`readerable`]: the badge's quick "is there an article?" check, and the sign-in page test
 //!   that extraction shares with it (a login form is never an article).
@@ -24,6 +26,7 @@ mod body;
 mod byline;
 mod clean;
 mod credits;
+mod disclaimers;
 mod images;
 mod jsonld;
 mod labels;
@@ -34,6 +37,7 @@ mod score;
 mod signoffs;
 mod stamps;
 mod tables;
+mod tail;
 mod title;
 mod words;
 
@@ -139,6 +143,7 @@ pub fn extract_excluding(snap: &Snapshot, options: &Options, exclude: &[NodeId])
     for p in &best.pieces {
         body.extend(body::convert_range(snap.node(p.first), snap.node(p.last), &ctx));
     }
+    tail::trim(&mut body);
     let mut text = String::new();
     for b in &body {
         body::block_text(b, &mut text);

@@ -1,7 +1,7 @@
 //! A site's sign-off under the story: lines that only ask the reader to reach the writer or
 //! follow the site ("Email Jane Doe at jane@example.com or follow her @janedoe.", "Follow us on
 //! Twitter and Facebook.", "Have a tip? Jane may be reached at ...", "Like this story? Share
-//! it with a friend!").
+//! it with a friend!", "Subscribe to WIRED and stay smart with more of your favorite writers.").
 //!
 //! The reader is no place to follow anyone from, so such a paragraph is furniture. Judged on the
 //! words alone: every sentence must be such a request, and the paragraph must name a way to reach
@@ -30,14 +30,18 @@ const OPENINGS: &[&[&str]] = &[
     &["share", "this"],
     &["join", "our"],
     &["you", "can", "follow"],
+    &["subscribe", "to"],
 ];
 /// Words of a sentence that gives the address itself ("Jane may be reached at ...", "If you have
 /// a tip, let us know at ...").
 const REACHED: &[&[&str]] =
     &[&["be", "reached", "at"], &["be", "reached", "on"], &["let", "us", "know"], &["get", "in", "touch"]];
-/// Ways to reach someone; an `@` (an address or a handle) counts too.
-const CHANNELS: &[&str] =
-    &["twitter", "facebook", "instagram", "linkedin", "mastodon", "bluesky", "threads", "email", "mail", "tiktok", "youtube"];
+/// Ways to reach someone or to follow the site, and a friend to pass the story to ("Share it
+/// with a friend!"); an `@` (an address or a handle) counts too.
+const CHANNELS: &[&str] = &[
+    "twitter", "facebook", "instagram", "linkedin", "mastodon", "bluesky", "threads", "email", "mail", "tiktok", "youtube", "friend",
+    "friends", "subscribe",
+];
 
 /// True when the whole text asks the reader to reach the writer or follow the site.
 pub fn is_signoff(text: &str) -> bool {
@@ -110,6 +114,8 @@ mod tests {
             "Have a tip? Amy Kuperinsky may be reached at akuperinsky@njadvancemedia.com. Follow her on Twitter @AmyKup or on Facebook.",
             "Reach the reporters on Twitter at http://twitter.com/janedoe and http://twitter.com/johndoe",
             "Like this story? Share it with a friend on Facebook!",
+            "Like this story? Share it with a friend!",
+            "Subscribe to WIRED and stay smart with more of your favorite Ideas writers.",
             "Follow NBC Latino on Facebook, Twitter and Instagram.",
             "Join our Space Forums to keep talking space! And if you have a news tip, correction or comment, let us know at community@space.com.",
         ] {
@@ -127,6 +133,8 @@ mod tests {
             "Email is still the way most people reach their bank, a Facebook survey found.",
             "Follow the instructions on the screen, then email support@example.com.",
             "Mike Wall's book about the search for alien life is out now. Follow him on Twitter @michaeldwall.",
+            "She shared it with a friend, who called the police.",
+            "Millions subscribe to the newsletter, the company says.",
         ] {
             assert!(!is_signoff(s), "{s}");
         }

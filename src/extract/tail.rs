@@ -1,0 +1,67 @@
+//! The end of the article once what followed the story was cut: a heading with nothing under it
+//! (the title of a comment section, a product box or a rail that is gone: "Tell us what you
+//! think...", "Our favorite gear") and the comment section's count ("12 Comments") are all that
+//! is left of furniture there, never the story's last words. A heading heads something; at the
+//! very end it heads nothing the reader shows.
+
+use super::article::inline_text;
+use super::words;
+use super::Block;
+
+/// The word of a line that only counts the comments under the story, in the languages the
+/// other word lists cover.
+const COMMENTS: &[&str] = &["comment", "comments", "kommentar", "kommentare", "commentaire", "commentaires", "comentario", "comentarios"];
+
+/// Drops the furniture at the end of `body`; the first block always stays.
+pub fn trim(body: &mut Vec<Block>) {
+    while body.len() > 1 {
+        let furniture = match body.last() {
+            Some(Block::Heading { .. }) => true,
+            Some(Block::Paragraph { content }) => is_comment_count(&inline_text(content)),
+            _ => false,
+        };
+        if !furniture {
+            break;
+        }
+        body.pop();
+    }
+}
+
+/// "Comments", "12 comments", "Comments (3)".
+fn is_comment_count(text: &str) -> bool {
+    let lower = words::lower(text);
+    let mut w = words::alnum_words(&lower).filter(|w| !w.chars().all(|c| c.is_ascii_digit()));
+    w.next().is_some_and(|x| COMMENTS.contains(&x)) && w.next().is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Inline;
+
+    fn para(s: &str) -> Block {
+        Block::Paragraph { content: vec![Inline::Text { text: s.into() }] }
+    }
+    fn heading(s: &str) -> Block {
+        Block::Heading { level: 3, content: vec![Inline::Text { text: s.into() }] }
+    }
+
+    #[test]
+    fn headings_and_comment_counts_at_the_end_go() {
+        let mut body = vec![para("The story."), heading("Comments ahead"), para("The end."), heading("Tell us what YOU think..."), para("12 comments")];
+        trim(&mut body);
+        assert_eq!(body, vec![para("The story."), heading("Comments ahead"), para("The end.")]);
+    }
+
+    #[test]
+    fn a_last_paragraph_about_comments_stays() {
+        for last in ["Comments are closed for this story, the editor said.", "Comment"] {
+            let mut body = vec![para("The story."), para(last)];
+            trim(&mut body);
+            assert_eq!(body.len(), if last == "Comment" { 1 } else { 2 });
+        }
+        let mut alone = vec![heading("Only a heading")];
+        trim(&mut alone);
+        assert_eq!(alone.len(), 1);
+    }
+}
