@@ -8,14 +8,19 @@
 //! of those two means. The text scored is the article body as `declutter extract --format text`
 //! prints it, without the title line. The full corpora are measured by `make bench-quality`.
 
+use declutter::clutter::ClutterKind;
 use declutter::dom::{self, Snapshot, Tag};
 use declutter::extract::{self, block_text, Options};
+use declutter::pipeline;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-/// Floors for the sample below (measured, then rounded down a little for platform noise).
-const FLOOR_READABILITY_F1: f64 = 0.990;
-const FLOOR_ZYTE_F1: f64 = 0.976;
+/// Floors for the sample below (measured, then rounded down a little for platform noise). The
+/// Readability floor was 0.990 while this test scored extraction without the clutter pass; read
+/// as the CLI reads (breitbart's two "SIGN UP FOR OUR NEWSLETTER" prompts, which its expected
+/// text keeps, are hidden as clutter), the same code scores 0.9889.
+const FLOOR_READABILITY_F1: f64 = 0.988;
+const FLOOR_ZYTE_F1: f64 = 0.977;
 /// Share of the sampled Readability pages whose `readerable` answer matches the expected one.
 const FLOOR_READERABLE: f64 = 0.95;
 /// Take every n-th page of each corpus (sorted by name): ~20 pages each.
@@ -73,9 +78,10 @@ fn f1(scores: &[(Option<f64>, Option<f64>)]) -> f64 {
     if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
 }
 
-/// The body text the CLI prints (title line left out).
+/// The body text the CLI prints (title line left out): the article read as the CLI and the
+/// overlay read it, without the page's clutter.
 fn predicted(snap: &Snapshot, url: &str) -> String {
-    let Ok(a) = extract::extract(snap, &Options { url: Some(url.to_owned()) }) else { return String::new() };
+    let Ok(a) = pipeline::read(snap, Some(url.to_owned()), &ClutterKind::ALL).article else { return String::new() };
     let mut s = String::new();
     for b in &a.body {
         block_text(b, &mut s);
