@@ -82,18 +82,44 @@ pub fn mark_boxes<'a>(root: NodeRef<'a>, stats: &Stats, blocked: &dyn Fn(NodeRef
             }
             bx = p;
         }
-        if kind == ClutterKind::Recommendation && bx == label && !is_phrase(&text, &["content is loading"]) {
-            // A heading over a sibling list of links ("Related:" then a list) takes the list along;
-            // a lone word with nothing to head is a tab or a menu item and stays.
-            let list = label.next_sibling().filter(|n| n.is_text() && n.text().trim().is_empty()).map_or(label.next_sibling(), |n| n.next_sibling());
-            match list.filter(|l| l.is_element() && stats.covers(*l) && !blocked(*l)) {
-                Some(l) if stats.get(l).text > 0 && stats.get(l).text == stats.get(l).link_text && stats.get(l).text <= REC_MAX_TEXT => {
-                    out.push((l, kind, Strength::Strong));
+        if kind == ClutterKind::Recommendation && !is_phrase(&text, &["content is loading"]) {
+            // A label that heads something ("Related:" over a list, a "See also" heading over
+            // its links) takes the link lists under it along: hiding the heading alone would
+            // leave its links in the page as if they were the section before's. A lone word with
+            // nothing to head is a tab or a menu item and stays; a heading stays hidden anyway.
+            if bx == label || bx.tag().is_some_and(|t| t.is_heading()) {
+                let lists = headed_link_lists(bx, stats, blocked);
+                if lists.is_empty() && bx == label {
+                    continue;
                 }
-                _ => continue,
+                out.extend(lists.into_iter().map(|l| (l, kind, Strength::Strong)));
             }
         }
         out.push((bx, kind, Strength::Strong));
     }
     out
+}
+
+/// The elements right after `head` (its next element siblings, up to the next heading or the
+/// first one that is not all links) that are lists of links, within [`REC_MAX_TEXT`] together.
+fn headed_link_lists<'a>(head: NodeRef<'a>, stats: &Stats, blocked: &dyn Fn(NodeRef) -> bool) -> Vec<NodeRef<'a>> {
+    let mut lists = Vec::new();
+    let mut total = 0;
+    let mut next = head.next_sibling();
+    while let Some(n) = next {
+        next = n.next_sibling();
+        if n.is_text() && n.text().trim().is_empty() {
+            continue;
+        }
+        if !n.is_element() || !stats.covers(n) || blocked(n) || n.tag().is_some_and(|t| t.is_heading()) {
+            break;
+        }
+        let s = stats.get(n);
+        total += s.text;
+        if s.text == 0 || s.text != s.link_text || total > REC_MAX_TEXT {
+            break;
+        }
+        lists.push(n);
+    }
+    lists
 }
