@@ -39,6 +39,8 @@ const KNOWN_MISSES = {
   'wapo-2': [[/^Israeli Prime Minister Benjamin Netanyahu pledged .* \(Reuters\)$/, `${FURNITURE}: the caption of a video player`]],
   wikipedia: [
     [/^See also\[edit\]$/, 'hidden as a recommendation rail (the "See also" heading)'],
+    [/^(-zilla \(suffix\)|Mozilla \(mascot\)|The Book of Mozilla|Timeline of web browsers)$/,
+      'hidden with the "See also" heading: the list of links to other articles under it'],
     [/^Constant downloads failure in firefox$/, `${FURNITURE}: a link-only "External links" line`],
   ],
 };
