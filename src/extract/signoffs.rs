@@ -51,7 +51,7 @@ pub fn is_signoff(text: &str) -> bool {
     // Most short paragraphs name no channel: ruled out on the page's own text, before the
     // lower-case copy and the word lists (the copy for every short paragraph was most of the
     // cost of this check, callgrind). The channels are ASCII, so ASCII case is all there is.
-    if !text.contains('@') && !words(text).iter().any(|w| CHANNELS.iter().any(|c| c.eq_ignore_ascii_case(w))) {
+    if !text.contains('@') && !super::words::alnum_words(text).any(|w| CHANNELS.iter().any(|c| c.eq_ignore_ascii_case(w))) {
         return false;
     }
     let lower = super::words::lower(text);
