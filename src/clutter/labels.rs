@@ -34,6 +34,9 @@ const REC_LABELS: &[&str] = &[
 /// renderers and code highlighters leave thousands of one-character elements).
 const LABEL_MIN: u32 = 2;
 const LABEL_MAX: u32 = 45;
+/// Most nodes under a label: a phrase in a span or two. Formula markup (MathJax) makes elements
+/// with a short text spread over hundreds of nodes and kilobytes of indentation, never a label.
+const LABEL_MAX_NODES: u32 = 16;
 /// How far above the label a box may reach.
 const CLIMB_MAX: usize = 5;
 /// Text besides link text that a recommendation box may hold beyond its label: a date or a "More"
@@ -54,6 +57,9 @@ pub fn mark_boxes<'a>(root: NodeRef<'a>, stats: &Stats, blocked: &dyn Fn(NodeRef
         let Some(label) = t.parent().filter(|p| p.is_element() && stats.covers(*p)) else { continue };
         let s = stats.get(label);
         if !(LABEL_MIN..=LABEL_MAX).contains(&s.text) || label.first_child() != Some(t) || s.controls > 0 {
+            continue;
+        }
+        if label.last_descendant().id().0 - label.id().0 > LABEL_MAX_NODES {
             continue;
         }
         if label.ancestors().take(3).any(|a| a.is(Tag::A) || a.is(Tag::Button)) {
