@@ -37,9 +37,12 @@ const arg = (name, fallback) => {
 const BROWSER = arg('browser', 'chromium');
 const LIMIT = Number(arg('limit', Infinity));
 const ONLY = arg('only', '');
-// Warm-up calls let V8 tier the code up; samples are medians of this many timed calls.
+// Warm-up calls let V8 tier the code up; a contender's time is the median of this many samples.
+// Firefox takes twice as many: its pages cannot collect garbage before a sample, so collections
+// land in some samples of either contender, and seven left its per-page ratios noisy enough to
+// move the p95 by a tenth between two runs of the same code.
 const WARMUP = Number(arg('warmup', 3));
-const SAMPLES = Number(arg('samples', 7));
+const SAMPLES = Number(arg('samples', BROWSER === 'firefox' ? 15 : 7));
 // The CDP sampling interval for the observer profile (us): fine enough for 1 ms flushes.
 const PROFILE_INTERVAL_US = 100;
 
