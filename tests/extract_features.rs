@@ -366,6 +366,18 @@ fn a_short_sentence_that_links_several_of_its_phrases_is_prose_not_a_promo() {
 }
 
 #[test]
+fn a_sentence_that_links_its_own_end_is_prose_not_a_promo() {
+    let a = article_with(
+        "",
+        "<p>The suspect, Michael Webb, was convicted and <a href=\"/news/sentencing\">sentenced to life in federal prison last Thursday</a>.</p>\
+         <p>Related: <a href=\"/news/ferry\">Ferry timetable changes from Monday as the channel work begins</a></p>",
+    );
+    let text = body_text(&a);
+    assert!(text.contains("was convicted and sentenced to life in federal prison"), "{text}");
+    assert!(!text.contains("Ferry timetable"), "{text}");
+}
+
+#[test]
 fn a_read_more_button_over_the_rest_of_the_story_is_no_paragraph() {
     let a = article_with(
         "",

@@ -220,6 +220,8 @@ const LINK_LINE_MAX_CHARS: u32 = 200;
 const LINK_LINE_DENSITY: f32 = 0.5;
 /// Fewest words of a link that reads as a headline (a promo), not a name.
 const HEADLINE_WORDS: usize = 5;
+/// Most words a promo line holds besides its linked headline: a label ("Also read:", "Opinion |").
+const PROMO_LABEL_WORDS: usize = 4;
 
 /// Longest paragraph of several headline links, one after another ("China furious at ...
 /// [INSIGHT] | Lakers vs Nets: ... [VIDEO]"): a run of promos, set on lines of one paragraph.
@@ -248,7 +250,13 @@ fn is_link_line(n: NodeRef, a: &Agg) -> bool {
     }
     let mut links = n.descendants().filter(|d| d.is(Tag::A));
     match (links.next(), links.next()) {
-        (Some(l), None) => l.text_content().split_whitespace().count() >= HEADLINE_WORDS,
+        // A promo's words besides its headline are a label ("Related:", "Read more:"); a
+        // sentence that links its own end ("The suspect was convicted and <a>sentenced to life
+        // last Thursday</a>.") has a clause of its own around the link.
+        (Some(l), None) => {
+            let linked = l.text_content().split_whitespace().count();
+            linked >= HEADLINE_WORDS && text.split_whitespace().count() - linked <= PROMO_LABEL_WORDS
+        }
         (Some(_), Some(_)) => is_headline_run(n, a),
         _ => false,
     }
