@@ -378,6 +378,22 @@ fn a_sentence_that_links_its_own_end_is_prose_not_a_promo() {
 }
 
 #[test]
+fn a_card_that_pops_up_over_a_name_stays_out_of_the_sentence() {
+    let a = article_with(
+        "",
+        "<p>South Dakota Gov. <span class=\"rollover-people\"><a href=\"/people/kristi-noem\">Kristi Noem</a>\
+         <span class=\"rollover-people-block\"><span><img src=\"/noem.jpg\" alt=\"\"><a class=\"name\" href=\"/people/kristi-noem\">Kristi Lynn Noem</a>\
+         <a href=\"/news/1\">South Dakota governor doubles down on anti-drug campaign</a> <a href=\"/news/2\">South Dakota drops pipeline protest laws</a> \
+         <a class=\"more\" href=\"/people/kristi-noem\">MORE</a></span></span></span> (R) is defending the state's launch of an anti-drug campaign.</p>\
+         <p>Sources: <span><a href=\"/a\">Reuters</a>, <a href=\"/b\">AP</a>, <a href=\"/c\">AFP</a></span> and our own reporting from Pierre.</p>",
+    );
+    let text = body_text(&a);
+    assert!(text.contains("South Dakota Gov. Kristi Noem (R) is defending"), "{text}");
+    assert!(!text.contains("Kristi Lynn Noem") && !text.contains("pipeline"), "{text}");
+    assert!(text.contains("Sources: Reuters, AP, AFP and our own reporting"), "{text}");
+}
+
+#[test]
 fn a_read_more_button_over_the_rest_of_the_story_is_no_paragraph() {
     let a = article_with(
         "",

@@ -546,8 +546,44 @@ fn inline_element(el: NodeRef, ctx: &Ctx, depth: usize, out: &mut Vec<Inline>, f
             inlines(el, ctx, depth + 1, out, figures);
             push_text(out, " ");
         }
+        _ if is_link_card(el) => {}
         _ => inlines(el, ctx, depth + 1, out, figures),
     }
+}
+
+/// Fewest links of a card that pops up over a name in running text.
+const CARD_LINKS: usize = 3;
+
+/// A box of links inside a sentence: the card a site pops up over a person's name (their photo,
+/// full name and latest headlines) is in the markup right after the name's link, hidden until
+/// hovered, and read inline it glues headlines into the sentence ("Gov. Kristi NoemKristi Lynn
+/// NoemSouth Dakota governor doubles down on..."). Right after a link, only links and blanks
+/// inside, and words of the sentence around it.
+fn is_link_card(el: NodeRef) -> bool {
+    let after_link = std::iter::successors(el.prev_sibling(), NodeRef::prev_sibling)
+        .find(|s| !(s.is_text() && s.text().trim().is_empty()))
+        .is_some_and(|s| s.is(Tag::A));
+    if !after_link {
+        return false;
+    }
+    let end = el.last_descendant().id();
+    let in_link = |t: NodeRef| t.ancestors().take_while(|a| a.id() != el.id()).any(|a| a.is(Tag::A));
+    let mut links = 0;
+    for d in el.descendants() {
+        if d.is(Tag::A) {
+            links += 1;
+        } else if d.is_text() && !d.text().trim().is_empty() && !in_link(d) {
+            return false;
+        }
+    }
+    if links < CARD_LINKS {
+        return false;
+    }
+    let Some(block) = el.ancestors().find(|a| a.tag().is_some_and(|t| t.is_block())) else { return false };
+    block
+        .descendants()
+        .filter(|d| d.is_text() && (d.id() < el.id() || d.id() > end))
+        .any(|t| !in_link(t) && t.text().chars().any(char::is_alphanumeric))
 }
 
 fn push_text(out: &mut Vec<Inline>, text: &str) {
