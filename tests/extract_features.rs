@@ -18,7 +18,6 @@ fn article(html: &str) -> extract::Article {
     extract::extract(&parse(html).unwrap(), &Options::default()).unwrap()
 }
 
-/// The article of a page with `head` and an `<article>` of `before` and then [`prose`].
 /// The article's body as plain text, block by block.
 fn body_text(a: &extract::Article) -> String {
     let mut text = String::new();
@@ -26,6 +25,7 @@ fn body_text(a: &extract::Article) -> String {
     text
 }
 
+/// The article of a page with `head` and an `<article>` of `before` and then [`prose`].
 fn article_with(head: &str, before: &str) -> extract::Article {
     article(&format!("<html><head>{head}</head><body><article>{before}<p>{}</p></article></body></html>", prose()))
 }
@@ -391,6 +391,34 @@ fn a_card_that_pops_up_over_a_name_stays_out_of_the_sentence() {
     assert!(text.contains("South Dakota Gov. Kristi Noem (R) is defending"), "{text}");
     assert!(!text.contains("Kristi Lynn Noem") && !text.contains("pipeline"), "{text}");
     assert!(text.contains("Sources: Reuters, AP, AFP and our own reporting"), "{text}");
+}
+
+#[test]
+fn a_short_post_is_the_article_not_the_longer_comments_under_it() {
+    let comment = "I read the report and wondered whether slower buses are always safer, and whether anyone measured it. ";
+    let comments: String = (0..8)
+        .map(|i| {
+            format!(
+                "<li class=\"comment even depth-1\" id=\"comment-{i}\"><article id=\"div-comment-{i}\" class=\"comment-body\">\
+                 <footer class=\"comment-meta\">Reader {i} said:</footer><div class=\"comment-content\"><p>{}</p><p>{}</p></div></article></li>",
+                comment.repeat(3),
+                comment.repeat(2)
+            )
+        })
+        .collect();
+    let a = article(&format!(
+        "<html><body><div id=\"page\"><article class=\"post type-post\"><h1>September open thread</h1>\
+         <div class=\"entry-meta\"><span class=\"posted-on\"><time datetime=\"2018-09-10\">September 10, 2018</time></span> | \
+         <span class=\"byline\">by <a href=\"/author/c\">Catherine</a></span></div>\
+         <div class=\"entry-content\"><p>Our goal with hosting quarterly open threads is to give blog readers a chance to raise comments \
+         or questions about our work, in the comments section below.</p><p>You can view our June open thread here.</p></div></article>\
+         <div id=\"comments\" class=\"comments-area\"><h3>Comments</h3><ol class=\"comment-list\">{comments}</ol></div></div></body></html>"
+    ));
+    let text = body_text(&a);
+    assert!(text.contains("Our goal with hosting quarterly open threads"), "{text}");
+    assert!(!text.contains("slower buses"), "{text}");
+    // The line of date and byline is the reader's header, not the article's first paragraph.
+    assert!(!text.contains("September 10, 2018"), "{text}");
 }
 
 #[test]

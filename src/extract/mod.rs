@@ -97,6 +97,21 @@ struct Attempt {
     navigation: bool,
 }
 
+/// Class and id words of a comment section ("comments-area", "comment-list", `id="comments"`).
+const COMMENT_WORDS: &[&str] = &["comment", "comments", "disqus"];
+
+/// How far above an attempt's top element a comment section is looked for: the comment list and
+/// its box, not the page's `<body>`, whose classes can name comments as a feature flag.
+const COMMENTS_CLIMB: usize = 3;
+
+/// True when `n` is (or is in) a comment section.
+fn in_comments(n: NodeRef) -> bool {
+    std::iter::once(n).chain(n.ancestors().take(COMMENTS_CLIMB)).take_while(|x| !x.is(Tag::Body)).any(|x| {
+        let ci = words::class_and_id(x);
+        COMMENT_WORDS.iter().any(|w| words::has_token(&ci, w))
+    })
+}
+
 /// Extracts the article from a snapshot.
 pub fn extract(snap: &Snapshot, options: &Options) -> Result<Article, ExtractError> {
     extract_excluding(snap, options, &[])
@@ -121,6 +136,11 @@ pub fn extract_excluding(snap: &Snapshot, options: &Options, exclude: &[NodeId])
     for flags in ATTEMPTS {
         let a = attempt(snap, &page, flags, &title, meta_byline.is_none());
         let Some(a) = a else { continue };
+        // Under a short post the comments hold more text, and a looser attempt (class names no
+        // longer held against them) finds them: they never replace an article found before.
+        if best.is_some() && in_comments(snap.node(a.top)) {
+            continue;
+        }
         let done = a.text >= MIN_ATTEMPT_CHARS;
         if best.as_ref().is_none_or(|b| a.text > b.text) {
             best = Some(a);

@@ -47,7 +47,7 @@ pub static AUTHOR_BOX: WordList = WordList::new(&[
 
 /// Class/id words of a date line.
 pub static DATELINE: WordList = WordList::new(&[
-    "article-date", "date-time", "dateline", "entry-date", "post-date", "pubdate", "publish-date",
+    "article-date", "date-time", "dateline", "entry-date", "entry-meta", "post-date", "post-meta", "pubdate", "publish-date",
     "published-date", "timestamp", "updated-date",
 ]);
 
