@@ -200,6 +200,21 @@ impl<'a> NodeRef<'a> {
         self.link(self.raw().prev_sibling)
     }
 
+    /// The element just before this node among its siblings, past blank text only: `None` when
+    /// text with something to read stands between them, or nothing does.
+    pub fn prev_element(&self) -> Option<NodeRef<'a>> {
+        self.element_sibling(NodeRef::prev_sibling)
+    }
+
+    /// The element just after this node among its siblings, past blank text only.
+    pub fn next_element(&self) -> Option<NodeRef<'a>> {
+        self.element_sibling(NodeRef::next_sibling)
+    }
+
+    fn element_sibling(&self, step: fn(&NodeRef<'a>) -> Option<NodeRef<'a>>) -> Option<NodeRef<'a>> {
+        std::iter::successors(step(self), step).find(|s| s.is_element() || !s.text().trim().is_empty()).filter(|s| s.is_element())
+    }
+
     pub fn is_element(&self) -> bool {
         matches!(self.raw().kind, Kind::Element { .. })
     }

@@ -560,10 +560,7 @@ const CARD_LINKS: usize = 3;
 /// NoemSouth Dakota governor doubles down on..."). Right after a link, only links and blanks
 /// inside, and words of the sentence around it.
 fn is_link_card(el: NodeRef) -> bool {
-    let after_link = std::iter::successors(el.prev_sibling(), NodeRef::prev_sibling)
-        .find(|s| !(s.is_text() && s.text().trim().is_empty()))
-        .is_some_and(|s| s.is(Tag::A));
-    if !after_link {
+    if !el.prev_element().is_some_and(|s| s.is(Tag::A)) {
         return false;
     }
     let end = el.last_descendant().id();

@@ -137,7 +137,15 @@ pub fn clean(t: &Tables, pieces: &[Piece], top: NodeId) -> Cleaned {
                     }
                 }
                 let remove = removed_always(t, n, &a, is_root, beside)
-                    || (t.flags.clean_conditionally && paragraph && !protect[k] && (is_link_line(n, &a) || is_ad_or_loading(n, &a) || is_script_notice(n, &a) || is_disclaimer(n, &a) || is_stamp_line(n, &a) || is_signoff(n, &a)))
+                    || (t.flags.clean_conditionally
+                        && paragraph
+                        && !protect[k]
+                        && (is_link_line(n, &a)
+                            || is_ad_or_loading(n, &a)
+                            || is_script_notice(n, &a)
+                            || is_line(n, &a, disclaimers::MAX_CHARS, disclaimers::is_disclaimer)
+                            || is_line(n, &a, stamps::MAX_CHARS, stamps::is_stamp)
+                            || is_line(n, &a, signoffs::MAX_CHARS, signoffs::is_signoff)))
                     || (t.flags.clean_conditionally && !protect[k] && (paragraph || tag.is_heading()) && heads_cut_teasers(n, &a, &cut))
                     || (t.flags.clean_conditionally
                         && !protect[k]
@@ -320,7 +328,7 @@ const TEASER_ITEM_MAX_CHARS: u32 = 250;
 fn is_labelled_link_list(t: &Tables, n: NodeRef) -> bool {
     // The label first: it rules out almost every box in a few steps, before any subtree is read.
     matches!(n.tag(), Some(Tag::Ul | Tag::Ol | Tag::Div | Tag::Section))
-        && previous_element(n).is_some_and(is_label)
+        && n.prev_element().is_some_and(is_label)
         && n.element_children().nth(1).is_some()
         && !n.ancestors().any(|p| p.is(Tag::Li))
         && n.element_children().all(|li| {
@@ -334,7 +342,7 @@ fn is_labelled_link_list(t: &Tables, n: NodeRef) -> bool {
 fn heads_cut_teasers(n: NodeRef, a: &Agg, cut: &[bool]) -> bool {
     a.text > 0
         && a.text as usize <= labels::MAX_CHARS
-        && next_element(n).is_some_and(|x| cut[x.id().index()])
+        && n.next_element().is_some_and(|x| cut[x.id().index()])
         && labels::is_teaser_label(&n.text_content())
 }
 
@@ -347,33 +355,11 @@ fn is_label(n: NodeRef) -> bool {
     n.last_descendant().id().index() - n.id().index() < LABEL_MAX_NODES && labels::is_teaser_label(&n.text_content())
 }
 
-fn previous_element(n: NodeRef) -> Option<NodeRef> {
-    element_sibling(n, NodeRef::prev_sibling)
-}
-
-fn next_element(n: NodeRef) -> Option<NodeRef> {
-    element_sibling(n, NodeRef::next_sibling)
-}
-
-/// The first sibling of `n` in the direction of `step` past blank text, when it is an element
-/// (text that is not blank stands between them).
-fn element_sibling<'a>(n: NodeRef<'a>, step: fn(&NodeRef<'a>) -> Option<NodeRef<'a>>) -> Option<NodeRef<'a>> {
-    std::iter::successors(step(&n), step).find(|s| s.is_element() || !s.text().trim().is_empty()).filter(|s| s.is_element())
-}
-
-/// A paragraph that only asks the reader to reach the writer or follow the site.
-fn is_signoff(n: NodeRef, a: &Agg) -> bool {
-    a.text > 0 && a.text as usize <= signoffs::MAX_CHARS && signoffs::is_signoff(&n.text_content())
-}
-
-/// A paragraph that only says the site earns from the links on the page.
-fn is_disclaimer(n: NodeRef, a: &Agg) -> bool {
-    a.text > 0 && a.text as usize <= disclaimers::MAX_CHARS && disclaimers::is_disclaimer(&n.text_content())
-}
-
-/// A paragraph that is only a timestamp or a gallery counter.
-fn is_stamp_line(n: NodeRef, a: &Agg) -> bool {
-    a.text > 0 && a.text as usize <= stamps::MAX_CHARS && stamps::is_stamp(&n.text_content())
+/// A short paragraph that `line` reads as a whole: a timestamp or a gallery counter
+/// ([`stamps`]), the site's sign-off ([`signoffs`]), its affiliate disclaimer ([`disclaimers`]).
+/// Paragraphs with no text or longer than `max_chars` are not copied to be read.
+fn is_line(n: NodeRef, a: &Agg, max_chars: usize, line: fn(&str) -> bool) -> bool {
+    a.text > 0 && a.text as usize <= max_chars && line(&n.text_content())
 }
 
 /// Furniture that never belongs in the reader: forms' controls, non-video embeds, footers and
