@@ -31,7 +31,7 @@ const SIGN_IN_PROSE_PER_FORM_CHAR: u32 = 2;
 /// True when the page probably has an article worth a reader view.
 pub fn readerable(snap: &Snapshot) -> bool {
     let skip = Base::new(snap).furniture(snap);
-    if is_sign_in(snap, &skip) {
+    if is_sign_in(snap, &inputs(snap), &skip) {
         return false;
     }
     let len = snap.len();
@@ -104,24 +104,31 @@ fn says_sign_in(snap: &Snapshot, form: NodeRef) -> bool {
 }
 
 /// True when the page is a sign-in (or sign-up) form rather than something to read.
+///
+/// Most pages have no input field at all; they are answered before the page furniture is worked
+/// out for the fields' visibility.
 pub fn is_sign_in_page(snap: &Snapshot, base: &Base) -> bool {
-    is_sign_in(snap, &base.furniture(snap))
+    let inputs = inputs(snap);
+    !inputs.is_empty() && is_sign_in(snap, &inputs, &base.furniture(snap))
+}
+
+/// The page's `<input>` elements in document order.
+fn inputs(snap: &Snapshot) -> Vec<NodeRef<'_>> {
+    snap.iter().filter(|n| n.is(Tag::Input)).collect()
 }
 
 /// A visible password field (or an e-mail field in a form that says "sign in"), and little
 /// running text outside forms, links and headings: less than the form itself holds (labels,
-/// hints, buttons) times [`SIGN_IN_PROSE_PER_FORM_CHAR`].
-fn is_sign_in(snap: &Snapshot, skip: &[bool]) -> bool {
-    let visible_input = |n: &NodeRef, types: &[&str]| {
-        n.is(Tag::Input) && !skip[n.id().index()] && types.iter().any(|t| n.attr("type").unwrap_or("text").trim().eq_ignore_ascii_case(t))
+/// hints, buttons) times [`SIGN_IN_PROSE_PER_FORM_CHAR`]. `inputs` are the page's input fields.
+fn is_sign_in(snap: &Snapshot, inputs: &[NodeRef], skip: &[bool]) -> bool {
+    let visible = |types: &'static [&'static str]| {
+        inputs.iter().copied().filter(move |n| {
+            !skip[n.id().index()] && types.iter().any(|t| n.attr("type").unwrap_or("text").trim().eq_ignore_ascii_case(t))
+        })
     };
-    let form = match snap.iter().find(|n| visible_input(n, &["password"])) {
+    let form = match visible(&["password"]).next() {
         Some(password) => form_of(password),
-        None => snap
-            .iter()
-            .filter(|n| visible_input(n, &["email", "text"]) && is_email_field(*n))
-            .filter_map(form_of)
-            .find(|f| says_sign_in(snap, *f)),
+        None => visible(&["email", "text"]).filter(|n| is_email_field(*n)).filter_map(form_of).find(|f| says_sign_in(snap, *f)),
     };
     let Some(form) = form else { return false };
     let form_text: u32 = form.descendants().filter(|d| d.is_text() && !skip[d.id().index()]).map(|d| collapsed_len(d.text())).sum();
