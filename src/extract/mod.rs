@@ -259,13 +259,12 @@ fn is_text_box(n: NodeRef) -> bool {
 }
 
 /// Words, counting each CJK character as a word (those scripts do not separate words).
+///
+/// An ASCII word is one word without looking at its characters one by one: decoding every
+/// character of the article was 13 M of 1,760 M instructions (callgrind, all corpus pages).
 fn count_words(text: &str) -> usize {
-    text.split_whitespace()
-        .map(|w| {
-            let cjk = w.chars().filter(|c| matches!(*c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF)).count();
-            if cjk > 0 { cjk } else { 1 }
-        })
-        .sum()
+    let is_cjk = |c: char| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF);
+    text.split_whitespace().map(|w| if w.is_ascii() { 1 } else { w.chars().filter(|&c| is_cjk(c)).count().max(1) }).sum()
 }
 
 /// The text of the article's first paragraph.
