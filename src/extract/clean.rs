@@ -143,9 +143,7 @@ pub fn clean(t: &Tables, pieces: &[Piece], top: NodeId) -> Cleaned {
                         && (is_link_line(n, &a)
                             || is_ad_or_loading(n, &a)
                             || is_script_notice(n, &a)
-                            || is_line(n, &a, disclaimers::MAX_CHARS, disclaimers::is_disclaimer)
-                            || is_line(n, &a, stamps::MAX_CHARS, stamps::is_stamp)
-                            || is_line(n, &a, signoffs::MAX_CHARS, signoffs::is_signoff)))
+                            || is_furniture_line(n, &a)))
                     || (t.flags.clean_conditionally && !protect[k] && (paragraph || tag.is_heading()) && heads_cut_teasers(n, &a, &cut))
                     || (t.flags.clean_conditionally
                         && !protect[k]
@@ -355,11 +353,24 @@ fn is_label(n: NodeRef) -> bool {
     n.last_descendant().id().index() - n.id().index() < LABEL_MAX_NODES && labels::is_teaser_label(&n.text_content())
 }
 
-/// A short paragraph that `line` reads as a whole: a timestamp or a gallery counter
-/// ([`stamps`]), the site's sign-off ([`signoffs`]), its affiliate disclaimer ([`disclaimers`]).
-/// Paragraphs with no text or longer than `max_chars` are not copied to be read.
-fn is_line(n: NodeRef, a: &Agg, max_chars: usize, line: fn(&str) -> bool) -> bool {
-    a.text > 0 && a.text as usize <= max_chars && line(&n.text_content())
+/// The checks that read a short paragraph as a whole, each with the longest paragraph it reads
+/// (characters): the site's affiliate disclaimer ([`disclaimers`]), a timestamp or a gallery
+/// counter ([`stamps`]), its sign-off ([`signoffs`]).
+const LINES: [(usize, fn(&str) -> bool); 3] = [
+    (disclaimers::MAX_CHARS, disclaimers::is_disclaimer),
+    (stamps::MAX_CHARS, stamps::is_stamp),
+    (signoffs::MAX_CHARS, signoffs::is_signoff),
+];
+
+/// A short paragraph that one of [`LINES`] reads as furniture. Paragraphs with no text or too
+/// long for every check are not copied; the one copy serves all the checks.
+fn is_furniture_line(n: NodeRef, a: &Agg) -> bool {
+    let chars = a.text as usize;
+    if chars == 0 || LINES.iter().all(|&(max, _)| chars > max) {
+        return false;
+    }
+    let text = n.text_content();
+    LINES.iter().any(|&(max, line)| chars <= max && line(&text))
 }
 
 /// Furniture that never belongs in the reader: forms' controls, non-video embeds, footers and
