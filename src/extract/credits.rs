@@ -18,6 +18,8 @@ const LABELS: &[&str] = &[
     "picture", "pictures", "illustration", "credit", "credits", "foto", "fotos", "fotografie", "bild",
     "bilder", "crédit photo", "crédits photo", "crédit", "фото", "фотография", "иллюстрация",
 ];
+/// The ASCII letters that open one of [`LABELS`] (the others open with a Cyrillic letter).
+const LABEL_INITIALS: &[u8] = b"bcfip";
 /// Marks between the label and the name.
 const MARKS: &[&str] = &[":", "/", "|", "©", "(c)", "-", "–", "—"];
 /// Words between the label and the name.
@@ -25,8 +27,14 @@ const HANDS: &[&str] = &["courtesy of", "courtesy", "by", "via", "von", "de", "p
 
 /// True when the whole text is a picture's credit.
 pub fn is_credit(text: &str) -> bool {
-    // Every paragraph of the article is asked: a long one is ruled out before any copy of it (a
-    // collapsed text is never shorter than its non-blank characters).
+    // Every paragraph of the article is asked: most are ruled out by their first letter, which
+    // must open a label, and a long one before any copy of it (a collapsed text is never shorter
+    // than its non-blank characters). Counting every paragraph's characters first was 1% of the
+    // analysis (callgrind, all corpus pages).
+    let first = text.trim_start().trim_start_matches(['(', '[']).bytes().next();
+    if first.is_some_and(|b| b.is_ascii() && !LABEL_INITIALS.contains(&b.to_ascii_lowercase())) {
+        return false;
+    }
     if crate::charcount::non_blank(text) as usize > MAX_CHARS {
         return false;
     }
@@ -52,7 +60,7 @@ pub fn is_credit(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_credit;
+    use super::{is_credit, LABELS, LABEL_INITIALS};
 
     #[test]
     fn credit_lines() {
@@ -68,6 +76,13 @@ mod tests {
             "Credit: Getty Images",
         ] {
             assert!(is_credit(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn label_initials_open_every_ascii_label() {
+        for l in LABELS.iter().filter(|l| l.is_ascii()) {
+            assert!(LABEL_INITIALS.contains(&l.as_bytes()[0]), "{l}");
         }
     }
 
