@@ -55,7 +55,7 @@ pub fn detect_consent(n: NodeRef, s: &Stat) -> Option<Strength> {
     if !(floats(n) || any_word_listed(n.class(), &FLOATING_WORDS) || any_word_listed(n.id_attr(), &FLOATING_WORDS)) {
         return None;
     }
-    let text = n.text_content();
+    let text = super::text_of(n);
     let about = any_word_in(&text, &["cookie", "cookies", "consent"]);
     let accept = any_word_in(&text, &["accept", "agree", "allow", "ok", "okay", "understand"]) || has_phrase(&text, "got it");
     (about && accept).then_some(Strength::Strong)

@@ -65,7 +65,7 @@ pub fn mark_boxes<'a>(root: NodeRef<'a>, stats: &Stats, blocked: &dyn Fn(NodeRef
         if label.ancestors().take(3).any(|a| a.is(Tag::A) || a.is(Tag::Button)) {
             continue;
         }
-        let text = label.text_content();
+        let text = super::text_of(label);
         let kind = if is_phrase(&text, AD_LABELS) {
             ClutterKind::Ad
         } else if is_phrase(&text, REC_LABELS) {
