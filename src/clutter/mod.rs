@@ -152,11 +152,12 @@ fn detect<'a>(n: NodeRef<'a>, s: &stats::Stat, names: &mut names::NameKinds<'a>)
     if let Some(st) = newsletter::detect(n, s) {
         return Some((ClutterKind::Newsletter, st));
     }
-    if let Some(st) = consent::detect_consent(n, s) {
+    let fixed = consent::fixed_style(n);
+    if let Some(st) = consent::detect_consent(n, s, fixed) {
         return Some((ClutterKind::Consent, st));
     }
     if let Some(kind) = names.get(n.class(), n.id_attr()) {
         return Some((kind, Strength::Weak));
     }
-    consent::detect_overlay(n, s).map(|st| (ClutterKind::Overlay, st))
+    consent::detect_overlay(n, s, fixed).map(|st| (ClutterKind::Overlay, st))
 }
