@@ -87,15 +87,19 @@ impl<'a> NameKinds<'a> {
         let kind = if class.is_empty() {
             None
         } else {
-            *by_class.entry(class).or_insert_with(|| {
-                class.split_ascii_whitespace().find_map(|t| *by_token.entry(t).or_insert_with(|| kind_of_token(t)))
-            })
+            remember(by_class, class, &mut |class| class.split_ascii_whitespace().find_map(|t| remember(by_token, t, &mut kind_of_token)))
         };
         if kind.is_some() || id.is_empty() {
             return kind;
         }
         kind_of_token(id)
     }
+}
+
+/// The answer `find` gives for `key`, from `known` or stored there (one copy of the table code for
+/// both tables: the content-script wasm is near its size budget).
+fn remember<'a>(known: &mut foldhash::HashMap<&'a str, Option<ClutterKind>>, key: &'a str, find: &mut dyn FnMut(&'a str) -> Option<ClutterKind>) -> Option<ClutterKind> {
+    *known.entry(key).or_insert_with(|| find(key))
 }
 
 #[cfg(test)]
