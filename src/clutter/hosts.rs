@@ -9,16 +9,17 @@
 /// The host and what follows it (path, query, fragment) of an absolute or protocol-relative URL
 /// (`https://host/path`, `//host/path`); `None` for relative URLs and other schemes. The port is
 /// dropped from the host.
+///
+/// Read byte by byte from the start, not by searching for `//`: a substring search set up for every
+/// link of a page, twice (share endpoints, then network profiles), was two thirds of the cost of
+/// this function (callgrind over all corpus pages).
 pub fn split(url: &str) -> Option<(&str, &str)> {
     let url = url.trim();
-    let after = match url.find("//") {
-        Some(0) => &url[2..],
-        Some(i) if url[..i].ends_with(':') && url[..i - 1].bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b)) => {
-            &url[i + 2..]
-        }
-        _ => return None,
-    };
-    let end = after.find(['/', '?', '#']).unwrap_or(after.len());
+    let after = url.strip_prefix("//").or_else(|| {
+        let scheme = url.bytes().take_while(|b| b.is_ascii_alphanumeric() || b"+-.".contains(b)).count();
+        url[scheme..].strip_prefix("://")
+    })?;
+    let end = after.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(after.len());
     let (authority, rest) = after.split_at(end);
     let host = authority.rsplit('@').next().unwrap_or(authority);
     let host = host.split(':').next().unwrap_or(host);
@@ -50,6 +51,8 @@ mod tests {
         assert_eq!(split("/relative/x.com/intent"), None);
         assert_eq!(split("page?next=https://x.com/intent"), None);
         assert_eq!(split("mailto:someone@example.com"), None);
+        assert_eq!(split("a:b//c"), None);
+        assert_eq!(split("tel:+1//2"), None);
     }
 
     #[test]

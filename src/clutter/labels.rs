@@ -7,7 +7,7 @@
 //! (the list of teasers it heads). One scan of the short text nodes, a few steps up from each.
 
 use super::stats::Stats;
-use super::words::is_phrase;
+use super::words::{is_phrase, phrase_list};
 use super::{ClutterKind, Strength};
 use crate::dom::{NodeRef, Tag};
 
@@ -65,13 +65,11 @@ pub fn mark_boxes<'a>(root: NodeRef<'a>, stats: &Stats, blocked: &dyn Fn(NodeRef
         if label.ancestors().take(3).any(|a| a.is(Tag::A) || a.is(Tag::Button)) {
             continue;
         }
-        let text = label.text_content();
-        let kind = if is_phrase(&text, AD_LABELS) {
-            ClutterKind::Ad
-        } else if is_phrase(&text, REC_LABELS) {
-            ClutterKind::Recommendation
-        } else {
-            continue;
+        let text = super::text_of(label);
+        let kind = match phrase_list(&text, &[AD_LABELS, REC_LABELS]) {
+            Some(0) => ClutterKind::Ad,
+            Some(_) => ClutterKind::Recommendation,
+            None => continue,
         };
         let mut bx = label;
         for p in label.ancestors().take(CLIMB_MAX) {

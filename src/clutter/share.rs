@@ -8,7 +8,7 @@ use super::hosts::{self, starts_with_ignore_case};
 use super::words::{any_word_listed, is_one_of, words};
 use super::stats::Stat;
 use crate::charcount::non_blank;
-use crate::dom::{NodeRef, Tag};
+use crate::dom::NodeRef;
 use crate::wordlist::WordList;
 
 /// Share endpoints of the common networks: host (or a subdomain of it) and path start.
@@ -113,13 +113,10 @@ pub fn is_profile_url(href: &str) -> bool {
 /// Longest visible label of a control that can still be a share button ("Share on WhatsApp").
 const CONTROL_LABEL_MAX: usize = 40;
 
-/// True for one share control: a link to a share endpoint, or a link or button whose label,
-/// `aria-label`, `title` or class names a share action, a copy-link action or a share attribute.
+/// True when a control (a link, a button or a `role=button` element) shares: a link to a share
+/// endpoint, or a control whose label, `aria-label`, `title` or class names a share action, a
+/// copy-link action or a share attribute.
 pub fn is_share_control(n: NodeRef) -> bool {
-    let is_control = n.is(Tag::A) || n.is(Tag::Button) || n.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("button"));
-    if !is_control {
-        return false;
-    }
     if n.attr("href").is_some_and(is_share_url) {
         return !is_quote_to_share(n);
     }
@@ -139,7 +136,7 @@ const QUOTE_MIN_CHARS: u32 = 50;
 
 /// True for a share link whose visible label is a sentence of the article, not a button's words.
 fn is_quote_to_share(n: NodeRef) -> bool {
-    non_blank(&n.text_content()) >= QUOTE_MIN_CHARS
+    non_blank(&super::text_of(n)) >= QUOTE_MIN_CHARS
 }
 
 /// True when the control's labels, class or visible label name a share action.
@@ -157,7 +154,7 @@ fn named_share(n: NodeRef) -> bool {
         return false;
     }
     // Indented markup puts lines of blanks around the label; they are no part of it.
-    let text = n.text_content();
+    let text = super::text_of(n);
     let label = text.trim();
     label.chars().count() <= CONTROL_LABEL_MAX && names_share(label, false)
 }
@@ -205,6 +202,7 @@ const SHARE_ACTIONS: &[(&str, &str)] = &[("copy", "link"), ("copy", "url"), ("em
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dom::Tag;
 
     #[test]
     fn endpoints() {
