@@ -121,14 +121,17 @@ fn inputs(snap: &Snapshot) -> Vec<NodeRef<'_>> {
 /// running text outside forms, links and headings: less than the form itself holds (labels,
 /// hints, buttons) times [`SIGN_IN_PROSE_PER_FORM_CHAR`]. `inputs` are the page's input fields.
 fn is_sign_in(snap: &Snapshot, inputs: &[NodeRef], skip: &[bool]) -> bool {
-    let visible = |types: &'static [&'static str]| {
-        inputs.iter().copied().filter(move |n| {
-            !skip[n.id().index()] && types.iter().any(|t| n.attr("type").unwrap_or("text").trim().eq_ignore_ascii_case(t))
-        })
+    let visible_input = |n: &NodeRef, types: &[&str]| {
+        !skip[n.id().index()] && types.iter().any(|t| n.attr("type").unwrap_or("text").trim().eq_ignore_ascii_case(t))
     };
-    let form = match visible(&["password"]).next() {
-        Some(password) => form_of(password),
-        None => visible(&["email", "text"]).filter(|n| is_email_field(*n)).filter_map(form_of).find(|f| says_sign_in(snap, *f)),
+    let form = match inputs.iter().find(|n| visible_input(n, &["password"])) {
+        Some(&password) => form_of(password),
+        None => inputs
+            .iter()
+            .copied()
+            .filter(|n| visible_input(n, &["email", "text"]) && is_email_field(*n))
+            .filter_map(form_of)
+            .find(|f| says_sign_in(snap, *f)),
     };
     let Some(form) = form else { return false };
     let form_text: u32 = form.descendants().filter(|d| d.is_text() && !skip[d.id().index()]).map(|d| collapsed_len(d.text())).sum();
