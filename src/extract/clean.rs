@@ -353,10 +353,13 @@ fn is_label(n: NodeRef) -> bool {
     n.last_descendant().id().index() - n.id().index() < LABEL_MAX_NODES && labels::is_teaser_label(&n.text_content())
 }
 
+/// A check that reads a short paragraph's whole text.
+type LineCheck = fn(&str) -> bool;
+
 /// The checks that read a short paragraph as a whole, each with the longest paragraph it reads
 /// (characters): the site's affiliate disclaimer ([`disclaimers`]), a timestamp or a gallery
 /// counter ([`stamps`]), its sign-off ([`signoffs`]).
-const LINES: [(usize, fn(&str) -> bool); 3] = [
+const LINES: [(usize, LineCheck); 3] = [
     (disclaimers::MAX_CHARS, disclaimers::is_disclaimer),
     (stamps::MAX_CHARS, stamps::is_stamp),
     (signoffs::MAX_CHARS, signoffs::is_signoff),
