@@ -108,6 +108,13 @@ mod tests {
     }
 
     #[test]
+    fn amp_slots() {
+        let snap = crate::dom::html::parse("<amp-ad type=x></amp-ad><amp-embed></amp-embed><amp-img></amp-img>").unwrap();
+        let got: Vec<bool> = snap.iter().filter(|n| n.name().starts_with("amp-")).map(|n| detect(n).is_some()).collect();
+        assert_eq!(got, [true, true, false]);
+    }
+
+    #[test]
     fn hosts() {
         assert!(is_ad_host_url("https://tpc.googlesyndication.com/safeframe/1"));
         assert!(!is_ad_host_url("https://notdoubleclick.net/x"));
