@@ -60,7 +60,7 @@ pub fn detect_consent(n: NodeRef, s: &Stat, fixed: bool) -> Option<Strength> {
     }
     // Accept wording is only looked for in a text about cookies: most floating blocks are not,
     // and reading their whole text for it too cost 14 M instructions (callgrind, all corpus pages).
-    let text = super::text_of(n);
+    let text = n.text_cow();
     let about = any_word_in(&text, &["cookie", "cookies", "consent"]);
     let found = about
         && (any_word_in(&text, &["accept", "agree", "allow", "ok", "okay", "understand"]) || has_phrase(&text, "got it"));

@@ -65,7 +65,7 @@ pub fn mark_boxes<'a>(root: NodeRef<'a>, stats: &Stats, blocked: &dyn Fn(NodeRef
         if label.ancestors().take(3).any(|a| a.is(Tag::A) || a.is(Tag::Button)) {
             continue;
         }
-        let text = super::text_of(label);
+        let text = label.text_cow();
         let kind = match phrase_list(&text, &[AD_LABELS, REC_LABELS]) {
             Some(0) => ClutterKind::Ad,
             Some(_) => ClutterKind::Recommendation,

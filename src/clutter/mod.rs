@@ -29,7 +29,6 @@ mod words;
 use crate::dom::{NodeId, NodeRef, Snapshot};
 use serde::{Deserialize, Serialize};
 use stats::Stats;
-use std::borrow::Cow;
 
 /// The kinds of clutter, each switchable by the user.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -129,16 +128,6 @@ pub fn classify_subtree(root: NodeRef, options: &Options) -> Vec<Hidden> {
         skip_until = Some(s.end);
     }
     out
-}
-
-/// The text of an element, borrowed when it is a single text node (most labels, links and
-/// buttons): copying the text of every short link and label into a new string cost 22 M
-/// instructions, and borrowing saves 10 M of them (callgrind over all corpus pages).
-fn text_of<'a>(n: NodeRef<'a>) -> Cow<'a, str> {
-    match n.first_child() {
-        Some(c) if c.is_text() && n.last_child() == Some(c) => Cow::Borrowed(c.text()),
-        _ => Cow::Owned(n.text_content()),
-    }
 }
 
 /// The clutter kind an element shows by itself, strongest signals first.

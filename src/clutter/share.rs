@@ -136,7 +136,7 @@ const QUOTE_MIN_CHARS: u32 = 50;
 
 /// True for a share link whose visible label is a sentence of the article, not a button's words.
 fn is_quote_to_share(n: NodeRef) -> bool {
-    non_blank(&super::text_of(n)) >= QUOTE_MIN_CHARS
+    non_blank(&n.text_cow()) >= QUOTE_MIN_CHARS
 }
 
 /// True when the control's labels, class or visible label name a share action.
@@ -154,7 +154,7 @@ fn named_share(n: NodeRef) -> bool {
         return false;
     }
     // Indented markup puts lines of blanks around the label; they are no part of it.
-    let text = super::text_of(n);
+    let text = n.text_cow();
     let label = text.trim();
     label.chars().count() <= CONTROL_LABEL_MAX && names_share(label, false)
 }

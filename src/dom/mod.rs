@@ -20,6 +20,7 @@ pub mod wire;
 pub use dump::dump;
 pub use serialize::{escape_into as to_html_escape, to_html, HtmlOptions};
 pub use tag::{Namespace, Tag};
+use std::borrow::Cow;
 
 /// Index of a node in its [`Snapshot`]. Node 0 is the document itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -350,6 +351,17 @@ impl<'a> NodeRef<'a> {
             s.push_str(n.text());
         }
         s
+    }
+
+    /// [`text_content`](Self::text_content), borrowed when the node holds a single text node
+    /// (most labels, links, buttons and short paragraphs): copying the text of every short link
+    /// and label cost the classifier 22 M instructions, and borrowing saves 10 M of them
+    /// (callgrind over all corpus pages).
+    pub fn text_cow(&self) -> Cow<'a, str> {
+        match self.first_child() {
+            Some(c) if c.is_text() && self.last_child() == Some(c) => Cow::Borrowed(c.text()),
+            _ => Cow::Owned(self.text_content()),
+        }
     }
 }
 

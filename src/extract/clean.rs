@@ -366,13 +366,14 @@ const LINES: [(usize, LineCheck); 3] = [
 ];
 
 /// A short paragraph that one of [`LINES`] reads as furniture. Paragraphs with no text or too
-/// long for every check are not copied; the one copy serves all the checks.
+/// long for every check are not read; the one text (borrowed when it is a single text node)
+/// serves all the checks.
 fn is_furniture_line(n: NodeRef, a: &Agg) -> bool {
     let chars = a.text as usize;
     if chars == 0 || LINES.iter().all(|&(max, _)| chars > max) {
         return false;
     }
-    let text = n.text_content();
+    let text = n.text_cow();
     LINES.iter().any(|&(max, line)| chars <= max && line(&text))
 }
 
