@@ -46,8 +46,12 @@ fn bench(c: &mut Criterion) {
         let snap = dom::html::parse(&html).expect("parse");
         let options = extract::Options { url: Some("https://example.com/article".into()) };
         let mut group = c.benchmark_group(format!("{name} ({} nodes)", snap.len()));
-        group.bench_function(BenchmarkId::from_parameter("parse"), |b| b.iter(|| dom::html::parse(&html).unwrap()));
-        group.bench_function(BenchmarkId::from_parameter("classify"), |b| b.iter(|| clutter::classify(&snap, &clutter_options)));
+        group.bench_function(BenchmarkId::from_parameter("parse"), |b| {
+            b.iter(|| dom::html::parse(&html).unwrap())
+        });
+        group.bench_function(BenchmarkId::from_parameter("classify"), |b| {
+            b.iter(|| clutter::classify(&snap, &clutter_options))
+        });
         group.bench_function(BenchmarkId::from_parameter("extract+tree"), |b| {
             b.iter(|| extract::extract(&snap, &options).map(|a| render::article_tree(&a)))
         });

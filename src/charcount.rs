@@ -82,7 +82,11 @@ pub fn collapsed_len(s: &str) -> u32 {
             i += c.len_utf8();
         }
     }
-    if any { n } else { 0 }
+    if any {
+        n
+    } else {
+        0
+    }
 }
 
 /// Occurrences in `s` of the ASCII byte `ascii` and of the non-ASCII characters `wide` accepts.

@@ -19,6 +19,6 @@ pub mod dom;
 pub mod extract;
 pub mod pipeline;
 pub mod render;
-mod wordlist;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+mod wordlist;

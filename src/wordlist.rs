@@ -31,7 +31,10 @@ impl WordList {
                 assert!(!words[k].as_bytes()[i].is_ascii_uppercase(), "words must be lower case");
                 i += 1;
             }
-            assert!(k == 0 || words[k - 1].as_bytes()[0] <= words[k].as_bytes()[0], "words must be sorted");
+            assert!(
+                k == 0 || words[k - 1].as_bytes()[0] <= words[k].as_bytes()[0],
+                "words must be sorted"
+            );
             k += 1;
         }
         let mut start = [0u8; 257];
@@ -77,7 +80,9 @@ impl WordList {
             if rest.len() > 1 && self.seconds[rest[0] as usize] & second_bit(rest[1]) == 0 {
                 return false;
             }
-            self.starting_with(rest[0]).iter().any(|w| w.len() <= rest.len() && w.bytes().zip(rest).all(|(a, b)| a == *b))
+            self.starting_with(rest[0])
+                .iter()
+                .any(|w| w.len() <= rest.len() && w.bytes().zip(rest).all(|(a, b)| a == *b))
         })
     }
 }

@@ -44,7 +44,8 @@ fn js_get(obj: &JsValue, key: &str) -> JsValue {
 async fn load(html: &str) -> (web_sys::HtmlIFrameElement, web_sys::Document) {
     let window = web_sys::window().unwrap();
     let document = window.document().unwrap();
-    let frame: web_sys::HtmlIFrameElement = document.create_element("iframe").unwrap().dyn_into().unwrap();
+    let frame: web_sys::HtmlIFrameElement =
+        document.create_element("iframe").unwrap().dyn_into().unwrap();
     let loaded = js_sys::Promise::new(&mut |resolve, _| {
         frame.set_onload(Some(&resolve));
     });
@@ -99,7 +100,11 @@ async fn hundred_thousand_deep_live_tree() {
     // A document without a window: nothing renders it, so only the walk and the decoder are
     // exercised (layout of such a tree is the browser's problem, not ours).
     let window_doc = web_sys::window().unwrap().document().unwrap();
-    let doc = window_doc.implementation().unwrap().create_html_document_with_title("a deep page").unwrap();
+    let doc = window_doc
+        .implementation()
+        .unwrap()
+        .create_html_document_with_title("a deep page")
+        .unwrap();
     let mut parent: web_sys::Element = doc.body().unwrap().into();
     for i in 0..100_000 {
         if i % 10_000 == 0 {

@@ -49,7 +49,8 @@ fn empty_and_blank_input() {
 #[test]
 fn binary_garbage() {
     // A deterministic mix of all byte values, as in a PNG or an executable.
-    let garbage: Vec<u8> = (0..20_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let garbage: Vec<u8> =
+        (0..20_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
     assert_input_error(&declutter(&["extract"], &garbage), "binary");
     let png = [&b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"[..], &[0u8; 64]].concat();
     assert_input_error(&declutter(&["extract", "--format", "html"], &png), "binary");
@@ -73,7 +74,10 @@ fn directory_and_missing_file() {
     let dir = std::env::temp_dir();
     assert_input_error(&declutter(&["extract", dir.to_str().unwrap()], b""), dir.to_str().unwrap());
     let missing = dir.join("declutter-no-such-file.html");
-    assert_input_error(&declutter(&["clean", missing.to_str().unwrap()], b""), "declutter-no-such-file.html");
+    assert_input_error(
+        &declutter(&["clean", missing.to_str().unwrap()], b""),
+        "declutter-no-such-file.html",
+    );
 }
 
 #[test]
@@ -86,7 +90,8 @@ fn bad_arguments_are_exit_2() {
 /// An article page in `charset` (declared with `<meta charset>` when `declare`), whose body
 /// repeats `sentence` enough for extraction.
 fn article_html(charset: &str, sentence: &str) -> String {
-    let meta = if charset.is_empty() { String::new() } else { format!("<meta charset=\"{charset}\">") };
+    let meta =
+        if charset.is_empty() { String::new() } else { format!("<meta charset=\"{charset}\">") };
     let para = sentence.repeat(6);
     format!("<!DOCTYPE html><html><head>{meta}<title>T</title></head><body><article><h1>T</h1><p>{para}</p><p>{para}</p></article></body></html>")
 }
@@ -94,9 +99,21 @@ fn article_html(charset: &str, sentence: &str) -> String {
 #[test]
 fn legacy_encodings_with_and_without_meta_charset() {
     let cases = [
-        (encoding_rs::SHIFT_JIS, "Shift_JIS", "東京の港では新しい桟橋の工事が始まり、漁師たちは深い岸壁を歓迎しています。"),
-        (encoding_rs::WINDOWS_1251, "windows-1251", "Городской совет обсудил реконструкцию гавани и новую набережную для жителей. "),
-        (encoding_rs::GBK, "GBK", "港口改造计划在星期二的会议上讨论，渔民欢迎更深的泊位，商店老板担心游客减少。"),
+        (
+            encoding_rs::SHIFT_JIS,
+            "Shift_JIS",
+            "東京の港では新しい桟橋の工事が始まり、漁師たちは深い岸壁を歓迎しています。",
+        ),
+        (
+            encoding_rs::WINDOWS_1251,
+            "windows-1251",
+            "Городской совет обсудил реконструкцию гавани и новую набережную для жителей. ",
+        ),
+        (
+            encoding_rs::GBK,
+            "GBK",
+            "港口改造计划在星期二的会议上讨论，渔民欢迎更深的泊位，商店老板担心游客减少。",
+        ),
     ];
     for (encoding, label, sentence) in cases {
         for declared in [true, false] {
@@ -106,7 +123,12 @@ fn legacy_encodings_with_and_without_meta_charset() {
             assert!(std::str::from_utf8(&bytes).is_err(), "{label} bytes are not UTF-8");
             let out = declutter(&["extract", "--format", "text"], &bytes);
             let stdout = String::from_utf8(out.stdout).expect("output is UTF-8");
-            assert_eq!(out.status.code(), Some(0), "{label} declared={declared}: {}", String::from_utf8_lossy(&out.stderr));
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{label} declared={declared}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             assert!(stdout.contains(sentence.trim()), "{label} declared={declared}: {stdout}");
         }
     }

@@ -14,7 +14,11 @@ fn load(name: &str) -> Snapshot {
 }
 
 /// The hidden element covering `n` (itself or an ancestor), if any.
-fn cover<'a>(snap: &'a Snapshot, hidden: &[Hidden], n: NodeRef<'a>) -> Option<(NodeRef<'a>, ClutterKind)> {
+fn cover<'a>(
+    snap: &'a Snapshot,
+    hidden: &[Hidden],
+    n: NodeRef<'a>,
+) -> Option<(NodeRef<'a>, ClutterKind)> {
     hidden.iter().map(|h| (snap.node(h.node), h.kind)).find(|(h, _)| h.contains(n))
 }
 
@@ -27,9 +31,12 @@ fn check(name: &str, options: &Options) -> usize {
         let Some(expect) = n.attr("data-expect") else { continue };
         checked += 1;
         let covered = cover(&snap, &hidden, n);
-        let label = format!("{name}: <{} class={:?}> {:.60}", n.name(), n.class(), n.text_content().trim());
+        let label =
+            format!("{name}: <{} class={:?}> {:.60}", n.name(), n.class(), n.text_content().trim());
         match (expect, covered) {
-            ("article", Some((h, kind))) => problems.push(format!("article hidden as {} by {h:?}: {label}", kind.as_str())),
+            ("article", Some((h, kind))) => {
+                problems.push(format!("article hidden as {} by {h:?}: {label}", kind.as_str()))
+            }
             ("article", None) => {}
             (want, _) if !options.kinds.iter().any(|k| k.as_str() == want) => {
                 if covered.is_some_and(|(_, k)| k.as_str() == want) {
@@ -37,7 +44,9 @@ fn check(name: &str, options: &Options) -> usize {
                 }
             }
             (want, Some((_, kind))) if kind.as_str() == want => {}
-            (want, Some((h, kind))) => problems.push(format!("{want} hidden as {} by {h:?}: {label}", kind.as_str())),
+            (want, Some((h, kind))) => {
+                problems.push(format!("{want} hidden as {} by {h:?}: {label}", kind.as_str()))
+            }
             (want, None) => problems.push(format!("{want} not hidden: {label}")),
         }
     }
@@ -55,7 +64,8 @@ fn every_clutter_element_hidden_every_paragraph_visible() {
 #[test]
 fn switched_off_kinds_stay_visible() {
     for off in ClutterKind::ALL {
-        let options = Options { kinds: ClutterKind::ALL.into_iter().filter(|k| *k != off).collect() };
+        let options =
+            Options { kinds: ClutterKind::ALL.into_iter().filter(|k| *k != off).collect() };
         for name in FIXTURES {
             check(name, &options);
         }
@@ -69,7 +79,10 @@ fn results_are_outermost_and_sorted() {
         let hidden = classify(&snap, &Options::default());
         for pair in hidden.windows(2) {
             assert!(pair[0].node < pair[1].node);
-            assert!(!snap.node(pair[0].node).contains(snap.node(pair[1].node)), "{name}: nested results");
+            assert!(
+                !snap.node(pair[0].node).contains(snap.node(pair[1].node)),
+                "{name}: nested results"
+            );
         }
     }
 }

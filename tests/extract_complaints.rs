@@ -24,7 +24,10 @@ fn text(a: &Article) -> String {
 }
 
 fn figures(a: &Article) -> Vec<&extract::Image> {
-    a.body.iter().filter_map(|b| if let Block::Figure { image } = b { Some(image) } else { None }).collect()
+    a.body
+        .iter()
+        .filter_map(|b| if let Block::Figure { image } = b { Some(image) } else { None })
+        .collect()
 }
 
 #[test]
@@ -81,8 +84,15 @@ fn hero_image_above_the_article_is_the_lead_without_metadata() {
         r#"<img src="/static/grey.gif" data-src="/photos/orchard-800.jpg" data-srcset="/photos/orchard-800.jpg 800w, /photos/orchard-1600.jpg 1600w" alt="Apple trees in blossom" class="lazy">"#,
         r#"<picture><source srcset="/photos/orchard.avif 1200w"><img src="/photos/orchard-600.jpg" alt="Apple trees in blossom"></picture>"#,
     );
-    let a = extract::extract(&parse(&picture).unwrap(), &Options { url: Some("https://valley.example/orchard".into()) }).unwrap();
-    assert_eq!(a.lead_image.expect("picture hero").src, "https://valley.example/photos/orchard.avif");
+    let a = extract::extract(
+        &parse(&picture).unwrap(),
+        &Options { url: Some("https://valley.example/orchard".into()) },
+    )
+    .unwrap();
+    assert_eq!(
+        a.lead_image.expect("picture hero").src,
+        "https://valley.example/photos/orchard.avif"
+    );
     let start = page.find("<figure").unwrap();
     let end = page.find("</figure>").unwrap() + "</figure>".len();
     let without = format!("{}{}", &page[..start], &page[end..]);
@@ -93,7 +103,11 @@ fn hero_image_above_the_article_is_the_lead_without_metadata() {
 #[test]
 fn data_tables_are_kept_as_tables() {
     let a = extract_page("data-table.html", "https://rivers.example/levels");
-    let table = a.body.iter().find_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).expect("a table");
+    let table = a
+        .body
+        .iter()
+        .find_map(|b| if let Block::Table(t) = b { Some(t) } else { None })
+        .expect("a table");
     assert_eq!(extract::inline_text(&table.caption), "Peak levels, metres above datum");
     assert_eq!(table.head.len(), 1);
     assert_eq!(table.rows.len(), 3);
@@ -107,11 +121,21 @@ fn code_blocks_keep_whitespace_and_line_breaks() {
     let code: Vec<(Option<&str>, &str)> = a
         .body
         .iter()
-        .filter_map(|b| if let Block::Code { language, text } = b { Some((language.as_deref(), text.as_str())) } else { None })
+        .filter_map(|b| {
+            if let Block::Code { language, text } = b {
+                Some((language.as_deref(), text.as_str()))
+            } else {
+                None
+            }
+        })
         .collect();
     assert_eq!(code.len(), 2);
     assert_eq!(code[0].0, Some("rust"));
-    assert!(code[0].1.contains("fn main() -> std::io::Result<()> {\n    let file"), "{}", code[0].1);
+    assert!(
+        code[0].1.contains("fn main() -> std::io::Result<()> {\n    let file"),
+        "{}",
+        code[0].1
+    );
     assert!(code[0].1.contains("        println!(\"{}\", line?);\n"));
     assert_eq!(code[1].1, "first line\n    indented second line\nthird line");
 }
@@ -143,14 +167,21 @@ fn paragraphs_never_glue_together() {
 fn timestamps_counters_promos_and_blog_captions_are_not_paragraphs() {
     let a = extract_page("stamps-and-captions.html", "https://port.example/news/dredging");
     let t = text(&a);
-    assert!(t.contains("deepen the main channel") && t.contains("publish the disposal plan"), "{t}");
+    assert!(
+        t.contains("deepen the main channel") && t.contains("publish the disposal plan"),
+        "{t}"
+    );
     // A line that links a headline is a promo; one that links a name is a credit.
     assert!(t.contains("Illustrations by Inès Varga"), "{t}");
     for furniture in ["Published", "4:00 am", "1 of 3", "2 of 3", "Updated 9:15", "Read more"] {
         assert!(!t.contains(furniture), "{furniture:?} kept: {t}");
     }
-    let captions: Vec<String> = figures(&a).iter().map(|i| extract::inline_text(&i.caption)).collect();
-    assert_eq!(captions, ["The dredger that will do the work, seen at its home port.", "The channel at low tide."]);
+    let captions: Vec<String> =
+        figures(&a).iter().map(|i| extract::inline_text(&i.caption)).collect();
+    assert_eq!(
+        captions,
+        ["The dredger that will do the work, seen at its home port.", "The channel at low tide."]
+    );
     let paragraphs = a.body.iter().filter(|b| matches!(b, Block::Paragraph { .. })).count();
     assert_eq!(paragraphs, 4, "captions read as paragraphs: {:?}", a.body);
     assert_eq!(a.byline.as_deref(), Some("Tomas Reyl"));
@@ -172,11 +203,25 @@ fn credit_lines_go_to_their_picture_and_leftover_ones_go() {
 fn teasers_under_a_more_stories_label_go_with_their_label_and_the_pages_own_tabs_stay() {
     let a = extract_page("teaser-labels.html", "https://money.example/story/neo-banks/");
     let t = text(&a);
-    assert!(t.contains("the condition is the same") && t.contains("Round-ups move the change"), "{t}");
+    assert!(
+        t.contains("the condition is the same") && t.contains("Round-ups move the change"),
+        "{t}"
+    );
     assert!(t.contains("More ways to save") && t.contains("Pots"), "the page's own tabs went: {t}");
-    assert!(t.contains("Popular tips") && t.contains("the day your pay arrives"), "the article's own list went: {t}");
+    assert!(
+        t.contains("Popular tips") && t.contains("the day your pay arrives"),
+        "the article's own list went: {t}"
+    );
     // Lists and rails of cards alike, their headlines inside the link or beside it.
-    for teaser in ["More Great Stories", "Streamers must unionize", "Our perceptions are", "use gravity", "PENSION PANIC", "Savers pull out", "your mortgage"] {
+    for teaser in [
+        "More Great Stories",
+        "Streamers must unionize",
+        "Our perceptions are",
+        "use gravity",
+        "PENSION PANIC",
+        "Savers pull out",
+        "your mortgage",
+    ] {
         assert!(!t.contains(teaser), "{teaser:?} kept: {t}");
     }
 }
@@ -185,8 +230,14 @@ fn teasers_under_a_more_stories_label_go_with_their_label_and_the_pages_own_tabs
 fn the_sites_sign_off_goes_and_the_writers_bio_and_quotes_stay() {
     let a = extract_page("signoff.html", "https://courier.example/news/slogan");
     let t = text(&a);
-    assert!(t.contains("So I think that's working") && t.contains("Jana Wolff covers the statehouse"), "{t}");
-    assert!(!t.contains("Have a tip") && !t.contains("may be reached") && !t.contains("let us know"), "{t}");
+    assert!(
+        t.contains("So I think that's working") && t.contains("Jana Wolff covers the statehouse"),
+        "{t}"
+    );
+    assert!(
+        !t.contains("Have a tip") && !t.contains("may be reached") && !t.contains("let us know"),
+        "{t}"
+    );
 }
 
 #[test]
@@ -195,8 +246,13 @@ fn sign_in_pages_are_no_article_but_short_briefs_are() {
     assert_eq!(extract::extract(&snap, &Options::default()), Err(ExtractError::NoArticle));
     assert!(!extract::readerable(&snap));
     // The same page with the form built by a script, out of plain boxes.
-    let formless = fixture("sign-in.html").replace("<form method=\"post\" action=\"/session\">", "<div class=\"form\">").replace("</form>", "</div>");
-    assert_eq!(extract::extract(&parse(&formless).unwrap(), &Options::default()), Err(ExtractError::NoArticle));
+    let formless = fixture("sign-in.html")
+        .replace("<form method=\"post\" action=\"/session\">", "<div class=\"form\">")
+        .replace("</form>", "</div>");
+    assert_eq!(
+        extract::extract(&parse(&formless).unwrap(), &Options::default()),
+        Err(ExtractError::NoArticle)
+    );
     // A sign-in page that asks for the e-mail address first has no password field.
     let snap = parse(&fixture("sign-in-email-first.html")).unwrap();
     assert_eq!(extract::extract(&snap, &Options::default()), Err(ExtractError::NoArticle));
@@ -218,7 +274,8 @@ fn pages_without_an_article_say_so() {
     assert_eq!(ExtractError::NoArticle.to_string(), "no article found");
     assert!(!extract::readerable(&snap));
     let para = "<p>A paragraph of real prose runs on for a good while, long enough that a reader would stop here and read it through to the end, as readers of articles do.</p>";
-    let article = parse(&format!("<html><body><article>{}</article></body></html>", para.repeat(6))).unwrap();
+    let article =
+        parse(&format!("<html><body><article>{}</article></body></html>", para.repeat(6))).unwrap();
     assert!(extract::readerable(&article));
 }
 
@@ -232,7 +289,9 @@ fn huge_page(paragraphs: usize, depth: usize) -> String {
     s.push_str(&"</div>".repeat(depth));
     s.push_str("<div class=\"comments\">");
     for i in 0..paragraphs {
-        s.push_str(&format!("<div class=\"comment\"><a href=\"/u/{i}\">user {i}</a><span>nice</span></div>"));
+        s.push_str(&format!(
+            "<div class=\"comment\"><a href=\"/u/{i}\">user {i}</a><span>nice</span></div>"
+        ));
     }
     s.push_str("</div></body></html>");
     s

@@ -5,7 +5,8 @@ use declutter::dom::html::parse;
 use declutter::extract::{self, block_text, Block, Direction, Inline, MathNode, Options};
 
 fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/fixtures/extract/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read_to_string(format!("{}/tests/fixtures/extract/{name}", env!("CARGO_MANIFEST_DIR")))
+        .unwrap()
 }
 
 /// A paragraph long enough to make any page an article.
@@ -27,13 +28,18 @@ fn body_text(a: &extract::Article) -> String {
 
 /// The article of a page with `head` and an `<article>` of `before` and then [`prose`].
 fn article_with(head: &str, before: &str) -> extract::Article {
-    article(&format!("<html><head>{head}</head><body><article>{before}<p>{}</p></article></body></html>", prose()))
+    article(&format!(
+        "<html><head>{head}</head><body><article>{before}<p>{}</p></article></body></html>",
+        prose()
+    ))
 }
 
 #[test]
 fn rtl_page_with_json_ld_graph() {
     let snap = parse(&fixture("rtl-jsonld.html")).unwrap();
-    let a = extract::extract(&snap, &Options { url: Some("https://city.example/ar/library".into()) }).unwrap();
+    let a =
+        extract::extract(&snap, &Options { url: Some("https://city.example/ar/library".into()) })
+            .unwrap();
     assert_eq!(a.title, "مكتبة المدينة تفتح أبوابها من جديد");
     assert_eq!(a.byline.as_deref(), Some("سارة أحمد, عمر خالد"));
     assert_eq!(a.site_name.as_deref(), Some("أخبار المدينة"));
@@ -48,16 +54,26 @@ fn rtl_page_with_json_ld_graph() {
 #[test]
 fn mathml_and_footnotes_are_kept() {
     let snap = parse(&fixture("math-footnotes.html")).unwrap();
-    let a = extract::extract(&snap, &Options { url: Some("https://math.example/harmonic".into()) }).unwrap();
+    let a = extract::extract(&snap, &Options { url: Some("https://math.example/harmonic".into()) })
+        .unwrap();
     assert_eq!(a.byline.as_deref(), Some("Ada Lin"));
-    let math = a.body.iter().find_map(|b| if let Block::Math { display_block, root, fallback } = b { Some((display_block, root, fallback)) } else { None });
+    let math = a.body.iter().find_map(|b| {
+        if let Block::Math { display_block, root, fallback } = b {
+            Some((display_block, root, fallback))
+        } else {
+            None
+        }
+    });
     let (display, root, fallback) = math.expect("math kept");
     assert!(*display);
     assert_eq!(fallback, "sum 1/n");
     let MathNode::Element { tag, children } = root else { panic!("math root") };
     assert_eq!(tag, "math");
     assert!(matches!(&children[0], MathNode::Element { tag, .. } if tag == "mrow"));
-    let notes = a.body.iter().find_map(|b| if let Block::Footnotes { items } = b { Some(items) } else { None });
+    let notes =
+        a.body
+            .iter()
+            .find_map(|b| if let Block::Footnotes { items } = b { Some(items) } else { None });
     assert_eq!(notes.expect("footnotes").len(), 1);
     // The footnote reference stays an in-page link.
     let first = &a.body[0];
@@ -71,7 +87,13 @@ fn formulas_drawn_by_a_math_renderer_are_kept() {
     // the MathML they keep for screen readers is the formula.
     let snap = parse(&fixture("rendered-math.html")).unwrap();
     let a = extract::extract(&snap, &Options::default()).unwrap();
-    let math = a.body.iter().find_map(|b| if let Block::Math { fallback, .. } = b { Some(fallback) } else { None });
+    let math = a.body.iter().find_map(|b| {
+        if let Block::Math { fallback, .. } = b {
+            Some(fallback)
+        } else {
+            None
+        }
+    });
     assert_eq!(math.expect("formula kept").split_whitespace().collect::<String>(), "ax2+bx+c=0");
     let text = body_text(&a);
     assert!(!text.contains("All lessons"), "furniture kept: {text}");
@@ -83,10 +105,18 @@ fn links_are_absolute_and_scripts_are_dropped() {
         <p>Read <a href="/docs/intro">the introduction</a> first, then <a href="javascript:alert(1)">this</a>, and follow the rest of the steps as they are written here, one by one.</p>
         <p>The second paragraph is here to make the article long enough to count as one, with a few more words.</p>
         <script>var tracking = 1;</script></article></body></html>"#;
-    let a = extract::extract(&parse(html).unwrap(), &Options { url: Some("https://site.example/a/b".into()) }).unwrap();
+    let a = extract::extract(
+        &parse(html).unwrap(),
+        &Options { url: Some("https://site.example/a/b".into()) },
+    )
+    .unwrap();
     let Block::Paragraph { content } = &a.body[0] else { panic!() };
-    assert!(content.iter().any(|i| matches!(i, Inline::Link { href, .. } if href == "https://site.example/docs/intro")));
-    assert!(!content.iter().any(|i| matches!(i, Inline::Link { href, .. } if href.contains("javascript"))));
+    assert!(content.iter().any(
+        |i| matches!(i, Inline::Link { href, .. } if href == "https://site.example/docs/intro")
+    ));
+    assert!(!content
+        .iter()
+        .any(|i| matches!(i, Inline::Link { href, .. } if href.contains("javascript"))));
     let json = serde_json::to_string(&a).unwrap();
     assert!(!json.contains("tracking"));
     let back: extract::Article = serde_json::from_str(&json).unwrap();
@@ -124,7 +154,10 @@ fn character_references_in_meta_tags_are_decoded_like_browsers_do() {
 
 #[test]
 fn a_link_around_paragraphs_keeps_them_apart() {
-    let html = format!("<html><body><a href=\"/story\"><p>{0}</p><p>Second paragraph here.</p></a></body></html>", "First paragraph, long enough to count. ".repeat(5));
+    let html = format!(
+        "<html><body><a href=\"/story\"><p>{0}</p><p>Second paragraph here.</p></a></body></html>",
+        "First paragraph, long enough to count. ".repeat(5)
+    );
     let a = article(&html);
     let paragraphs = a.body.iter().filter(|b| matches!(b, Block::Paragraph { .. })).count();
     assert_eq!(paragraphs, 2, "{:?}", a.body);
@@ -211,7 +244,10 @@ fn a_post_embedded_from_a_social_network_is_quoted_whatever_its_box_is_called() 
 
 #[test]
 fn a_date_line_in_its_own_section_is_no_paragraph() {
-    let a = article_with("", "<section class=\"block\"><span>Published November 20th, 2019 - 07:29 GMT</span></section>");
+    let a = article_with(
+        "",
+        "<section class=\"block\"><span>Published November 20th, 2019 - 07:29 GMT</span></section>",
+    );
     let text = body_text(&a);
     assert!(!text.contains("Published"), "{text}");
 }
@@ -235,7 +271,8 @@ fn a_list_of_other_stories_headlines_is_cut_but_lists_of_names_and_outlines_stay
 #[test]
 fn a_sentence_that_links_its_source_stays_in_its_card() {
     // Each paragraph in a card of two boxes; one sentence is a quarter link, which is no link box.
-    let card = |p: &str| format!("<div class=\"card\"><div class=\"card-content\"><p>{p}</p></div></div>");
+    let card =
+        |p: &str| format!("<div class=\"card\"><div class=\"card-content\"><p>{p}</p></div></div>");
     let html = format!(
         "<html><body><div class=\"story\">{}{}{}</div></body></html>",
         card(&prose()),
@@ -248,7 +285,8 @@ fn a_sentence_that_links_its_source_stays_in_its_card() {
 }
 
 #[test]
-fn a_gallery_caption_set_in_a_paragraph_is_a_caption_and_a_caption_box_with_its_picture_is_a_figure() {
+fn a_gallery_caption_set_in_a_paragraph_is_a_caption_and_a_caption_box_with_its_picture_is_a_figure(
+) {
     let html = format!(
         "<html><body><article><p>{0}</p><div class=\"gallery-item\"><div class=\"img-wrap\"><img src=\"https://x.example/cars.jpg\" alt=\"\"></div>\
          <div class=\"caption\"><div class=\"caption-full\"><p>A long row of unsold vehicles sits at a dealership.</p></div></div></div><p>{0}</p>\
@@ -269,7 +307,10 @@ fn a_gallery_caption_set_in_a_paragraph_is_a_caption_and_a_caption_box_with_its_
         .collect();
     assert_eq!(
         captions,
-        ["https://x.example/cars.jpg A long row of unsold vehicles sits at a dealership.", "https://x.example/page.png The error page users will see less often."],
+        [
+            "https://x.example/cars.jpg A long row of unsold vehicles sits at a dealership.",
+            "https://x.example/page.png The error page users will see less often."
+        ],
         "{:?}",
         a.body
     );
@@ -329,7 +370,10 @@ fn a_paragraph_of_headline_links_on_lines_of_their_own_is_cut_and_a_sentence_of_
         prose()
     );
     let text = body_text(&article(&html));
-    assert!(!text.contains("Harbour board approves") && !text.contains("Ferry timetable"), "{text}");
+    assert!(
+        !text.contains("Harbour board approves") && !text.contains("Ferry timetable"),
+        "{text}"
+    );
     // The label goes with what it announced.
     assert!(!text.contains("DON'T MISS"), "{text}");
     assert!(text.contains("follows last year's survey of the channel"), "{text}");
@@ -347,9 +391,19 @@ fn a_figure_whose_picture_a_script_loads_later_is_a_figure_not_text() {
     let a = article(&html);
     let text = body_text(&a);
     assert!(!text.contains("Getty Images") && !text.contains("before the dredgers"), "{text}");
-    let image = a.body.iter().find_map(|b| if let Block::Figure { image } = b { Some(image) } else { None }).expect("a figure");
-    assert_eq!((image.src.as_str(), image.alt.as_str(), image.width), ("https://img.example/976/harbour.jpg", "The harbour at dawn", Some(976)));
-    assert_eq!(extract::inline_text(&image.caption), "The harbour at dawn, before the dredgers arrive.");
+    let image = a
+        .body
+        .iter()
+        .find_map(|b| if let Block::Figure { image } = b { Some(image) } else { None })
+        .expect("a figure");
+    assert_eq!(
+        (image.src.as_str(), image.alt.as_str(), image.width),
+        ("https://img.example/976/harbour.jpg", "The harbour at dawn", Some(976))
+    );
+    assert_eq!(
+        extract::inline_text(&image.caption),
+        "The harbour at dawn, before the dredgers arrive."
+    );
 }
 
 #[test]
@@ -440,8 +494,16 @@ fn a_sub_list_written_straight_inside_a_list_stays_under_the_item_before_it() {
     let a = article_with("", "<ol><li>Pick a pivot.</li><li>Find its candidates:</li><ol><li>Routable ones nearby.</li><li>Any routable one.</li></ol><li>Move the pivot.</li></ol>");
     let text = body_text(&a);
     let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} missing: {text}"));
-    assert!(at("Find its candidates") < at("Routable ones nearby") && at("Any routable one") < at("Move the pivot"), "{text}");
-    let items = a.body.iter().find_map(|b| if let Block::List { items, .. } = b { Some(items) } else { None }).unwrap();
+    assert!(
+        at("Find its candidates") < at("Routable ones nearby")
+            && at("Any routable one") < at("Move the pivot"),
+        "{text}"
+    );
+    let items = a
+        .body
+        .iter()
+        .find_map(|b| if let Block::List { items, .. } = b { Some(items) } else { None })
+        .unwrap();
     assert_eq!(items.len(), 3);
     assert!(matches!(items[1].last(), Some(Block::List { .. })));
 }
@@ -484,7 +546,10 @@ fn the_comment_sections_heading_and_count_left_at_the_end_are_cut() {
 fn plain_text_lines_of_a_paragraph_and_rows_of_a_table_carry_no_stray_blanks() {
     let a = article_with("", "<p>Today's day <br> <br> <br> New Year<br>\n Pine</p><table><tr><th>Name</th><th>Place</th></tr><tr><td>Ada<br>Lin</td><td>Porto</td></tr></table>");
     let text = declutter::render::to_text(&a);
-    assert!(text.contains("Today's day\n\nNew Year\nPine\n\nName\tPlace\nAda Lin\tPorto\n\nWords"), "{text:?}");
+    assert!(
+        text.contains("Today's day\n\nNew Year\nPine\n\nName\tPlace\nAda Lin\tPorto\n\nWords"),
+        "{text:?}"
+    );
 }
 
 #[test]

@@ -11,8 +11,11 @@ use std::process::Command;
 
 fn fixtures() -> Vec<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
-    let mut files: Vec<PathBuf> =
-        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "html")).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
     files.sort();
     assert!(files.len() >= 5, "the hostile fixtures are there");
     files
@@ -25,7 +28,13 @@ const ARTICLE_START: &str = "The committee met on Tuesday to discuss the harbour
 fn cli_reader_html_is_inert() {
     for file in fixtures() {
         let out = Command::new(env!("CARGO_BIN_EXE_declutter"))
-            .args(["extract", "--format", "html", "--url", "http://127.0.0.1:8642/fixtures/hostile/page.html"])
+            .args([
+                "extract",
+                "--format",
+                "html",
+                "--url",
+                "http://127.0.0.1:8642/fixtures/hostile/page.html",
+            ])
             .arg(&file)
             .output()
             .unwrap();
@@ -38,7 +47,10 @@ fn cli_reader_html_is_inert() {
         }
         // No payload text either: scripts' source and handler code stay out of the reader.
         for needle in ["postMessage", "dc-hit", "javascript:", "vbscript:", "data:text/html"] {
-            assert!(!html.to_ascii_lowercase().contains(&needle.to_ascii_lowercase()), "{name}: {needle} in the output\n{html}");
+            assert!(
+                !html.to_ascii_lowercase().contains(&needle.to_ascii_lowercase()),
+                "{name}: {needle} in the output\n{html}"
+            );
         }
     }
 }
@@ -47,7 +59,12 @@ fn cli_reader_html_is_inert() {
 fn library_output_is_inert_and_well_formed() {
     for file in fixtures() {
         let bytes = std::fs::read(&file).unwrap();
-        assert_eq!(support::pipeline::html_bytes(&bytes), support::pipeline::Outcome::Article, "{}", file.display());
+        assert_eq!(
+            support::pipeline::html_bytes(&bytes),
+            support::pipeline::Outcome::Article,
+            "{}",
+            file.display()
+        );
     }
 }
 
@@ -67,5 +84,8 @@ fn the_audit_catches_what_it_should() {
     ] {
         assert!(support::audit::inert(bad).is_err(), "{bad} passed the audit");
     }
-    assert!(support::audit::inert("<p><a href=\"https://example.com/\" rel=\"noreferrer\">ok</a></p>").is_ok());
+    assert!(support::audit::inert(
+        "<p><a href=\"https://example.com/\" rel=\"noreferrer\">ok</a></p>"
+    )
+    .is_ok());
 }

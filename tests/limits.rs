@@ -15,9 +15,13 @@ const PROSE: &str = "The harbour plan was discussed for hours, and residents ask
 /// A page of `rows` rows, each a div with a paragraph (with a link and emphasis): 4 elements and
 /// 4 text nodes per row.
 fn wide_page(rows: usize) -> String {
-    let mut s = String::from("<!DOCTYPE html><html><head><title>Big</title></head><body><article><h1>Big</h1>");
+    let mut s = String::from(
+        "<!DOCTYPE html><html><head><title>Big</title></head><body><article><h1>Big</h1>",
+    );
     for i in 0..rows {
-        s.push_str(&format!("<div class=\"row\"><p>{i}: {PROSE}<a href=\"/x{i}\">link</a> <em>em</em></p></div>"));
+        s.push_str(&format!(
+            "<div class=\"row\"><p>{i}: {PROSE}<a href=\"/x{i}\">link</a> <em>em</em></p></div>"
+        ));
     }
     s.push_str("</article></body></html>");
     s
@@ -80,6 +84,7 @@ fn hundred_thousand_deep_blocks_and_inlines() {
 
 #[test]
 fn hundred_thousand_deep_html_text() {
-    let html = format!("<p>{}{}{}", "<em>".repeat(100_000), PROSE.repeat(3), "</em>".repeat(100_000));
+    let html =
+        format!("<p>{}{}{}", "<em>".repeat(100_000), PROSE.repeat(3), "</em>".repeat(100_000));
     pipeline::html_bytes(html.as_bytes());
 }

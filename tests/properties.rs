@@ -11,26 +11,118 @@ use proptest::prelude::*;
 use support::pipeline::{self, Outcome};
 
 const TAGS: &[&str] = &[
-    "p", "div", "article", "section", "main", "span", "a", "em", "strong", "h1", "h2", "ul", "li", "pre",
-    "code", "blockquote", "figure", "figcaption", "img", "table", "tr", "td", "th", "math", "mi", "mrow",
-    "semantics", "annotation-xml", "svg", "script", "style", "noscript", "template", "iframe", "object",
-    "form", "input", "button", "nav", "aside", "footer", "header", "sup", "br", "base", "meta", "time",
+    "p",
+    "div",
+    "article",
+    "section",
+    "main",
+    "span",
+    "a",
+    "em",
+    "strong",
+    "h1",
+    "h2",
+    "ul",
+    "li",
+    "pre",
+    "code",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "img",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "math",
+    "mi",
+    "mrow",
+    "semantics",
+    "annotation-xml",
+    "svg",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "form",
+    "input",
+    "button",
+    "nav",
+    "aside",
+    "footer",
+    "header",
+    "sup",
+    "br",
+    "base",
+    "meta",
+    "time",
 ];
 const ATTRS: &[&str] = &[
-    "class", "id", "href", "src", "srcset", "onerror", "onclick", "style", "srcdoc", "formaction", "action",
-    "name", "type", "data-src", "xlink:href", "datetime", "lang", "dir", "colspan", "alt", "content",
+    "class",
+    "id",
+    "href",
+    "src",
+    "srcset",
+    "onerror",
+    "onclick",
+    "style",
+    "srcdoc",
+    "formaction",
+    "action",
+    "name",
+    "type",
+    "data-src",
+    "xlink:href",
+    "datetime",
+    "lang",
+    "dir",
+    "colspan",
+    "alt",
+    "content",
 ];
 const VALUES: &[&str] = &[
-    "javascript:alert(1)", " java\tscript:x", "&#106;avascript:x", "vbscript:x", "data:text/html,<script>x</script>",
-    "data:image/svg+xml,<svg onload=x>", "data:image/png;base64,iVBOR", "https://example.com/a.png", "/rel/p.jpg",
-    "#note", "mailto:a@b.c", "content", "article-body", "ad-slot", "share", "newsletter", "comments", "x\"><script>x</script>",
-    "application/ld+json", "2024-01-02", "ar", "rtl", "0", "99999",
+    "javascript:alert(1)",
+    " java\tscript:x",
+    "&#106;avascript:x",
+    "vbscript:x",
+    "data:text/html,<script>x</script>",
+    "data:image/svg+xml,<svg onload=x>",
+    "data:image/png;base64,iVBOR",
+    "https://example.com/a.png",
+    "/rel/p.jpg",
+    "#note",
+    "mailto:a@b.c",
+    "content",
+    "article-body",
+    "ad-slot",
+    "share",
+    "newsletter",
+    "comments",
+    "x\"><script>x</script>",
+    "application/ld+json",
+    "2024-01-02",
+    "ar",
+    "rtl",
+    "0",
+    "99999",
 ];
 const WORDS: &[&str] = &[
     "The harbour plan was discussed for hours, and residents asked many detailed questions.",
     "Engineers proposed a stepped embankment that doubles as a promenade in summer.",
-    "<script>alert(1)</script>", "&lt;b&gt;", "日本語のテキスト", "نص عربي", "\u{0}", "\u{202e}", "&#0;",
-    "Share", "Subscribe to our newsletter", "Advertisement", "Read more", "{\"@type\":\"NewsArticle\",\"headline\":\"H\"}",
+    "<script>alert(1)</script>",
+    "&lt;b&gt;",
+    "日本語のテキスト",
+    "نص عربي",
+    "\u{0}",
+    "\u{202e}",
+    "&#0;",
+    "Share",
+    "Subscribe to our newsletter",
+    "Advertisement",
+    "Read more",
+    "{\"@type\":\"NewsArticle\",\"headline\":\"H\"}",
 ];
 
 /// HTML from the grammar: elements nest up to a few levels, with attributes and text from the
@@ -40,7 +132,10 @@ fn html() -> impl Strategy<Value = String> {
     leaf.prop_recursive(5, 120, 6, |inner| {
         (
             prop::sample::select(TAGS),
-            prop::collection::vec((prop::sample::select(ATTRS), prop::sample::select(VALUES)), 0..3),
+            prop::collection::vec(
+                (prop::sample::select(ATTRS), prop::sample::select(VALUES)),
+                0..3,
+            ),
             prop::collection::vec(inner, 0..6),
             any::<bool>(),
         )
@@ -57,7 +152,9 @@ fn html() -> impl Strategy<Value = String> {
                 s
             })
     })
-    .prop_map(|body| format!("<!DOCTYPE html><html><head><title>T</title></head><body>{body}</body></html>"))
+    .prop_map(|body| {
+        format!("<!DOCTYPE html><html><head><title>T</title></head><body>{body}</body></html>")
+    })
 }
 
 proptest! {
@@ -88,7 +185,10 @@ fn grammar_reaches_articles() {
     use proptest::strategy::ValueTree;
     let mut runner = proptest::test_runner::TestRunner::deterministic();
     let articles = (0..200)
-        .filter(|_| pipeline::html_bytes(html().new_tree(&mut runner).unwrap().current().as_bytes()) == Outcome::Article)
+        .filter(|_| {
+            pipeline::html_bytes(html().new_tree(&mut runner).unwrap().current().as_bytes())
+                == Outcome::Article
+        })
         .count();
     assert!(articles >= 10, "only {articles} of 200 generated pages had an article");
 }

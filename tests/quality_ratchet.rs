@@ -75,13 +75,19 @@ fn f1(scores: &[(Option<f64>, Option<f64>)]) -> f64 {
     let mean = |v: Vec<f64>| v.iter().sum::<f64>() / v.len().max(1) as f64;
     let p = mean(scores.iter().filter_map(|s| s.0).collect());
     let r = mean(scores.iter().filter_map(|s| s.1).collect());
-    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
 }
 
 /// The body text the CLI prints (title line left out): the article read as the CLI and the
 /// overlay read it, without the page's clutter.
 fn predicted(snap: &Snapshot, url: &str) -> String {
-    let Ok(a) = pipeline::read(snap, Some(url.to_owned()), &ClutterKind::ALL).article else { return String::new() };
+    let Ok(a) = pipeline::read(snap, Some(url.to_owned()), &ClutterKind::ALL).article else {
+        return String::new();
+    };
     let mut s = String::new();
     for b in &a.body {
         block_text(b, &mut s);
@@ -110,39 +116,68 @@ fn every_nth(mut items: Vec<PathBuf>, step: usize) -> Vec<PathBuf> {
 #[test]
 fn readability_sample_stays_above_the_floor() {
     let dir = corpus().join("readability-test-pages");
-    let cases = every_nth(std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.join("source.html").exists()).collect(), READABILITY_STEP);
+    let cases = every_nth(
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.join("source.html").exists())
+            .collect(),
+        READABILITY_STEP,
+    );
     let mut scores = Vec::new();
     let mut readerable_right = 0;
     for case in &cases {
-        let source = dom::html::parse_bytes(&std::fs::read(case.join("source.html")).unwrap()).unwrap();
-        let expected = dom::html::parse_bytes(&std::fs::read(case.join("expected.html")).unwrap()).unwrap();
+        let source =
+            dom::html::parse_bytes(&std::fs::read(case.join("source.html")).unwrap()).unwrap();
+        let expected =
+            dom::html::parse_bytes(&std::fs::read(case.join("expected.html")).unwrap()).unwrap();
         let score = page_score(&visible_text(&expected), &predicted(&source, FAKE_URL));
-        eprintln!("{:<40} P={:?} R={:?}", case.file_name().unwrap().to_string_lossy(), score.0, score.1);
+        eprintln!(
+            "{:<40} P={:?} R={:?}",
+            case.file_name().unwrap().to_string_lossy(),
+            score.0,
+            score.1
+        );
         scores.push(score);
-        let meta: serde_json::Value = serde_json::from_slice(&std::fs::read(case.join("expected-metadata.json")).unwrap()).unwrap();
+        let meta: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(case.join("expected-metadata.json")).unwrap())
+                .unwrap();
         if meta["readerable"].as_bool() == Some(extract::readerable(&source)) {
             readerable_right += 1;
         }
     }
     let f = f1(&scores);
     let readerable = readerable_right as f64 / cases.len() as f64;
-    eprintln!("readability sample: {} pages, F1 {f:.4}, readerable right {readerable:.3}", cases.len());
+    eprintln!(
+        "readability sample: {} pages, F1 {f:.4}, readerable right {readerable:.3}",
+        cases.len()
+    );
     assert!(f >= FLOOR_READABILITY_F1, "F1 {f:.4} fell below the floor {FLOOR_READABILITY_F1}");
-    assert!(readerable >= FLOOR_READERABLE, "readerable {readerable:.3} fell below {FLOOR_READERABLE}");
+    assert!(
+        readerable >= FLOOR_READERABLE,
+        "readerable {readerable:.3} fell below {FLOOR_READERABLE}"
+    );
 }
 
 #[test]
 fn zyte_sample_stays_above_the_floor() {
     let root = corpus().join("article-extraction-benchmark");
-    let truth: serde_json::Value = serde_json::from_slice(&std::fs::read(root.join("ground-truth.json")).unwrap()).unwrap();
-    let files = every_nth(std::fs::read_dir(root.join("html")).unwrap().map(|e| e.unwrap().path()).collect(), ZYTE_STEP);
+    let truth: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(root.join("ground-truth.json")).unwrap()).unwrap();
+    let files = every_nth(
+        std::fs::read_dir(root.join("html")).unwrap().map(|e| e.unwrap().path()).collect(),
+        ZYTE_STEP,
+    );
     let mut scores = Vec::new();
     for file in &files {
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
         let id = name.trim_end_matches(".html.gz");
         let page = &truth[id];
         let snap = dom::html::parse_bytes(&std::fs::read(file).unwrap()).unwrap();
-        let score = page_score(page["articleBody"].as_str().unwrap_or(""), &predicted(&snap, page["url"].as_str().unwrap_or(FAKE_URL)));
+        let score = page_score(
+            page["articleBody"].as_str().unwrap_or(""),
+            &predicted(&snap, page["url"].as_str().unwrap_or(FAKE_URL)),
+        );
         eprintln!("{:<20} P={:?} R={:?}", &id[..16], score.0, score.1);
         scores.push(score);
     }
@@ -162,14 +197,22 @@ fn every_corpus_page_extracts_without_panic() {
         .map(|e| e.unwrap().path().join("source.html"))
         .filter(|p| p.exists())
         .collect();
-    files.extend(std::fs::read_dir(root.join("article-extraction-benchmark/html")).unwrap().map(|e| e.unwrap().path()));
+    files.extend(
+        std::fs::read_dir(root.join("article-extraction-benchmark/html"))
+            .unwrap()
+            .map(|e| e.unwrap().path()),
+    );
     let mut per_node = Vec::new();
     for file in &files {
         let snap = dom::html::parse_bytes(&std::fs::read(file).unwrap()).unwrap();
         let started = std::time::Instant::now();
         let _ = extract::extract(&snap, &Options { url: Some(FAKE_URL.into()) });
         let _ = extract::readerable(&snap);
-        per_node.push((started.elapsed().as_secs_f64() / snap.len().max(1) as f64, snap.len(), file));
+        per_node.push((
+            started.elapsed().as_secs_f64() / snap.len().max(1) as f64,
+            snap.len(),
+            file,
+        ));
     }
     per_node.sort_by(|a, b| a.0.total_cmp(&b.0));
     let median = per_node[per_node.len() / 2].0;

@@ -10,7 +10,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "declutter", version, about = "Reader-mode extraction and clutter removal for HTML pages")]
+#[command(
+    name = "declutter",
+    version,
+    about = "Reader-mode extraction and clutter removal for HTML pages"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -76,10 +80,14 @@ fn main() -> ExitCode {
 
 fn read_input(file: Option<&PathBuf>) -> Result<dom::Snapshot, Failure> {
     let bytes = match file.filter(|p| p.as_os_str() != "-") {
-        Some(path) => std::fs::read(path).map_err(|e| Failure::input(format!("{}: {e}", path.display())))?,
+        Some(path) => {
+            std::fs::read(path).map_err(|e| Failure::input(format!("{}: {e}", path.display())))?
+        }
         None => {
             let mut buf = Vec::new();
-            std::io::stdin().read_to_end(&mut buf).map_err(|e| Failure::input(format!("stdin: {e}")))?;
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| Failure::input(format!("stdin: {e}")))?;
             buf
         }
     };
@@ -95,7 +103,9 @@ fn run(command: Command) -> Result<String, Failure> {
                 .article
                 .map_err(|e| Failure { code: 3, message: e.to_string() })?;
             Ok(match format {
-                Format::Json => serde_json::to_string_pretty(&article).expect("articles serialise") + "\n",
+                Format::Json => {
+                    serde_json::to_string_pretty(&article).expect("articles serialise") + "\n"
+                }
                 Format::Html => render::to_html(&article),
                 Format::Text => render::to_text(&article),
             })

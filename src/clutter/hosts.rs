@@ -16,7 +16,8 @@
 pub fn split(url: &str) -> Option<(&str, &str)> {
     let url = url.trim();
     let after = url.strip_prefix("//").or_else(|| {
-        let scheme = url.bytes().take_while(|b| b.is_ascii_alphanumeric() || b"+-.".contains(b)).count();
+        let scheme =
+            url.bytes().take_while(|b| b.is_ascii_alphanumeric() || b"+-.".contains(b)).count();
         url[scheme..].strip_prefix("://")
     })?;
     let end = after.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(after.len());
@@ -49,7 +50,10 @@ mod tests {
 
     #[test]
     fn splits_absolute_urls() {
-        assert_eq!(split("https://www.Example.com:8080/a?b#c"), Some(("www.Example.com", "/a?b#c")));
+        assert_eq!(
+            split("https://www.Example.com:8080/a?b#c"),
+            Some(("www.Example.com", "/a?b#c"))
+        );
         assert_eq!(split(" //cdn.example.net"), Some(("cdn.example.net", "")));
         assert_eq!(split("http://user@host.org?q"), Some(("host.org", "?q")));
         assert_eq!(split("/relative/x.com/intent"), None);

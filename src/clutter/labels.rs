@@ -12,22 +12,78 @@ use super::{ClutterKind, Strength};
 use crate::dom::{NodeRef, Tag};
 
 const AD_LABELS: &[&str] = &[
-    "ad", "ads", "advertisement", "advertisements", "advertising", "sponsored", "sponsored content",
-    "sponsored links", "sponsored stories", "paid content", "paid post", "promoted", "promoted content",
-    "promoted stories", "partner content", "story continues below advertisement",
-    "article continues below advertisement", "continue reading below advertisement",
-    "advertisement scroll to continue", "advertisement continue reading below", "anzeige", "werbung",
-    "publicite", "publicité", "publicidad", "pubblicità", "reklama", "advertentie", "annons", "mainos",
+    "ad",
+    "ads",
+    "advertisement",
+    "advertisements",
+    "advertising",
+    "sponsored",
+    "sponsored content",
+    "sponsored links",
+    "sponsored stories",
+    "paid content",
+    "paid post",
+    "promoted",
+    "promoted content",
+    "promoted stories",
+    "partner content",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading below advertisement",
+    "advertisement scroll to continue",
+    "advertisement continue reading below",
+    "anzeige",
+    "werbung",
+    "publicite",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "reklama",
+    "advertentie",
+    "annons",
+    "mainos",
 ];
 
 const REC_LABELS: &[&str] = &[
-    "related", "related articles", "related stories", "related topics", "related content", "related news",
-    "related posts", "related links", "related coverage", "related reading", "also worth reading",
-    "also read", "read also", "see also", "read next", "up next", "recommended", "recommended for you",
-    "recommended stories", "recommended articles", "you may also like", "you might also like",
-    "you may like", "you might like", "more stories", "more from", "more news", "most popular",
-    "most read", "popular stories", "trending", "trending now", "trending stories", "content is loading",
-    "around the web", "from the web", "more to explore", "don t miss", "editor s picks",
+    "related",
+    "related articles",
+    "related stories",
+    "related topics",
+    "related content",
+    "related news",
+    "related posts",
+    "related links",
+    "related coverage",
+    "related reading",
+    "also worth reading",
+    "also read",
+    "read also",
+    "see also",
+    "read next",
+    "up next",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "recommended articles",
+    "you may also like",
+    "you might also like",
+    "you may like",
+    "you might like",
+    "more stories",
+    "more from",
+    "more news",
+    "most popular",
+    "most read",
+    "popular stories",
+    "trending",
+    "trending now",
+    "trending stories",
+    "content is loading",
+    "around the web",
+    "from the web",
+    "more to explore",
+    "don t miss",
+    "editor s picks",
 ];
 
 /// Shortest and longest label, in non-blank characters; other texts are never read (math
@@ -51,12 +107,21 @@ pub fn is_ad_label(s: &str) -> bool {
 }
 
 /// The boxes of every label in the subtree, with their kind; `blocked` elements are never boxes.
-pub fn mark_boxes<'a>(root: NodeRef<'a>, stats: &Stats, blocked: &dyn Fn(NodeRef) -> bool) -> Vec<(NodeRef<'a>, ClutterKind, Strength)> {
+pub fn mark_boxes<'a>(
+    root: NodeRef<'a>,
+    stats: &Stats,
+    blocked: &dyn Fn(NodeRef) -> bool,
+) -> Vec<(NodeRef<'a>, ClutterKind, Strength)> {
     let mut out = Vec::new();
     for t in root.descendants().filter(|n| n.is_text()) {
-        let Some(label) = t.parent().filter(|p| p.is_element() && stats.covers(*p)) else { continue };
+        let Some(label) = t.parent().filter(|p| p.is_element() && stats.covers(*p)) else {
+            continue;
+        };
         let s = stats.get(label);
-        if !(LABEL_MIN..=LABEL_MAX).contains(&s.text) || label.first_child() != Some(t) || s.controls > 0 {
+        if !(LABEL_MIN..=LABEL_MAX).contains(&s.text)
+            || label.first_child() != Some(t)
+            || s.controls > 0
+        {
             continue;
         }
         if label.last_descendant().id().0 - label.id().0 > LABEL_MAX_NODES {
@@ -79,7 +144,11 @@ pub fn mark_boxes<'a>(root: NodeRef<'a>, stats: &Stats, blocked: &dyn Fn(NodeRef
             let ps = stats.get(p);
             let fits = match kind {
                 ClutterKind::Ad => ps.text == s.text,
-                _ => ps.text - ps.link_text <= s.text + REC_SLACK && ps.text <= REC_MAX_TEXT && ps.prose == 0,
+                _ => {
+                    ps.text - ps.link_text <= s.text + REC_SLACK
+                        && ps.text <= REC_MAX_TEXT
+                        && ps.prose == 0
+                }
             };
             if !fits {
                 break;
@@ -106,7 +175,11 @@ pub fn mark_boxes<'a>(root: NodeRef<'a>, stats: &Stats, blocked: &dyn Fn(NodeRef
 
 /// The elements right after `head` (its next element siblings, up to the next heading or the
 /// first one that is not all links) that are lists of links, within [`REC_MAX_TEXT`] together.
-fn headed_link_lists<'a>(head: NodeRef<'a>, stats: &Stats, blocked: &dyn Fn(NodeRef) -> bool) -> Vec<NodeRef<'a>> {
+fn headed_link_lists<'a>(
+    head: NodeRef<'a>,
+    stats: &Stats,
+    blocked: &dyn Fn(NodeRef) -> bool,
+) -> Vec<NodeRef<'a>> {
     let mut lists = Vec::new();
     let mut total = 0;
     let mut next = head.next_sibling();
@@ -115,7 +188,11 @@ fn headed_link_lists<'a>(head: NodeRef<'a>, stats: &Stats, blocked: &dyn Fn(Node
         if n.is_text() && n.text().trim().is_empty() {
             continue;
         }
-        if !n.is_element() || !stats.covers(n) || blocked(n) || n.tag().is_some_and(|t| t.is_heading()) {
+        if !n.is_element()
+            || !stats.covers(n)
+            || blocked(n)
+            || n.tag().is_some_and(|t| t.is_heading())
+        {
             break;
         }
         let s = stats.get(n);

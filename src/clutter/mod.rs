@@ -107,8 +107,11 @@ pub fn classify_subtree(root: NodeRef, options: &Options) -> Vec<Hidden> {
     let stats = Stats::new(root);
     let guard = protect::Guard::new(root, &stats);
     let base = root.id().0;
-    let mut marks: Vec<Option<(ClutterKind, Strength)>> = vec![None; (stats.get(root).end - base + 1) as usize];
-    for (n, kind, strength) in labels::mark_boxes(root, &stats, &|n| guard.is_main(n, stats.get(n).end)) {
+    let mut marks: Vec<Option<(ClutterKind, Strength)>> =
+        vec![None; (stats.get(root).end - base + 1) as usize];
+    for (n, kind, strength) in
+        labels::mark_boxes(root, &stats, &|n| guard.is_main(n, stats.get(n).end))
+    {
         marks[(n.id().0 - base) as usize].get_or_insert((kind, strength));
     }
     let mut names = names::NameKinds::default();
@@ -120,7 +123,9 @@ pub fn classify_subtree(root: NodeRef, options: &Options) -> Vec<Hidden> {
         }
         let s = stats.get(n);
         let found = marks[(n.id().0 - base) as usize].or_else(|| detect(n, s, &mut names));
-        let Some((kind, strength)) = found.filter(|(k, _)| options.kinds.contains(k)) else { continue };
+        let Some((kind, strength)) = found.filter(|(k, _)| options.kinds.contains(k)) else {
+            continue;
+        };
         if guard.protects(n, s, strength) {
             continue;
         }
@@ -131,7 +136,11 @@ pub fn classify_subtree(root: NodeRef, options: &Options) -> Vec<Hidden> {
 }
 
 /// The clutter kind an element shows by itself, strongest signals first.
-fn detect<'a>(n: NodeRef<'a>, s: &stats::Stat, names: &mut names::NameKinds<'a>) -> Option<(ClutterKind, Strength)> {
+fn detect<'a>(
+    n: NodeRef<'a>,
+    s: &stats::Stat,
+    names: &mut names::NameKinds<'a>,
+) -> Option<(ClutterKind, Strength)> {
     if let Some(st) = ads::detect(n) {
         return Some((ClutterKind::Ad, st));
     }

@@ -15,16 +15,26 @@ static STATE_WORDS: WordList = WordList::new(&[
 
 /// Social networks whose embedded widgets (like boxes, timelines, follow buttons) are share widgets
 /// when a class token pairs the network with one of [`SOCIAL_WIDGETS`].
-static NETWORKS: WordList = WordList::new(&[
-    "facebook", "fb", "instagram", "linkedin", "pinterest", "twitter",
-]);
+static NETWORKS: WordList =
+    WordList::new(&["facebook", "fb", "instagram", "linkedin", "pinterest", "twitter"]);
 static SOCIAL_WIDGETS: WordList = WordList::new(&[
     "button", "follow", "like", "likebox", "page", "popup", "share", "timeline", "widget", "xfbml",
 ]);
 
 static RECOMMENDATION: WordList = WordList::new(&[
-    "alsoread", "morestories", "mostpopular", "mostread", "readnext", "recirc", "recirculation",
-    "recommendation", "recommendations", "recommended", "related", "trending", "youmaylike",
+    "alsoread",
+    "morestories",
+    "mostpopular",
+    "mostread",
+    "readnext",
+    "recirc",
+    "recirculation",
+    "recommendation",
+    "recommendations",
+    "recommended",
+    "related",
+    "trending",
+    "youmaylike",
 ]);
 
 fn kind_of_word(w: &str) -> Option<ClutterKind> {
@@ -87,7 +97,11 @@ impl<'a> NameKinds<'a> {
         let kind = if class.is_empty() {
             None
         } else {
-            remember(by_class, class, &mut |class| class.split_ascii_whitespace().find_map(|t| remember(by_token, t, &mut kind_of_token)))
+            remember(by_class, class, &mut |class| {
+                class
+                    .split_ascii_whitespace()
+                    .find_map(|t| remember(by_token, t, &mut kind_of_token))
+            })
         };
         if kind.is_some() || id.is_empty() {
             return kind;
@@ -98,7 +112,11 @@ impl<'a> NameKinds<'a> {
 
 /// The answer `find` gives for `key`, from `known` or stored there (one copy of the table code for
 /// both tables: the content-script wasm is near its size budget).
-fn remember<'a>(known: &mut foldhash::HashMap<&'a str, Option<ClutterKind>>, key: &'a str, find: &mut dyn FnMut(&'a str) -> Option<ClutterKind>) -> Option<ClutterKind> {
+fn remember<'a>(
+    known: &mut foldhash::HashMap<&'a str, Option<ClutterKind>>,
+    key: &'a str,
+    find: &mut dyn FnMut(&'a str) -> Option<ClutterKind>,
+) -> Option<ClutterKind> {
     *known.entry(key).or_insert_with(|| find(key))
 }
 
@@ -112,13 +130,19 @@ mod tests {
 
     #[test]
     fn words_not_substrings() {
-        for ok in ["header", "shadow", "download", "load", "read", "badge", "masthead", "has-ads", "ad-free"] {
+        for ok in [
+            "header", "shadow", "download", "load", "read", "badge", "masthead", "has-ads",
+            "ad-free",
+        ] {
             assert_eq!(kind_from_names(ok, ""), None, "{ok}");
         }
         assert_eq!(kind_from_names("ad-slot", ""), Some(ClutterKind::Ad));
         assert_eq!(kind_from_names("topAdSlot", ""), Some(ClutterKind::Ad));
         assert_eq!(kind_from_names("", "share_bar2"), Some(ClutterKind::Share));
-        assert_eq!(kind_from_names("post has-share-bar", "related-posts"), Some(ClutterKind::Recommendation));
+        assert_eq!(
+            kind_from_names("post has-share-bar", "related-posts"),
+            Some(ClutterKind::Recommendation)
+        );
         assert_eq!(kind_from_names("widget_facebook_likebox", ""), Some(ClutterKind::Share));
         // Embedded posts are quoted in the article: content, not widgets.
         assert_eq!(kind_from_names("social-media-embed twitter-tweet", ""), None);
@@ -133,7 +157,10 @@ mod tests {
     fn remembered_classes_answer_alike() {
         let mut kinds = NameKinds::default();
         for _ in 0..2 {
-            assert_eq!(kinds.get("post has-share-bar", "related-posts"), Some(ClutterKind::Recommendation));
+            assert_eq!(
+                kinds.get("post has-share-bar", "related-posts"),
+                Some(ClutterKind::Recommendation)
+            );
             assert_eq!(kinds.get("post has-share-bar", ""), None);
             assert_eq!(kinds.get("ad-slot", ""), Some(ClutterKind::Ad));
             assert_eq!(kinds.get("", "share_bar2"), Some(ClutterKind::Share));

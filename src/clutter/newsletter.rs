@@ -14,8 +14,17 @@ use crate::wordlist::WordList;
 
 /// Class and id words of newsletter and signup blocks.
 pub static CLASS_WORDS: WordList = WordList::new(&[
-    "emailsignup", "mailchimp", "mc4wp", "newsletter", "newsletterbox", "newsletters",
-    "newslettersignup", "optin", "signup", "subscribe", "subscription",
+    "emailsignup",
+    "mailchimp",
+    "mc4wp",
+    "newsletter",
+    "newsletterbox",
+    "newsletters",
+    "newslettersignup",
+    "optin",
+    "signup",
+    "subscribe",
+    "subscription",
 ]);
 
 /// Largest prompt, in non-blank characters: heading, pitch, form and consent small print.
@@ -28,13 +37,26 @@ const MAX_CONTROLS: u16 = 6;
 const MAX_NODES: u32 = 300;
 
 static SUBSCRIBE_WORDS: WordList = WordList::new(&[
-    "briefing", "digest", "inbox", "newsletter", "newsletters", "signup", "subscribe", "subscribed",
-    "subscribing", "subscription", "unsubscribe",
+    "briefing",
+    "digest",
+    "inbox",
+    "newsletter",
+    "newsletters",
+    "signup",
+    "subscribe",
+    "subscribed",
+    "subscribing",
+    "subscription",
+    "unsubscribe",
 ]);
 
 fn subscribe_wording(text: &str) -> bool {
-    any_word_listed(text, &SUBSCRIBE_WORDS) || has_phrase(text, "sign up") || has_phrase(text, "sign me up")
-        || has_phrase(text, "opt in") || has_phrase(text, "get updates") || has_phrase(text, "stay informed")
+    any_word_listed(text, &SUBSCRIBE_WORDS)
+        || has_phrase(text, "sign up")
+        || has_phrase(text, "sign me up")
+        || has_phrase(text, "opt in")
+        || has_phrase(text, "get updates")
+        || has_phrase(text, "stay informed")
 }
 
 /// The wording of a block: its text plus the labels of its inputs and buttons.
@@ -62,7 +84,12 @@ fn mentions_newsletter(text: &str) -> bool {
 
 /// Newsletter signals from content.
 pub fn detect(n: NodeRef, s: &Stat) -> Option<Strength> {
-    if s.text > MAX_TEXT || s.prose > MAX_PROSE || s.controls > MAX_CONTROLS || s.other_inputs > 0 || s.headings > 3 {
+    if s.text > MAX_TEXT
+        || s.prose > MAX_PROSE
+        || s.controls > MAX_CONTROLS
+        || s.other_inputs > 0
+        || s.headings > 3
+    {
         return None;
     }
     if s.end - n.id().0 > MAX_NODES {
@@ -83,7 +110,8 @@ pub fn detect(n: NodeRef, s: &Stat) -> Option<Strength> {
     let found = if has_form {
         subscribe_wording(&text)
     } else {
-        any_word_in(&text, &["newsletter", "newsletters"]) && (any_word_in(&text, &["subscribe", "signup"]) || has_phrase(&text, "sign up"))
+        any_word_in(&text, &["newsletter", "newsletters"])
+            && (any_word_in(&text, &["subscribe", "signup"]) || has_phrase(&text, "sign up"))
     };
     found.then_some(Strength::Strong)
 }

@@ -32,7 +32,8 @@ impl Guard {
         }
         loop {
             let total = stats.get(cur).prose as f32;
-            let best = cur.children().filter(|c| c.is_element()).max_by_key(|c| stats.get(*c).prose);
+            let best =
+                cur.children().filter(|c| c.is_element()).max_by_key(|c| stats.get(*c).prose);
             match best {
                 Some(c) if stats.get(c).prose as f32 >= MAIN_SHARE * total => cur = c,
                 _ => break,
@@ -54,9 +55,10 @@ impl Guard {
         if self.is_main(n, s.end) {
             return true;
         }
-        s.prose > match strength {
-            Strength::Weak => WEAK_MAX_PROSE,
-            Strength::Strong => STRONG_MAX_PROSE,
-        }
+        s.prose
+            > match strength {
+                Strength::Weak => WEAK_MAX_PROSE,
+                Strength::Strong => STRONG_MAX_PROSE,
+            }
     }
 }

@@ -5,54 +5,147 @@
 //! of its own besides a "Share" caption, no heading. This catches bars made of icon-only buttons.
 
 use super::hosts::{self, starts_with_ignore_case};
-use super::words::{any_word_listed, is_one_of, words};
 use super::stats::Stat;
+use super::words::{any_word_listed, is_one_of, words};
 use crate::charcount::non_blank;
 use crate::dom::NodeRef;
 use crate::wordlist::WordList;
 
 /// Share endpoints of the common networks: host (or a subdomain of it) and path start.
 const ENDPOINTS: &[(&str, &str)] = &[
-    ("facebook.com", "/sharer"), ("facebook.com", "/share.php"), ("facebook.com", "/dialog/share"),
-    ("facebook.com", "/dialog/feed"), ("twitter.com", "/intent"), ("twitter.com", "/share"),
-    ("x.com", "/intent"), ("x.com", "/share"), ("api.whatsapp.com", "/send"), ("web.whatsapp.com", "/send"),
-    ("wa.me", "/?"), ("t.me", "/share"), ("telegram.me", "/share"), ("linkedin.com", "/sharing"),
-    ("linkedin.com", "/shareArticle"), ("linkedin.com", "/cws/share"), ("reddit.com", "/submit"),
-    ("bsky.app", "/intent"), ("news.ycombinator.com", "/submitlink"), ("pinterest.com", "/pin/create"),
-    ("tumblr.com", "/share"), ("tumblr.com", "/widgets/share"), ("getpocket.com", "/save"),
-    ("getpocket.com", "/edit"), ("flipboard.com", "/bookmarklet"), ("share.flipboard.com", ""),
-    ("vk.com", "/share.php"), ("threads.net", "/intent"), ("mastodonshare.com", ""),
-    ("addtoany.com", "/share"), ("addthis.com", "/bookmark"), ("line.me", "/R/msg"),
-    ("social-plugins.line.me", ""), ("xing.com", "/spi/shares"), ("xing.com", "/social/share"),
+    ("facebook.com", "/sharer"),
+    ("facebook.com", "/share.php"),
+    ("facebook.com", "/dialog/share"),
+    ("facebook.com", "/dialog/feed"),
+    ("twitter.com", "/intent"),
+    ("twitter.com", "/share"),
+    ("x.com", "/intent"),
+    ("x.com", "/share"),
+    ("api.whatsapp.com", "/send"),
+    ("web.whatsapp.com", "/send"),
+    ("wa.me", "/?"),
+    ("t.me", "/share"),
+    ("telegram.me", "/share"),
+    ("linkedin.com", "/sharing"),
+    ("linkedin.com", "/shareArticle"),
+    ("linkedin.com", "/cws/share"),
+    ("reddit.com", "/submit"),
+    ("bsky.app", "/intent"),
+    ("news.ycombinator.com", "/submitlink"),
+    ("pinterest.com", "/pin/create"),
+    ("tumblr.com", "/share"),
+    ("tumblr.com", "/widgets/share"),
+    ("getpocket.com", "/save"),
+    ("getpocket.com", "/edit"),
+    ("flipboard.com", "/bookmarklet"),
+    ("share.flipboard.com", ""),
+    ("vk.com", "/share.php"),
+    ("threads.net", "/intent"),
+    ("mastodonshare.com", ""),
+    ("addtoany.com", "/share"),
+    ("addthis.com", "/bookmark"),
+    ("line.me", "/R/msg"),
+    ("social-plugins.line.me", ""),
+    ("xing.com", "/spi/shares"),
+    ("xing.com", "/social/share"),
 ];
 
 /// Hosts of social networks; a plain link to one (not a share endpoint) is a follow button.
 const NETWORK_HOSTS: &[&str] = &[
-    "facebook.com", "twitter.com", "x.com", "instagram.com", "youtube.com", "linkedin.com",
-    "pinterest.com", "tiktok.com", "threads.net", "bsky.app", "t.me", "whatsapp.com", "reddit.com",
-    "tumblr.com", "flipboard.com", "mastodon.social", "snapchat.com", "vk.com",
+    "facebook.com",
+    "twitter.com",
+    "x.com",
+    "instagram.com",
+    "youtube.com",
+    "linkedin.com",
+    "pinterest.com",
+    "tiktok.com",
+    "threads.net",
+    "bsky.app",
+    "t.me",
+    "whatsapp.com",
+    "reddit.com",
+    "tumblr.com",
+    "flipboard.com",
+    "mastodon.social",
+    "snapchat.com",
+    "vk.com",
 ];
 
 /// Words that make a control's label a share action, in English and the languages most pages
 /// are written in ("Teilen", "Partager", "Compartir", "シェアする", "ツイート", "分享", "공유").
 static SHARE_WORDS: WordList = WordList::new(&[
-    "compartilhar", "compartir", "condividi", "delen", "partager", "partilhar", "repost", "retweet",
-    "share", "sharing", "teilen", "tweet", "udostępnij", "シェア", "シェアする", "ツイート", "分享", "공유",
+    "compartilhar",
+    "compartir",
+    "condividi",
+    "delen",
+    "partager",
+    "partilhar",
+    "repost",
+    "retweet",
+    "share",
+    "sharing",
+    "teilen",
+    "tweet",
+    "udostępnij",
+    "シェア",
+    "シェアする",
+    "ツイート",
+    "分享",
+    "공유",
 ]);
 
 /// Network names: a short control labelled with one of them, inside a group of share controls, is a
 /// share button ("Facebook", "WhatsApp", "Email" icons).
 static NETWORK_WORDS: WordList = WordList::new(&[
-    "bluesky", "email", "facebook", "flipboard", "hackernews", "line", "linkedin", "mail",
-    "mastodon", "messenger", "pinterest", "pocket", "print", "reddit", "sms", "telegram", "threads",
-    "tumblr", "twitter", "vk", "whatsapp", "x", "xing",
+    "bluesky",
+    "email",
+    "facebook",
+    "flipboard",
+    "hackernews",
+    "line",
+    "linkedin",
+    "mail",
+    "mastodon",
+    "messenger",
+    "pinterest",
+    "pocket",
+    "print",
+    "reddit",
+    "sms",
+    "telegram",
+    "threads",
+    "tumblr",
+    "twitter",
+    "vk",
+    "whatsapp",
+    "x",
+    "xing",
 ]);
 
 /// Class words of share widgets and their buttons.
 pub static CLASS_WORDS: WordList = WordList::new(&[
-    "addthis", "addtoany", "fbpopup", "followus", "likebox", "share", "shareaholic", "sharebar",
-    "sharebox", "sharebuttons", "sharedaddy", "sharelinks", "shares", "sharethis", "sharetools",
-    "shariff", "sharing", "social", "sociallinks", "socials", "socialshare",
+    "addthis",
+    "addtoany",
+    "fbpopup",
+    "followus",
+    "likebox",
+    "share",
+    "shareaholic",
+    "sharebar",
+    "sharebox",
+    "sharebuttons",
+    "sharedaddy",
+    "sharelinks",
+    "shares",
+    "sharethis",
+    "sharetools",
+    "shariff",
+    "sharing",
+    "social",
+    "sociallinks",
+    "socials",
+    "socialshare",
 ]);
 
 /// Longest own text (non-blank characters outside controls) of a share bar: a caption such as
@@ -67,7 +160,11 @@ const SINGLE_MAX_OWN_TEXT: u32 = 12;
 pub fn is_bar(_n: NodeRef, s: &Stat) -> bool {
     let own_text = s.text - s.link_text;
     let widgets = s.share + s.social;
-    if s.share == 0 && s.social < FOLLOW_MIN || s.headings > 0 && own_text > HEADING_CAPTION_MAX || s.prose > 0 || s.media > widgets {
+    if s.share == 0 && s.social < FOLLOW_MIN
+        || s.headings > 0 && own_text > HEADING_CAPTION_MAX
+        || s.prose > 0
+        || s.media > widgets
+    {
         return false;
     }
     if s.controls <= 1 {
@@ -89,21 +186,27 @@ const FOLLOW_MIN: u16 = 3;
 pub fn is_share_url(href: &str) -> bool {
     let h = href.trim();
     if starts_with_ignore_case(h, "mailto:") {
-        let (to, query) = h["mailto:".len()..].split_once('?').unwrap_or((&h["mailto:".len()..], ""));
-        return to.trim().is_empty() && query.as_bytes().windows(8).any(|w| w.eq_ignore_ascii_case(b"subject="));
+        let (to, query) =
+            h["mailto:".len()..].split_once('?').unwrap_or((&h["mailto:".len()..], ""));
+        return to.trim().is_empty()
+            && query.as_bytes().windows(8).any(|w| w.eq_ignore_ascii_case(b"subject="));
     }
     if starts_with_ignore_case(h, "whatsapp://send") {
         return true;
     }
     hosts::split(h).is_some_and(|(host, rest)| {
-        ENDPOINTS.iter().any(|(domain, path)| hosts::is_or_under(host, domain) && starts_with_ignore_case(rest, path))
+        ENDPOINTS.iter().any(|(domain, path)| {
+            hosts::is_or_under(host, domain) && starts_with_ignore_case(rest, path)
+        })
     })
 }
 
 /// True for a link to a social network's own pages (a profile: a follow button).
 pub fn is_profile_url(href: &str) -> bool {
     let Some((host, _)) = hosts::split(href) else { return false };
-    if !(starts_with_ignore_case(href.trim(), "https://") || starts_with_ignore_case(href.trim(), "http://")) {
+    if !(starts_with_ignore_case(href.trim(), "https://")
+        || starts_with_ignore_case(href.trim(), "http://"))
+    {
         return false;
     }
     let host = host.strip_prefix("www.").unwrap_or(host);
@@ -121,7 +224,9 @@ pub fn is_share_control(n: NodeRef) -> bool {
         return !is_quote_to_share(n);
     }
     if n.attrs().any(|(k, _)| {
-        k.len() > 5 && k.as_bytes()[..5].eq_ignore_ascii_case(b"data-") && words(&k[5..]).next().is_some_and(|w| is_one_of(w, &["share", "social", "network"]))
+        k.len() > 5
+            && k.as_bytes()[..5].eq_ignore_ascii_case(b"data-")
+            && words(&k[5..]).next().is_some_and(|w| is_one_of(w, &["share", "social", "network"]))
     }) {
         return true;
     }
@@ -187,7 +292,11 @@ fn names_share(label: &str, network_alone: bool) -> bool {
     let mut prev = "";
     for w in words(label) {
         count += 1;
-        if SHARE_WORDS.has(w) || SHARE_ACTIONS.iter().any(|(a, b)| prev.eq_ignore_ascii_case(a) && w.eq_ignore_ascii_case(b)) {
+        if SHARE_WORDS.has(w)
+            || SHARE_ACTIONS
+                .iter()
+                .any(|(a, b)| prev.eq_ignore_ascii_case(a) && w.eq_ignore_ascii_case(b))
+        {
             return true;
         }
         network |= NETWORK_WORDS.has(w);
@@ -197,7 +306,8 @@ fn names_share(label: &str, network_alone: bool) -> bool {
 }
 
 /// Two-word share actions.
-const SHARE_ACTIONS: &[(&str, &str)] = &[("copy", "link"), ("copy", "url"), ("email", "this"), ("pin", "it")];
+const SHARE_ACTIONS: &[(&str, &str)] =
+    &[("copy", "link"), ("copy", "url"), ("email", "this"), ("pin", "it")];
 
 #[cfg(test)]
 mod tests {

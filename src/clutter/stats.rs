@@ -96,7 +96,9 @@ fn count_self(n: NodeRef, s: &mut Stat) {
     }
     let Some(tag) = n.tag() else { return };
     match tag {
-        Tag::Script | Tag::Style | Tag::Noscript | Tag::Template => *s = Stat { end: s.end, ..Stat::default() },
+        Tag::Script | Tag::Style | Tag::Noscript | Tag::Template => {
+            *s = Stat { end: s.end, ..Stat::default() }
+        }
         Tag::A | Tag::Button | Tag::Label | Tag::Select => {
             s.link_text = s.text;
             s.prose = 0;
@@ -115,7 +117,9 @@ fn count_self(n: NodeRef, s: &mut Stat) {
             _ => {}
         },
         Tag::Textarea => s.other_inputs = s.other_inputs.saturating_add(1),
-        Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => s.headings = s.headings.saturating_add(1),
+        Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => {
+            s.headings = s.headings.saturating_add(1)
+        }
         Tag::Img | Tag::Picture | Tag::Video | Tag::Figure => s.media = s.media.saturating_add(1),
         _ => {}
     }
@@ -134,9 +138,13 @@ fn count_self(n: NodeRef, s: &mut Stat) {
 
 /// A text input whose name or placeholder asks for an e-mail address.
 fn names_email(n: NodeRef) -> bool {
-    ["name", "id", "placeholder", "autocomplete"]
-        .iter()
-        .any(|a| n.attr(a).is_some_and(|v| v.contains('@') || super::words::has_phrase(v, "email") || super::words::has_phrase(v, "e mail")))
+    ["name", "id", "placeholder", "autocomplete"].iter().any(|a| {
+        n.attr(a).is_some_and(|v| {
+            v.contains('@')
+                || super::words::has_phrase(v, "email")
+                || super::words::has_phrase(v, "e mail")
+        })
+    })
 }
 
 fn add(p: &mut Stat, c: &Stat) {

@@ -60,10 +60,20 @@ impl Letter {
     fn at(s: &str, i: usize) -> Option<Letter> {
         let b = *s.as_bytes().get(i)?;
         if b.is_ascii() {
-            return Some(Letter { len: 1, alphabetic: b.is_ascii_alphabetic(), lower: b.is_ascii_lowercase(), upper: b.is_ascii_uppercase() });
+            return Some(Letter {
+                len: 1,
+                alphabetic: b.is_ascii_alphabetic(),
+                lower: b.is_ascii_lowercase(),
+                upper: b.is_ascii_uppercase(),
+            });
         }
         let c = s[i..].chars().next()?;
-        Some(Letter { len: c.len_utf8(), alphabetic: c.is_alphabetic(), lower: c.is_lowercase(), upper: c.is_uppercase() })
+        Some(Letter {
+            len: c.len_utf8(),
+            alphabetic: c.is_alphabetic(),
+            lower: c.is_lowercase(),
+            upper: c.is_uppercase(),
+        })
     }
 }
 
@@ -143,11 +153,15 @@ pub fn phrase_list(s: &str, lists: &[&[&str]]) -> Option<usize> {
         n += 1;
     }
     let got = &got[..n];
-    lists.iter().position(|phrases| phrases.iter().any(|p| {
-        debug_assert!(p.split(' ').count() <= PHRASE_MAX_WORDS, "phrase too long: {p}");
-        let mut want = p.split(' ');
-        starts(p) && got.iter().all(|g| want.next().is_some_and(|w| g.eq_ignore_ascii_case(w))) && want.next().is_none()
-    }))
+    lists.iter().position(|phrases| {
+        phrases.iter().any(|p| {
+            debug_assert!(p.split(' ').count() <= PHRASE_MAX_WORDS, "phrase too long: {p}");
+            let mut want = p.split(' ');
+            starts(p)
+                && got.iter().all(|g| want.next().is_some_and(|w| g.eq_ignore_ascii_case(w)))
+                && want.next().is_none()
+        })
+    })
 }
 
 /// Most words in any phrase given to [`is_phrase`] (the longest label has four).
@@ -179,9 +193,14 @@ mod tests {
         assert!(!is_phrase("Advertisement feature story", &["advertisement"]));
         // The first word must be the phrase's whole first word.
         assert!(!is_phrase("Ad", &["ads", "advertisement"]) && !is_phrase("Ads", &["ad"]));
-        assert!(!is_phrase("Related", &["related articles"]) && is_phrase("RELATED  articles", &["related", "related articles"]));
+        assert!(
+            !is_phrase("Related", &["related articles"])
+                && is_phrase("RELATED  articles", &["related", "related articles"])
+        );
         assert!(!is_phrase("", &["ad"]));
-        assert!(has_phrase("copy the link, copy link", "copy link") && !has_phrase("copy", "copy link"));
+        assert!(
+            has_phrase("copy the link, copy link", "copy link") && !has_phrase("copy", "copy link")
+        );
         assert!(has_phrase("By clicking Sign up, you agree", "sign up"));
         assert!(!has_phrase("signed upward", "sign up"));
     }

@@ -19,8 +19,8 @@ use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{ns, LocalName, TokenizerResult};
-use std::cell::{Cell, RefCell};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
+use std::cell::{Cell, RefCell};
 use std::io::Read;
 use thiserror::Error;
 
@@ -69,7 +69,8 @@ pub fn read_text(bytes: &[u8]) -> Result<String, InputError> {
 pub fn parse(html: &str) -> Result<Snapshot, InputError> {
     let opts = TreeBuilderOpts { scripting_enabled: true, ..TreeBuilderOpts::default() };
     let tree_builder = TreeBuilder::new(RcDom::default(), opts);
-    let sink = DepthCap { inner: tree_builder, depth: Cell::new(0), dropped: RefCell::new(Vec::new()) };
+    let sink =
+        DepthCap { inner: tree_builder, depth: Cell::new(0), dropped: RefCell::new(Vec::new()) };
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
@@ -102,10 +103,40 @@ struct DepthCap<S> {
 fn counts_for_depth(name: &LocalName) -> bool {
     !matches!(
         &**name,
-        "p" | "li" | "dt" | "dd" | "option" | "optgroup" | "tr" | "td" | "th" | "tbody" | "thead"
-            | "tfoot" | "colgroup" | "caption" | "rb" | "rt" | "rp" | "rtc" | "html" | "head" | "body"
-            | "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta"
-            | "param" | "source" | "track" | "wbr"
+        "p" | "li"
+            | "dt"
+            | "dd"
+            | "option"
+            | "optgroup"
+            | "tr"
+            | "td"
+            | "th"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "colgroup"
+            | "caption"
+            | "rb"
+            | "rt"
+            | "rp"
+            | "rtc"
+            | "html"
+            | "head"
+            | "body"
+            | "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
     )
 }
 
@@ -177,7 +208,8 @@ fn prescan_charset(head: &[u8]) -> Option<&'static Encoding> {
             let rest = trim_start(rest);
             if let Some(rest) = rest.strip_prefix(b"=") {
                 let rest = trim_start(rest);
-                let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+                let rest =
+                    rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
                 let label_end = rest
                     .iter()
                     .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'/' | b' ' | b'>'))
@@ -263,7 +295,10 @@ mod tests {
         let latin = b"<meta charset=\"windows-1251\"><p>\xcf\xf0\xe8\xe2\xe5\xf2</p>";
         assert!(decode(latin).contains("Привет"));
         assert!(decode("<p>caf\u{e9}</p>".as_bytes()).contains("café"));
-        assert!(decode(b"<p>caf\xe9</p>").contains("café"), "undeclared Latin-1 bytes are detected");
+        assert!(
+            decode(b"<p>caf\xe9</p>").contains("café"),
+            "undeclared Latin-1 bytes are detected"
+        );
         let sjis = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"><p>\x93\xfa\x96\x7b</p>";
         assert!(decode(sjis).contains("日本"));
         assert!(decode(b"\xef\xbb\xbf<p>x</p>").starts_with("<p>"));

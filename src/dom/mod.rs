@@ -19,8 +19,8 @@ pub mod wire;
 
 pub use dump::dump;
 pub use serialize::{escape_into as to_html_escape, to_html, HtmlOptions};
-pub use tag::{Namespace, Tag};
 use std::borrow::Cow;
+pub use tag::{Namespace, Tag};
 
 /// Index of a node in its [`Snapshot`]. Node 0 is the document itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -66,7 +66,15 @@ pub(crate) enum Kind {
     /// that `Tag::Other` elements stay identifiable). `class` and `id` are the values of those
     /// attributes (empty when absent), found once at decoding: the heuristics ask for them on
     /// every element, and scanning the attributes each time was a tenth of extraction (perf).
-    Element { tag: Tag, ns: Namespace, name: Span, attrs_start: u32, attrs_end: u32, class: Span, id: Span },
+    Element {
+        tag: Tag,
+        ns: Namespace,
+        name: Span,
+        attrs_start: u32,
+        attrs_end: u32,
+        class: Span,
+        id: Span,
+    },
     Text(Span),
 }
 
@@ -212,8 +220,13 @@ impl<'a> NodeRef<'a> {
         self.element_sibling(NodeRef::next_sibling)
     }
 
-    fn element_sibling(&self, step: fn(&NodeRef<'a>) -> Option<NodeRef<'a>>) -> Option<NodeRef<'a>> {
-        std::iter::successors(step(self), step).find(|s| s.is_element() || !s.text().trim().is_empty()).filter(|s| s.is_element())
+    fn element_sibling(
+        &self,
+        step: fn(&NodeRef<'a>) -> Option<NodeRef<'a>>,
+    ) -> Option<NodeRef<'a>> {
+        std::iter::successors(step(self), step)
+            .find(|s| s.is_element() || !s.text().trim().is_empty())
+            .filter(|s| s.is_element())
     }
 
     pub fn is_element(&self) -> bool {
@@ -387,7 +400,9 @@ impl NodeRef<'_> {
         let mut cur = Some(*self).filter(|n| n.is_element());
         while let Some(n) = cur {
             let id = n.id_attr();
-            if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            if !id.is_empty()
+                && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
                 parts.push(format!("{}#{id}", n.name()));
                 break;
             }
@@ -397,8 +412,10 @@ impl NodeRef<'_> {
                 part.push_str(c);
             }
             let same = |s: &NodeRef| s.is_element() && s.name() == n.name();
-            let index = std::iter::successors(n.prev_sibling(), |s| s.prev_sibling()).filter(same).count();
-            let later = std::iter::successors(n.next_sibling(), |s| s.next_sibling()).any(|s| same(&s));
+            let index =
+                std::iter::successors(n.prev_sibling(), |s| s.prev_sibling()).filter(same).count();
+            let later =
+                std::iter::successors(n.next_sibling(), |s| s.next_sibling()).any(|s| same(&s));
             if index > 0 || later {
                 part.push_str(&format!(":nth-of-type({})", index + 1));
             }

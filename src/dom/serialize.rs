@@ -23,7 +23,11 @@ pub fn to_html(snap: &Snapshot, options: &HtmlOptions) -> String {
             // Leave the whole subtree out.
         } else if n.is_text() {
             let raw = n.parent().and_then(|p| p.tag()).is_some_and(Tag::is_raw_text);
-            if raw { out.push_str(n.text()) } else { escape_into(&mut out, n.text(), false) }
+            if raw {
+                out.push_str(n.text())
+            } else {
+                escape_into(&mut out, n.text(), false)
+            }
         } else {
             out.push('<');
             out.push_str(n.name());

@@ -73,8 +73,19 @@ impl Tag {
     pub fn is_void(self) -> bool {
         matches!(
             self,
-            Tag::Area | Tag::Base | Tag::Br | Tag::Col | Tag::Embed | Tag::Hr | Tag::Img
-                | Tag::Input | Tag::Link | Tag::Meta | Tag::Param | Tag::Source | Tag::Track
+            Tag::Area
+                | Tag::Base
+                | Tag::Br
+                | Tag::Col
+                | Tag::Embed
+                | Tag::Hr
+                | Tag::Img
+                | Tag::Input
+                | Tag::Link
+                | Tag::Meta
+                | Tag::Param
+                | Tag::Source
+                | Tag::Track
                 | Tag::Wbr
         )
     }
@@ -88,14 +99,53 @@ impl Tag {
     pub fn is_block(self) -> bool {
         matches!(
             self,
-            Tag::Address | Tag::Article | Tag::Aside | Tag::Blockquote | Tag::Body | Tag::Br
-                | Tag::Caption | Tag::Center | Tag::Dd | Tag::Details | Tag::Dialog | Tag::Div
-                | Tag::Dl | Tag::Dt | Tag::Fieldset | Tag::Figcaption | Tag::Figure
-                | Tag::Footer | Tag::Form | Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5
-                | Tag::H6 | Tag::Header | Tag::Hgroup | Tag::Hr | Tag::Html | Tag::Li
-                | Tag::Main | Tag::Menu | Tag::Nav | Tag::Ol | Tag::P | Tag::Pre
-                | Tag::Section | Tag::Summary | Tag::Table | Tag::Tbody | Tag::Td
-                | Tag::Tfoot | Tag::Th | Tag::Thead | Tag::Tr | Tag::Ul | Tag::Title
+            Tag::Address
+                | Tag::Article
+                | Tag::Aside
+                | Tag::Blockquote
+                | Tag::Body
+                | Tag::Br
+                | Tag::Caption
+                | Tag::Center
+                | Tag::Dd
+                | Tag::Details
+                | Tag::Dialog
+                | Tag::Div
+                | Tag::Dl
+                | Tag::Dt
+                | Tag::Fieldset
+                | Tag::Figcaption
+                | Tag::Figure
+                | Tag::Footer
+                | Tag::Form
+                | Tag::H1
+                | Tag::H2
+                | Tag::H3
+                | Tag::H4
+                | Tag::H5
+                | Tag::H6
+                | Tag::Header
+                | Tag::Hgroup
+                | Tag::Hr
+                | Tag::Html
+                | Tag::Li
+                | Tag::Main
+                | Tag::Menu
+                | Tag::Nav
+                | Tag::Ol
+                | Tag::P
+                | Tag::Pre
+                | Tag::Section
+                | Tag::Summary
+                | Tag::Table
+                | Tag::Tbody
+                | Tag::Td
+                | Tag::Tfoot
+                | Tag::Th
+                | Tag::Thead
+                | Tag::Tr
+                | Tag::Ul
+                | Tag::Title
         )
     }
 }

@@ -77,7 +77,8 @@ impl<'a> Strings<'a> {
         let bytes = if self.ascii {
             utf16_len as usize
         } else {
-            charcount::utf16_prefix_len(&self.text[start..], utf16_len).ok_or(WireError::StringOverrun)?
+            charcount::utf16_prefix_len(&self.text[start..], utf16_len)
+                .ok_or(WireError::StringOverrun)?
         };
         if bytes > self.text.len() - start {
             return Err(WireError::StringOverrun);
@@ -158,20 +159,36 @@ pub fn decode(ops: &[u32], text: String) -> Result<Snapshot, WireError> {
                 let attrs_end = snap.attrs.len() as u32;
                 let attrs = &snap.attrs[attrs_start as usize..attrs_end as usize];
                 let value_of = |key: &str| {
-                    attrs.iter().find(|a| text[a.name.start as usize..a.name.end as usize].eq_ignore_ascii_case(key)).map_or(Span::default(), |a| a.value)
+                    attrs
+                        .iter()
+                        .find(|a| {
+                            text[a.name.start as usize..a.name.end as usize]
+                                .eq_ignore_ascii_case(key)
+                        })
+                        .map_or(Span::default(), |a| a.value)
                 };
                 let (class, id_attr) = (value_of("class"), value_of("id"));
-                let id = push(&mut snap, origin, parent, Kind::Element { tag, ns, name, attrs_start, attrs_end, class, id: id_attr })?;
+                let id = push(
+                    &mut snap,
+                    origin,
+                    parent,
+                    Kind::Element { tag, ns, name, attrs_start, attrs_end, class, id: id_attr },
+                )?;
                 let inner = match tag {
                     crate::dom::Tag::Noscript | crate::dom::Tag::Template => Keep::Nothing,
                     crate::dom::Tag::Style => Keep::NoText,
                     crate::dom::Tag::Script => {
                         let s = |span: Span| &text[span.start as usize..span.end as usize];
-                        let is_json_ld = snap.attrs[attrs_start as usize..attrs_end as usize].iter().any(|a| {
-                            s(a.name).eq_ignore_ascii_case("type")
-                                && s(a.value).trim().eq_ignore_ascii_case("application/ld+json")
-                        });
-                        if is_json_ld { Keep::All } else { Keep::NoText }
+                        let is_json_ld =
+                            snap.attrs[attrs_start as usize..attrs_end as usize].iter().any(|a| {
+                                s(a.name).eq_ignore_ascii_case("type")
+                                    && s(a.value).trim().eq_ignore_ascii_case("application/ld+json")
+                            });
+                        if is_json_ld {
+                            Keep::All
+                        } else {
+                            Keep::NoText
+                        }
                     }
                     _ => keep,
                 };
@@ -246,11 +263,20 @@ pub struct Writer {
 impl Writer {
     fn string(&mut self, s: &str) -> u32 {
         self.text.push_str(s);
-        if s.is_ascii() { s.len() as u32 } else { s.encode_utf16().count() as u32 }
+        if s.is_ascii() {
+            s.len() as u32
+        } else {
+            s.encode_utf16().count() as u32
+        }
     }
 
     /// Opens an element with its attributes.
-    pub fn open<'s>(&mut self, ns: Namespace, name: &str, attrs: impl IntoIterator<Item = (&'s str, &'s str)>) {
+    pub fn open<'s>(
+        &mut self,
+        ns: Namespace,
+        name: &str,
+        attrs: impl IntoIterator<Item = (&'s str, &'s str)>,
+    ) {
         let name_len = self.string(name);
         let head = self.ops.len();
         self.ops.extend_from_slice(&[ELEMENT, ns as u32, name_len, 0]);

@@ -52,35 +52,74 @@ pub struct Image {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     /// `level` 2..=6 (the title is the only level 1).
-    Heading { level: u8, content: Vec<Inline> },
-    Paragraph { content: Vec<Inline> },
-    List { ordered: bool, items: Vec<Vec<Block>> },
-    Quote { blocks: Vec<Block> },
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+    },
+    Paragraph {
+        content: Vec<Inline>,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Block>>,
+    },
+    Quote {
+        blocks: Vec<Block>,
+    },
     /// Preformatted text, whitespace and line breaks kept.
-    Code { language: Option<String>, text: String },
-    Figure { image: Image },
+    Code {
+        language: Option<String>,
+        text: String,
+    },
+    Figure {
+        image: Image,
+    },
     Table(Table),
     /// MathML kept as structure (see [`MathNode`]), with its text as a fallback.
-    Math { display_block: bool, root: MathNode, fallback: String },
+    Math {
+        display_block: bool,
+        root: MathNode,
+        fallback: String,
+    },
     Rule,
     /// Notes at the end of the article.
-    Footnotes { items: Vec<Vec<Block>> },
+    Footnotes {
+        items: Vec<Vec<Block>>,
+    },
 }
 
 /// Inline content.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Inline {
-    Text { text: String },
-    Emphasis { content: Vec<Inline> },
-    Strong { content: Vec<Inline> },
-    Code { text: String },
+    Text {
+        text: String,
+    },
+    Emphasis {
+        content: Vec<Inline>,
+    },
+    Strong {
+        content: Vec<Inline>,
+    },
+    Code {
+        text: String,
+    },
     /// `href` is an absolute http(s) or mailto URL, or a `#fragment` within the article.
-    Link { href: String, content: Vec<Inline> },
-    Sub { content: Vec<Inline> },
-    Sup { content: Vec<Inline> },
+    Link {
+        href: String,
+        content: Vec<Inline>,
+    },
+    Sub {
+        content: Vec<Inline>,
+    },
+    Sup {
+        content: Vec<Inline>,
+    },
     LineBreak,
-    Math { root: MathNode, fallback: String },
+    Math {
+        root: MathNode,
+        fallback: String,
+    },
 }
 
 /// A table: optional caption, header rows and body rows of cells.

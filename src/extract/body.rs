@@ -12,7 +12,8 @@ use crate::dom::{Namespace, NodeRef, Tag};
 
 const MAX_DEPTH: usize = 48;
 /// Class/id/role words of a footnote list.
-const FOOTNOTE_WORDS: &[&str] = &["footnotes", "endnotes", "doc-endnotes", "doc-footnotes", "references"];
+const FOOTNOTE_WORDS: &[&str] =
+    &["footnotes", "endnotes", "doc-endnotes", "doc-footnotes", "references"];
 /// Class words that mark the credit line of a caption.
 const CREDIT_WORDS: &[&str] = &["credit", "copyright", "source", "attribution", "photographer"];
 
@@ -131,7 +132,12 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
         return;
     }
     match tag {
-        Tag::Div | Tag::Span | Tag::Figcaption | Tag::P if is_loose_caption(c) && !c.parent().is_some_and(|p| p.is(Tag::P) || p.tag().is_some_and(|t| t.is_heading())) => {
+        Tag::Div | Tag::Span | Tag::Figcaption | Tag::P
+            if is_loose_caption(c)
+                && !c
+                    .parent()
+                    .is_some_and(|p| p.is(Tag::P) || p.tag().is_some_and(|t| t.is_heading())) =>
+        {
             // A caption outside `<figure>` (a paragraph included, as blog engines write them): it
             // belongs to the picture just before it; without one it is a leftover of a gallery or
             // slideshow.
@@ -187,7 +193,8 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
                     let mut content = Vec::new();
                     inlines(item, ctx, depth + 1, &mut content, &mut out.figures);
                     if let Some(content) = finish(content) {
-                        out.blocks.push(Block::Paragraph { content: vec![Inline::Strong { content }] });
+                        out.blocks
+                            .push(Block::Paragraph { content: vec![Inline::Strong { content }] });
                     }
                 } else {
                     out.blocks.extend(blocks_of(item, ctx, depth));
@@ -210,7 +217,11 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
         Tag::Math => {
             let (root, fallback) = math(c, ctx);
             if c.attr("display") == Some("block") || out.inline.iter().all(is_blank) {
-                out.push(Block::Math { display_block: c.attr("display") == Some("block"), root, fallback });
+                out.push(Block::Math {
+                    display_block: c.attr("display") == Some("block"),
+                    root,
+                    fallback,
+                });
             } else {
                 out.inline.push(Inline::Math { root, fallback });
             }
@@ -240,14 +251,22 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
                 out.push(Block::Footnotes { items });
             }
         }
-        Tag::Iframe | Tag::Object | Tag::Embed | Tag::Video | Tag::Audio | Tag::Canvas | Tag::Svg => {}
+        Tag::Iframe
+        | Tag::Object
+        | Tag::Embed
+        | Tag::Video
+        | Tag::Audio
+        | Tag::Canvas
+        | Tag::Svg => {}
         t if t.is_block() || matches!(t, Tag::Li | Tag::Dd | Tag::Dt) => {
             out.flush();
             children(c, ctx, depth + 1, out);
             out.flush();
         }
         // A link around whole paragraphs (a card): its paragraphs stay paragraphs.
-        Tag::A if c.element_children().any(|e| e.tag().is_some_and(|t| t.is_block())) => children(c, ctx, depth + 1, out),
+        Tag::A if c.element_children().any(|e| e.tag().is_some_and(|t| t.is_block())) => {
+            children(c, ctx, depth + 1, out)
+        }
         _ if is_inline(c) => inline_element(c, ctx, depth + 1, &mut out.inline, &mut out.figures),
         _ => {
             // Unknown elements (custom elements, `<font>`...): read through them.
@@ -268,8 +287,42 @@ fn is_inline(n: NodeRef) -> bool {
     use Tag::*;
     matches!(
         n.tag(),
-        Some(A | Abbr | B | Bdi | Bdo | Big | Cite | Code | Data | Del | Dfn | Em | Font | I | Ins | Kbd | Label
-            | Mark | Q | S | Samp | Small | Span | Strike | Strong | Sub | Sup | Time | Tt | U | Var | Wbr | Ruby | Rt | Rp)
+        Some(
+            A | Abbr
+                | B
+                | Bdi
+                | Bdo
+                | Big
+                | Cite
+                | Code
+                | Data
+                | Del
+                | Dfn
+                | Em
+                | Font
+                | I
+                | Ins
+                | Kbd
+                | Label
+                | Mark
+                | Q
+                | S
+                | Samp
+                | Small
+                | Span
+                | Strike
+                | Strong
+                | Sub
+                | Sup
+                | Time
+                | Tt
+                | U
+                | Var
+                | Wbr
+                | Ruby
+                | Rt
+                | Rp
+        )
     )
 }
 
@@ -337,7 +390,8 @@ fn figure(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
         if ctx.skip(d) || seen_picture.is_some_and(|p: NodeRef| p.contains(d)) {
             continue;
         }
-        if d.is(Tag::Picture) || (d.is(Tag::Img) && !d.parent().is_some_and(|p| p.is(Tag::Picture))) {
+        if d.is(Tag::Picture) || (d.is(Tag::Img) && !d.parent().is_some_and(|p| p.is(Tag::Picture)))
+        {
             if d.is(Tag::Picture) {
                 seen_picture = Some(d);
             }
@@ -346,7 +400,14 @@ fn figure(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
             }
         }
     }
-    if imgs.is_empty() && !c.descendants().any(|d| matches!(d.tag(), Some(Tag::Img | Tag::Picture | Tag::Table | Tag::Pre | Tag::Blockquote | Tag::Math))) {
+    if imgs.is_empty()
+        && !c.descendants().any(|d| {
+            matches!(
+                d.tag(),
+                Some(Tag::Img | Tag::Picture | Tag::Table | Tag::Pre | Tag::Blockquote | Tag::Math)
+            )
+        })
+    {
         imgs.extend(images::placeholder(c, ctx.base));
     }
     if imgs.is_empty() {
@@ -371,7 +432,8 @@ fn figure(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
 fn caption(f: NodeRef, ctx: &Ctx, depth: usize) -> (Vec<Inline>, Option<String>) {
     let credit_el = f.descendants().skip(1).find(|d| {
         let ci = super::words::class_and_id(*d);
-        CREDIT_WORDS.iter().any(|w| ci.contains(w)) || d.attr("itemprop").is_some_and(|v| v.contains("copyright"))
+        CREDIT_WORDS.iter().any(|w| ci.contains(w))
+            || d.attr("itemprop").is_some_and(|v| v.contains("copyright"))
     });
     let credit = credit_el.map(|e| collapse_text(&ctx.text(e))).filter(|s| !s.is_empty());
     let mut content = Vec::new();
@@ -381,7 +443,14 @@ fn caption(f: NodeRef, ctx: &Ctx, depth: usize) -> (Vec<Inline>, Option<String>)
     (finish(content).unwrap_or_default(), credit)
 }
 
-fn caption_inlines(n: NodeRef, ctx: &Ctx, credit: Option<NodeRef>, depth: usize, out: &mut Vec<Inline>, figures: &mut Vec<Image>) {
+fn caption_inlines(
+    n: NodeRef,
+    ctx: &Ctx,
+    credit: Option<NodeRef>,
+    depth: usize,
+    out: &mut Vec<Inline>,
+    figures: &mut Vec<Image>,
+) {
     for c in n.children() {
         if ctx.skip(c) || Some(c) == credit {
             continue;
@@ -411,18 +480,25 @@ fn code_block(pre: NodeRef, ctx: &Ctx) -> Block {
         text.push_str(d.text());
     }
     let text = text.trim_start_matches('\n').trim_end().to_owned();
-    let language = std::iter::once(pre).chain(pre.descendants().filter(|d| d.is(Tag::Code)).take(1)).find_map(|n| {
-        n.class().split_ascii_whitespace().find_map(|c| {
-            c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-")).or_else(|| c.strip_prefix("highlight-source-")).map(str::to_owned)
-        })
-    });
+    let language = std::iter::once(pre)
+        .chain(pre.descendants().filter(|d| d.is(Tag::Code)).take(1))
+        .find_map(|n| {
+            n.class().split_ascii_whitespace().find_map(|c| {
+                c.strip_prefix("language-")
+                    .or_else(|| c.strip_prefix("lang-"))
+                    .or_else(|| c.strip_prefix("highlight-source-"))
+                    .map(str::to_owned)
+            })
+        });
     Block::Code { language, text }
 }
 
 fn table(t: NodeRef, ctx: &Ctx, depth: usize) -> Table {
     let mut table = Table::default();
     for d in t.descendants().skip(1) {
-        if ctx.skip(d) || d.ancestors().take_while(|a| *a != t).any(|a| a.is(Tag::Table) || ctx.skip(a)) {
+        if ctx.skip(d)
+            || d.ancestors().take_while(|a| *a != t).any(|a| a.is(Tag::Table) || ctx.skip(a))
+        {
             continue;
         }
         match d.tag() {
@@ -436,17 +512,31 @@ fn table(t: NodeRef, ctx: &Ctx, depth: usize) -> Table {
                     .element_children()
                     .filter(|c| matches!(c.tag(), Some(Tag::Td | Tag::Th)) && !ctx.skip(*c))
                     .map(|c| {
-                        let span = |a| c.attr(a).and_then(|v| v.trim().parse::<u32>().ok()).filter(|v| *v > 0).unwrap_or(1);
+                        let span = |a| {
+                            c.attr(a)
+                                .and_then(|v| v.trim().parse::<u32>().ok())
+                                .filter(|v| *v > 0)
+                                .unwrap_or(1)
+                        };
                         let mut content = Vec::new();
                         let mut f = Vec::new();
                         inlines(c, ctx, depth + 1, &mut content, &mut f);
-                        Cell { header: c.is(Tag::Th), colspan: span("colspan"), rowspan: span("rowspan"), content: finish(content).unwrap_or_default() }
+                        Cell {
+                            header: c.is(Tag::Th),
+                            colspan: span("colspan"),
+                            rowspan: span("rowspan"),
+                            content: finish(content).unwrap_or_default(),
+                        }
                     })
                     .collect();
                 if row.is_empty() {
                     continue;
                 }
-                if in_head || (table.rows.is_empty() && table.head.is_empty() && row.iter().all(|c| c.header)) {
+                if in_head
+                    || (table.rows.is_empty()
+                        && table.head.is_empty()
+                        && row.iter().all(|c| c.header))
+                {
                     table.head.push(row);
                 } else {
                     table.rows.push(row);
@@ -475,7 +565,8 @@ fn math(m: NodeRef, ctx: &Ctx) -> (MathNode, String) {
             .collect();
         MathNode::Element { tag: n.name().to_owned(), children }
     }
-    let fallback = m.attr("alttext").map(collapse_text).unwrap_or_else(|| collapse_text(&ctx.text(m)));
+    let fallback =
+        m.attr("alttext").map(collapse_text).unwrap_or_else(|| collapse_text(&ctx.text(m)));
     (walk(m, 0), fallback)
 }
 
@@ -492,7 +583,13 @@ fn inlines(el: NodeRef, ctx: &Ctx, depth: usize, out: &mut Vec<Inline>, figures:
     }
 }
 
-fn inline_element(el: NodeRef, ctx: &Ctx, depth: usize, out: &mut Vec<Inline>, figures: &mut Vec<Image>) {
+fn inline_element(
+    el: NodeRef,
+    ctx: &Ctx,
+    depth: usize,
+    out: &mut Vec<Inline>,
+    figures: &mut Vec<Image>,
+) {
     if ctx.skip(el) {
         return;
     }
@@ -511,7 +608,9 @@ fn inline_element(el: NodeRef, ctx: &Ctx, depth: usize, out: &mut Vec<Inline>, f
             inlines(el, ctx, depth + 1, &mut content, figures);
             out.push(Inline::Strong { content });
         }
-        Some(Tag::Code | Tag::Kbd | Tag::Samp | Tag::Tt) => out.push(Inline::Code { text: ctx.text(el) }),
+        Some(Tag::Code | Tag::Kbd | Tag::Samp | Tag::Tt) => {
+            out.push(Inline::Code { text: ctx.text(el) })
+        }
         Some(Tag::Sub) => {
             inlines(el, ctx, depth + 1, &mut content, figures);
             out.push(Inline::Sub { content });
@@ -523,7 +622,9 @@ fn inline_element(el: NodeRef, ctx: &Ctx, depth: usize, out: &mut Vec<Inline>, f
         Some(Tag::A) => {
             inlines(el, ctx, depth + 1, &mut content, figures);
             match el.attr("href").and_then(|h| crate::render::url::resolve_link(ctx.base, h)) {
-                Some(href) if !content.iter().all(is_blank) => out.push(Inline::Link { href, content }),
+                Some(href) if !content.iter().all(is_blank) => {
+                    out.push(Inline::Link { href, content })
+                }
                 _ => out.extend(content),
             }
         }
@@ -539,7 +640,15 @@ fn inline_element(el: NodeRef, ctx: &Ctx, depth: usize, out: &mut Vec<Inline>, f
                 figures.push(i);
             }
         }
-        Some(Tag::Iframe | Tag::Object | Tag::Embed | Tag::Video | Tag::Audio | Tag::Canvas | Tag::Svg) => {}
+        Some(
+            Tag::Iframe
+            | Tag::Object
+            | Tag::Embed
+            | Tag::Video
+            | Tag::Audio
+            | Tag::Canvas
+            | Tag::Svg,
+        ) => {}
         Some(t) if t.is_block() || matches!(t, Tag::Li | Tag::Dd | Tag::Dt) => {
             // A block inside inline content: keep its words apart from their neighbours.
             push_text(out, " ");
@@ -564,7 +673,8 @@ fn is_link_card(el: NodeRef) -> bool {
         return false;
     }
     let end = el.last_descendant().id();
-    let in_link = |t: NodeRef| t.ancestors().take_while(|a| a.id() != el.id()).any(|a| a.is(Tag::A));
+    let in_link =
+        |t: NodeRef| t.ancestors().take_while(|a| a.id() != el.id()).any(|a| a.is(Tag::A));
     let mut links = 0;
     for d in el.descendants() {
         if d.is(Tag::A) {
@@ -576,7 +686,9 @@ fn is_link_card(el: NodeRef) -> bool {
     if links < CARD_LINKS {
         return false;
     }
-    let Some(block) = el.ancestors().find(|a| a.tag().is_some_and(|t| t.is_block())) else { return false };
+    let Some(block) = el.ancestors().find(|a| a.tag().is_some_and(|t| t.is_block())) else {
+        return false;
+    };
     block
         .descendants()
         .filter(|d| d.is_text() && (d.id() < el.id() || d.id() > end))
@@ -631,7 +743,11 @@ fn trim_edge(content: &mut [Inline], start: bool) {
                 *text = if start { text.trim_start() } else { text.trim_end() }.to_owned();
                 return;
             }
-            Inline::Emphasis { content } | Inline::Strong { content } | Inline::Link { content, .. } | Inline::Sub { content } | Inline::Sup { content } => {
+            Inline::Emphasis { content }
+            | Inline::Strong { content }
+            | Inline::Link { content, .. }
+            | Inline::Sub { content }
+            | Inline::Sup { content } => {
                 cur = content;
             }
             _ => return,
@@ -643,9 +759,13 @@ fn trim_edge(content: &mut [Inline], start: bool) {
 pub fn block_text(b: &Block, out: &mut String) {
     use super::article::inline_text;
     match b {
-        Block::Heading { content, .. } | Block::Paragraph { content } => push_broken(&inline_text(content), out),
+        Block::Heading { content, .. } | Block::Paragraph { content } => {
+            push_broken(&inline_text(content), out)
+        }
         Block::Code { text, .. } => out.push_str(text),
-        Block::List { items, .. } | Block::Footnotes { items } => lines(items.iter().flatten(), out),
+        Block::List { items, .. } | Block::Footnotes { items } => {
+            lines(items.iter().flatten(), out)
+        }
         Block::Quote { blocks } => lines(blocks, out),
         // Plain text has no pictures, and a caption without its picture is noise between
         // paragraphs; captions stay in the structured article.
@@ -653,7 +773,12 @@ pub fn block_text(b: &Block, out: &mut String) {
         Block::Table(t) => {
             // One line per row, its cells apart by tabs: a line break inside a cell is a space.
             let caption = (!t.caption.is_empty()).then(|| collapse_text(&inline_text(&t.caption)));
-            let rows = t.head.iter().chain(&t.rows).map(|row| row.iter().map(|c| collapse_text(&inline_text(&c.content))).collect::<Vec<_>>().join("\t"));
+            let rows = t.head.iter().chain(&t.rows).map(|row| {
+                row.iter()
+                    .map(|c| collapse_text(&inline_text(&c.content)))
+                    .collect::<Vec<_>>()
+                    .join("\t")
+            });
             out.push_str(&caption.into_iter().chain(rows).collect::<Vec<_>>().join("\n"));
         }
         Block::Math { fallback, .. } => out.push_str(fallback),

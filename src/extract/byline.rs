@@ -9,7 +9,8 @@ pub const MAX_BYLINE_CHARS: usize = 100;
 
 /// True when the element is the page's byline (`rel=author`, `itemprop=author`, class/id words).
 pub fn is_byline_node(n: NodeRef) -> bool {
-    let by_attr = n.attr("rel") == Some("author") || n.attr("itemprop").is_some_and(|v| v.contains("author"));
+    let by_attr =
+        n.attr("rel") == Some("author") || n.attr("itemprop").is_some_and(|v| v.contains("author"));
     if !by_attr && !words::BYLINE.found_in(&words::class_and_id(n)) {
         return false;
     }
@@ -20,12 +21,14 @@ pub fn is_byline_node(n: NodeRef) -> bool {
 
 /// The byline text of a byline element: its `itemprop=name` part when it has one.
 pub fn node_text(n: NodeRef) -> String {
-    let named = n.descendants().skip(1).find(|d| d.attr("itemprop").is_some_and(|v| v.contains("name")));
+    let named =
+        n.descendants().skip(1).find(|d| d.attr("itemprop").is_some_and(|v| v.contains("name")));
     super::collapse_text(&named.unwrap_or(n).text_content())
 }
 
 /// Words that introduce a byline ("By Jane Doe", "Von ...", "Par ...").
-const BY: &[&str] = &["by", "written by", "posted by", "von", "par", "por", "door", "di", "av", "av:", "by:"];
+const BY: &[&str] =
+    &["by", "written by", "posted by", "von", "par", "por", "door", "di", "av", "av:", "by:"];
 
 /// "By Jane Doe | March 3, 2024" -> "Jane Doe". `None` when nothing name-like is left.
 pub fn clean(raw: &str) -> Option<String> {
@@ -54,33 +57,47 @@ fn date_start(s: &str) -> Option<usize> {
     let lower = s.to_ascii_lowercase();
     // Names have no digits: the first one starts the date, even glued on ("Nolan22 Dec").
     let digit = lower.find(|c: char| c.is_ascii_digit()).filter(|i| *i > 0);
-    let mut words = lower.char_indices().filter(|(i, c)| c.is_alphanumeric() && (*i == 0 || !lower[..*i].ends_with(|p: char| p.is_alphanumeric())));
-    words.find_map(|(i, c)| {
-        let word: String = lower[i..].chars().take_while(|c| c.is_alphabetic()).collect();
-        let rest = lower[i + word.len()..].trim_start_matches(['.', ' ', ',']);
-        // "Updated ...", "Last updated ...": a date line, even as the whole byline.
-        let label = DATE_LABELS.contains(&word.as_str())
-            || (word == "last" && DATE_LABELS.iter().any(|l| rest.starts_with(l)));
-        if label {
-            return Some(i);
-        }
-        if i == 0 {
-            return None;
-        }
-        if c.is_ascii_digit() {
-            return Some(i);
-        }
-        let month = MONTHS.iter().any(|m| word.len() >= 3 && m.starts_with(word.as_str()));
-        (month && rest.starts_with(|c: char| c.is_ascii_digit())).then_some(i)
-    })
-    .into_iter()
-    .chain(digit)
-    .min()
+    let mut words = lower.char_indices().filter(|(i, c)| {
+        c.is_alphanumeric() && (*i == 0 || !lower[..*i].ends_with(|p: char| p.is_alphanumeric()))
+    });
+    words
+        .find_map(|(i, c)| {
+            let word: String = lower[i..].chars().take_while(|c| c.is_alphabetic()).collect();
+            let rest = lower[i + word.len()..].trim_start_matches(['.', ' ', ',']);
+            // "Updated ...", "Last updated ...": a date line, even as the whole byline.
+            let label = DATE_LABELS.contains(&word.as_str())
+                || (word == "last" && DATE_LABELS.iter().any(|l| rest.starts_with(l)));
+            if label {
+                return Some(i);
+            }
+            if i == 0 {
+                return None;
+            }
+            if c.is_ascii_digit() {
+                return Some(i);
+            }
+            let month = MONTHS.iter().any(|m| word.len() >= 3 && m.starts_with(word.as_str()));
+            (month && rest.starts_with(|c: char| c.is_ascii_digit())).then_some(i)
+        })
+        .into_iter()
+        .chain(digit)
+        .min()
 }
 
 /// Words that label a date ("Updated 3 May").
 const DATE_LABELS: &[&str] = &["updated", "published", "posted", "modified"];
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];

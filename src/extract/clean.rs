@@ -10,12 +10,12 @@
 //! leave out whatever was cut inside it, as if the page had been cleaned bottom-up. A label comes
 //! before what it heads, so it is judged after it and goes when that went.
 
-use super::score::{loose_runs, Piece};
-use super::tables::{is_div_to_p_blocker, Tables};
 use super::disclaimers;
 use super::labels;
+use super::score::{loose_runs, Piece};
 use super::signoffs;
 use super::stamps;
+use super::tables::{is_div_to_p_blocker, Tables};
 use super::words::{self, has_token};
 use crate::dom::{NodeId, NodeRef, Tag};
 
@@ -80,14 +80,20 @@ pub fn clean(t: &Tables, pieces: &[Piece], top: NodeId) -> Cleaned {
         // blocks are kept as they are.
         let mut protect = vec![false; end - start + 1];
         let mut in_figure = vec![false; end - start + 1];
-        let outer = snap.node(piece.first).ancestors().any(|a| a.is(Tag::Code) || a.is(Tag::Figure));
+        let outer =
+            snap.node(piece.first).ancestors().any(|a| a.is(Tag::Code) || a.is(Tag::Figure));
         for i in start..=end {
             let n = snap.node(NodeId(i as u32));
             let (pp, pf) = match n.parent() {
-                Some(p) if p.id().index() >= start => (protect[p.id().index() - start], in_figure[p.id().index() - start]),
+                Some(p) if p.id().index() >= start => {
+                    (protect[p.id().index() - start], in_figure[p.id().index() - start])
+                }
                 _ => (outer, outer),
             };
-            protect[i - start] = pp || n.is(Tag::Code) || (n.is(Tag::Table) && is_data_table(n)) || t.holds_only_quotes(n);
+            protect[i - start] = pp
+                || n.is(Tag::Code)
+                || (n.is(Tag::Table) && is_data_table(n))
+                || t.holds_only_quotes(n);
             in_figure[i - start] = pf || n.is(Tag::Figure);
         }
         agg.clear();
@@ -109,20 +115,35 @@ pub fn clean(t: &Tables, pieces: &[Piece], top: NodeId) -> Cleaned {
                 }
                 // A `div` or `section` with no block inside is a paragraph, judged as one, and so
                 // is a box around one paragraph, however many boxes deep.
-                let paragraph = tag == Tag::P || (matches!(tag, Tag::Div | Tag::Section) && (!t.block_desc[i] || wraps_one_paragraph(t, n)));
+                let paragraph = tag == Tag::P
+                    || (matches!(tag, Tag::Div | Tag::Section)
+                        && (!t.block_desc[i] || wraps_one_paragraph(t, n)));
                 if tag == Tag::Div && t.block_desc[i] {
                     for run in loose_runs(t, n) {
-                        let ids = run.first.index()..=snap.node(run.last).last_descendant().id().index();
-                        let text_nodes = || ids.clone().filter(|j| snap.node(NodeId(*j as u32)).is_text() && !t.gone[*j] && !cut[*j]);
+                        let ids =
+                            run.first.index()..=snap.node(run.last).last_descendant().id().index();
+                        let text_nodes = || {
+                            ids.clone().filter(|j| {
+                                snap.node(NodeId(*j as u32)).is_text() && !t.gone[*j] && !cut[*j]
+                            })
+                        };
                         let chars = text_nodes().map(|j| t.text[j]).sum::<u32>();
                         // Loose inline text ("<span>Published ...</span>" beside the headline, a
                         // promo's link between two paragraphs) is judged like the paragraph it
                         // looks like.
                         let stamp = || {
                             chars as usize <= stamps::MAX_CHARS
-                                && stamps::is_stamp(&text_nodes().map(|j| snap.node(NodeId(j as u32)).text()).collect::<String>())
+                                && stamps::is_stamp(
+                                    &text_nodes()
+                                        .map(|j| snap.node(NodeId(j as u32)).text())
+                                        .collect::<String>(),
+                                )
                         };
-                        if t.flags.clean_conditionally && !protect[k] && chars > 0 && (stamp() || is_promo_link(snap.node(run.first), run.last, chars)) {
+                        if t.flags.clean_conditionally
+                            && !protect[k]
+                            && chars > 0
+                            && (stamp() || is_promo_link(snap.node(run.first), run.last, chars))
+                        {
                             let mut c = Some(snap.node(run.first));
                             while let Some(x) = c {
                                 cut[x.id().index()] = true;
@@ -144,11 +165,17 @@ pub fn clean(t: &Tables, pieces: &[Piece], top: NodeId) -> Cleaned {
                             || is_ad_or_loading(n, &a)
                             || is_script_notice(n, &a)
                             || is_furniture_line(n, &a)))
-                    || (t.flags.clean_conditionally && !protect[k] && (paragraph || tag.is_heading()) && heads_cut_teasers(n, &a, &cut))
+                    || (t.flags.clean_conditionally
+                        && !protect[k]
+                        && (paragraph || tag.is_heading())
+                        && heads_cut_teasers(n, &a, &cut))
                     || (t.flags.clean_conditionally
                         && !protect[k]
                         && !paragraph
-                        && matches!(tag, Tag::Form | Tag::Fieldset | Tag::Table | Tag::Ul | Tag::Div)
+                        && matches!(
+                            tag,
+                            Tag::Form | Tag::Fieldset | Tag::Table | Tag::Ul | Tag::Div
+                        )
                         && removed_conditionally(t, n, &a, in_figure[k] && !(n.is(Tag::Figure))));
                 if remove {
                     cut[i] = true;
@@ -172,7 +199,11 @@ pub fn clean(t: &Tables, pieces: &[Piece], top: NodeId) -> Cleaned {
                     _ => {}
                 }
                 if matches!(tag, Tag::Object | Tag::Embed | Tag::Iframe) {
-                    if is_video(n) { a.video = true } else { a.embeds += 1 }
+                    if is_video(n) {
+                        a.video = true
+                    } else {
+                        a.embeds += 1
+                    }
                 }
             }
             if is_root {
@@ -191,9 +222,11 @@ pub fn clean(t: &Tables, pieces: &[Piece], top: NodeId) -> Cleaned {
             pa.embeds += a.embeds;
             pa.video |= a.video;
             pa.data_table |= a.data_table;
-            pa.heading_text += if tag.is_some_and(|t| t.is_heading()) { a.text } else { a.heading_text };
+            pa.heading_text +=
+                if tag.is_some_and(|t| t.is_heading()) { a.text } else { a.heading_text };
             pa.textish_text += if tag.is_some_and(is_textish) { a.text } else { a.textish_text };
-            pa.list_text += if matches!(tag, Some(Tag::Ul | Tag::Ol)) { a.text } else { a.list_text };
+            pa.list_text +=
+                if matches!(tag, Some(Tag::Ul | Tag::Ol)) { a.text } else { a.list_text };
             agg[k] = a;
         }
     }
@@ -261,7 +294,8 @@ fn is_link_line(n: NodeRef, a: &Agg) -> bool {
         // last Thursday</a>.") has a clause of its own around the link.
         (Some(l), None) => {
             let linked = l.text_content().split_whitespace().count();
-            linked >= HEADLINE_WORDS && text.split_whitespace().count() - linked <= PROMO_LABEL_WORDS
+            linked >= HEADLINE_WORDS
+                && text.split_whitespace().count() - linked <= PROMO_LABEL_WORDS
         }
         (Some(_), Some(_)) => is_headline_run(n, a),
         _ => false,
@@ -277,7 +311,8 @@ fn is_promo_link(first: NodeRef, last: NodeId, chars: u32) -> bool {
     }
     let mut texts = first.descendants().filter(|d| d.is_text() && !d.text().trim().is_empty());
     let Some(label) = texts.next() else { return false };
-    labels::is_teaser_label(label.text()) && texts.map(|t| t.text().split_whitespace().count()).sum::<usize>() >= HEADLINE_WORDS
+    labels::is_teaser_label(label.text())
+        && texts.map(|t| t.text().split_whitespace().count()).sum::<usize>() >= HEADLINE_WORDS
 }
 
 /// Several links that are each a headline, with little text besides: promos one after another.
@@ -311,7 +346,10 @@ fn is_headline_list(n: NodeRef, a: &Agg) -> bool {
         && a.link / a.text.max(1) as f32 >= HEADLINE_LIST_DENSITY
         && n.element_children().all(|li| {
             let mut links = li.descendants().filter(|d| d.is(Tag::A));
-            links.next().is_some_and(|l| l.text_content().split_whitespace().count() >= HEADLINE_WORDS) && links.next().is_none()
+            links
+                .next()
+                .is_some_and(|l| l.text_content().split_whitespace().count() >= HEADLINE_WORDS)
+                && links.next().is_none()
         })
 }
 
@@ -331,7 +369,9 @@ fn is_labelled_link_list(t: &Tables, n: NodeRef) -> bool {
         && !n.ancestors().any(|p| p.is(Tag::Li))
         && n.element_children().all(|li| {
             t.text[li.id().index()] <= TEASER_ITEM_MAX_CHARS
-                && li.descendants().any(|d| d.is(Tag::A) && d.attr("href").is_some_and(|h| !h.starts_with('#')))
+                && li
+                    .descendants()
+                    .any(|d| d.is(Tag::A) && d.attr("href").is_some_and(|h| !h.starts_with('#')))
                 && li.text_content().split_whitespace().count() >= HEADLINE_WORDS
         })
 }
@@ -350,7 +390,8 @@ const LABEL_MAX_NODES: usize = 8;
 /// A label over what follows it, shown or not: a rail's title is often in a box whose class
 /// (`rail__header`) kept it out of the article, but it still says what the rail is.
 fn is_label(n: NodeRef) -> bool {
-    n.last_descendant().id().index() - n.id().index() < LABEL_MAX_NODES && labels::is_teaser_label(&n.text_content())
+    n.last_descendant().id().index() - n.id().index() < LABEL_MAX_NODES
+        && labels::is_teaser_label(&n.text_content())
 }
 
 /// A check that reads a short paragraph's whole text.
@@ -382,7 +423,15 @@ fn is_furniture_line(n: NodeRef, a: &Agg) -> bool {
 fn removed_always(t: &Tables, n: NodeRef, a: &Agg, is_root: bool, beside: bool) -> bool {
     match n.tag() {
         Some(Tag::Object | Tag::Embed | Tag::Iframe) => !is_video(n),
-        Some(Tag::Footer | Tag::Link | Tag::Aside | Tag::Input | Tag::Textarea | Tag::Select | Tag::Button) => true,
+        Some(
+            Tag::Footer
+            | Tag::Link
+            | Tag::Aside
+            | Tag::Input
+            | Tag::Textarea
+            | Tag::Select
+            | Tag::Button,
+        ) => true,
         Some(Tag::H1 | Tag::H2) if t.class_weight(n) < 0.0 => true,
         _ if is_root => beside && is_author_bio(n, &words::class_and_id(n), a),
         _ if n.class().is_empty() && n.id_attr().is_empty() => is_author_bio(n, "", a),
@@ -406,7 +455,8 @@ fn removed_conditionally(t: &Tables, n: NodeRef, a: &Agg, in_figure: bool) -> bo
     if a.commas >= PROSE_COMMAS {
         return false;
     }
-    let is_list = matches!(n.tag(), Some(Tag::Ul | Tag::Ol)) || (a.text > 0 && a.list_text as f32 / a.text as f32 > LIST_SHARE);
+    let is_list = matches!(n.tag(), Some(Tag::Ul | Tag::Ol))
+        || (a.text > 0 && a.list_text as f32 / a.text as f32 > LIST_SHARE);
     if is_ad_or_loading(n, a) || is_headline_list(n, a) || is_labelled_link_list(t, n) {
         return true;
     }
@@ -418,7 +468,12 @@ fn removed_conditionally(t: &Tables, n: NodeRef, a: &Agg, in_figure: bool) -> bo
     let remove = (!in_figure && a.img > 1 && (a.p as f32 / a.img as f32) < 0.5)
         || (!is_list && li > p)
         || (a.input as i64 > p / 3)
-        || (!is_list && !in_figure && heading_density < HEADING_SHARE && a.text < SHORT_CHARS && (a.img == 0 || a.img > 2) && link_density > 0.0)
+        || (!is_list
+            && !in_figure
+            && heading_density < HEADING_SHARE
+            && a.text < SHORT_CHARS
+            && (a.img == 0 || a.img > 2)
+            && link_density > 0.0)
         || (!is_list && weight < 25.0 && link_density > MAX_LINKS)
         || (weight >= 25.0 && link_density > MAX_LINKS_POSITIVE)
         || ((a.embeds == 1 && a.text < EMBED_MIN_CHARS) || a.embeds > 1)
@@ -448,10 +503,18 @@ fn is_ad_or_loading(n: NodeRef, a: &Agg) -> bool {
 const SCRIPT_NOTICE_MAX_CHARS: u32 = 100;
 /// What such a notice says: "This slideshow requires JavaScript.", "Please enable JavaScript to
 /// view the comments", "JavaScript is disabled in your browser".
-const SCRIPT_NOTICES: &[&str] = &["requires javascript", "enable javascript", "javascript is disabled", "javascript is turned off", "javascript must be enabled", "turn on javascript"];
+const SCRIPT_NOTICES: &[&str] = &[
+    "requires javascript",
+    "enable javascript",
+    "javascript is disabled",
+    "javascript is turned off",
+    "javascript must be enabled",
+    "turn on javascript",
+];
 /// Words that address the reader's browser or this page: a tutorial's "Enable JavaScript source
 /// maps" says none of them.
-const SCRIPT_NOTICE_CUES: &[&str] = &["please", "your browser", "to view", "to see", "to watch", "to use", "this "];
+const SCRIPT_NOTICE_CUES: &[&str] =
+    &["please", "your browser", "to view", "to see", "to watch", "to use", "this "];
 
 /// A line the page shows where its scripts did not run: the reader runs none, and what the line
 /// stands in for (a slideshow, the comments) is not in the article either.
@@ -467,7 +530,8 @@ fn is_script_notice(n: NodeRef, a: &Agg) -> bool {
 fn is_dateline(n: NodeRef, ci: &str) -> bool {
     // Blocks only: an inline date is often part of a sentence (measured: dropping inline
     // timestamps cost more recall than it gained precision).
-    n.tag().is_some_and(|t| t.is_block()) && (has_token(ci, "byline") || words::DATELINE.found_in(ci))
+    n.tag().is_some_and(|t| t.is_block())
+        && (has_token(ci, "byline") || words::DATELINE.found_in(ci))
 }
 
 /// Longest author's bio: a few sentences about the writer, not a section of the article.
@@ -509,11 +573,20 @@ pub fn is_data_table(n: NodeRef) -> bool {
             Some(Tag::Col | Tag::Colgroup | Tag::Tfoot | Tag::Thead | Tag::Th) => return true,
             Some(Tag::Table) => return false,
             Some(Tag::Tr) => {
-                rows += d.attr("rowspan").and_then(|r| r.trim().parse().ok()).filter(|r| *r > 0).unwrap_or(1);
+                rows += d
+                    .attr("rowspan")
+                    .and_then(|r| r.trim().parse().ok())
+                    .filter(|r| *r > 0)
+                    .unwrap_or(1);
                 let c: u32 = d
                     .element_children()
                     .filter(|c| matches!(c.tag(), Some(Tag::Td | Tag::Th)))
-                    .map(|c| c.attr("colspan").and_then(|r| r.trim().parse().ok()).filter(|r| *r > 0).unwrap_or(1))
+                    .map(|c| {
+                        c.attr("colspan")
+                            .and_then(|r| r.trim().parse().ok())
+                            .filter(|r| *r > 0)
+                            .unwrap_or(1)
+                    })
                     .sum();
                 cols = cols.max(c);
             }

@@ -14,9 +14,31 @@ const MAX_NAME_WORDS: usize = 8;
 
 /// Words that open a credit line (lower case).
 const LABELS: &[&str] = &[
-    "photo credit", "image credit", "picture credit", "photos", "photo", "photograph", "photography", "image", "images",
-    "picture", "pictures", "illustration", "credit", "credits", "foto", "fotos", "fotografie", "bild",
-    "bilder", "crédit photo", "crédits photo", "crédit", "фото", "фотография", "иллюстрация",
+    "photo credit",
+    "image credit",
+    "picture credit",
+    "photos",
+    "photo",
+    "photograph",
+    "photography",
+    "image",
+    "images",
+    "picture",
+    "pictures",
+    "illustration",
+    "credit",
+    "credits",
+    "foto",
+    "fotos",
+    "fotografie",
+    "bild",
+    "bilder",
+    "crédit photo",
+    "crédits photo",
+    "crédit",
+    "фото",
+    "фотография",
+    "иллюстрация",
 ];
 /// The ASCII letters that open one of [`LABELS`] (the others open with a Cyrillic letter).
 const LABEL_INITIALS: &[u8] = b"bcfip";
@@ -44,7 +66,10 @@ pub fn is_credit(text: &str) -> bool {
     }
     let lower = super::words::lower(&text);
     let lower = lower.trim_start_matches(['(', '[']).trim_end_matches([')', ']', '.']);
-    let Some(rest) = LABELS.iter().find_map(|l| lower.strip_prefix(l).filter(|r| !r.starts_with(char::is_alphanumeric))) else {
+    let Some(rest) = LABELS
+        .iter()
+        .find_map(|l| lower.strip_prefix(l).filter(|r| !r.starts_with(char::is_alphanumeric)))
+    else {
         return false;
     };
     let rest = rest.trim_start();

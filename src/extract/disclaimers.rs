@@ -13,13 +13,28 @@ pub const MAX_CHARS: usize = 400;
 
 /// What a disclaimer is about: a commission someone earns (not "the Electoral Commission"),
 /// affiliate links.
-const ABOUT: &[&str] = &["a commission", "affiliate commission", "small commission", "affiliate link", "qualifying purchases"];
+const ABOUT: &[&str] = &[
+    "a commission",
+    "affiliate commission",
+    "small commission",
+    "affiliate link",
+    "qualifying purchases",
+];
 /// One of these words is in every phrase of [`ABOUT`].
 const KEY_WORDS: &[&str] = &["commission", "affiliate", "purchases"];
 /// How it points at the page it is printed on.
 const THIS_PAGE: &[&str] = &[
-    "this article", "this page", "this post", "this story", "this site", "this website", "our links", "links in this",
-    "links on this", "through our", "qualifying purchases",
+    "this article",
+    "this page",
+    "this post",
+    "this story",
+    "this site",
+    "this website",
+    "our links",
+    "links in this",
+    "links on this",
+    "through our",
+    "qualifying purchases",
 ];
 
 /// True when `text` is an affiliate disclaimer.
@@ -29,7 +44,8 @@ pub fn is_disclaimer(text: &str) -> bool {
     }
     // Every short paragraph is asked and nearly none is a disclaimer: a word of ABOUT rules most
     // out on the text as it is, before the two copies below (callgrind, all corpus pages).
-    if !super::words::alnum_words(text).any(|w| KEY_WORDS.iter().any(|k| k.eq_ignore_ascii_case(w))) {
+    if !super::words::alnum_words(text).any(|w| KEY_WORDS.iter().any(|k| k.eq_ignore_ascii_case(w)))
+    {
         return false;
     }
     let lower = super::words::lower(&super::collapse_text(text));

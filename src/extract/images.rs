@@ -8,12 +8,23 @@ use crate::render::url::resolve_image;
 
 /// Attributes lazy loaders keep the real source in, most specific first.
 const LAZY_SRC: &[&str] = &[
-    "data-src", "data-lazy-src", "data-original", "data-orig-file", "data-hi-res-src", "data-full-src",
-    "data-url", "data-lazy", "data-echo", "data-image", "data-img-src", "data-actualsrc",
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-orig-file",
+    "data-hi-res-src",
+    "data-full-src",
+    "data-url",
+    "data-lazy",
+    "data-echo",
+    "data-image",
+    "data-img-src",
+    "data-actualsrc",
 ];
 const LAZY_SRCSET: &[&str] = &["data-srcset", "data-lazy-srcset", "srcset"];
 /// Words in a `src` that mark a placeholder rather than the picture.
-const PLACEHOLDER: &[&str] = &["placeholder", "blank.", "spacer.", "pixel.", "grey.gif", "transparent.", "loading."];
+const PLACEHOLDER: &[&str] =
+    &["placeholder", "blank.", "spacer.", "pixel.", "grey.gif", "transparent.", "loading."];
 /// Images with a declared side smaller than this are icons, pixels or avatars.
 const MIN_SIDE: u32 = 48;
 /// A `data:` URL this short is a placeholder, not a picture.
@@ -24,12 +35,18 @@ const IMAGE_ENDINGS: &[&str] = &[".jpg", ".jpeg", ".png", ".webp", ".gif", ".avi
 /// The best source for an `img` or `picture`, resolved and checked, with alt text and size.
 pub fn image(el: NodeRef, base: Option<&str>) -> Option<Image> {
     let img = if el.is(Tag::Img) { Some(el) } else { el.descendants().find(|d| d.is(Tag::Img)) };
-    let dim = |n: Option<NodeRef>, a: &str| n.and_then(|n| n.attr(a)).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok());
+    let dim = |n: Option<NodeRef>, a: &str| {
+        n.and_then(|n| n.attr(a)).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+    };
     let (width, height) = (dim(img, "width"), dim(img, "height"));
     if width.is_some_and(|w| w < MIN_SIDE) || height.is_some_and(|h| h < MIN_SIDE) {
         return None;
     }
-    let picture = if el.is(Tag::Picture) { Some(el) } else { img.and_then(|i| i.parent()).filter(|p| p.is(Tag::Picture)) };
+    let picture = if el.is(Tag::Picture) {
+        Some(el)
+    } else {
+        img.and_then(|i| i.parent()).filter(|p| p.is(Tag::Picture))
+    };
     let mut src = None;
     if let Some(p) = picture {
         src = p
@@ -40,7 +57,13 @@ pub fn image(el: NodeRef, base: Option<&str>) -> Option<Image> {
     if let Some(i) = img {
         src = src
             .or_else(|| srcset(i).and_then(largest))
-            .or_else(|| LAZY_SRC.iter().find_map(|a| i.attr(a)).filter(|v| !v.trim().is_empty()).map(str::to_owned))
+            .or_else(|| {
+                LAZY_SRC
+                    .iter()
+                    .find_map(|a| i.attr(a))
+                    .filter(|v| !v.trim().is_empty())
+                    .map(str::to_owned)
+            })
             .or_else(|| i.attr("src").filter(|s| !is_placeholder(s)).map(str::to_owned))
             .or_else(|| {
                 i.attrs().map(|(_, v)| v.trim()).find(|v| is_image_url(v)).map(str::to_owned)
@@ -64,18 +87,27 @@ pub fn placeholder(figure: NodeRef, base: Option<&str>) -> Option<Image> {
     if width.is_some_and(|w| w < MIN_SIDE) || height.is_some_and(|h| h < MIN_SIDE) {
         return None;
     }
-    let alt = el.attr("data-alt").or_else(|| el.attr("alt")).map(super::collapse_text).unwrap_or_default();
+    let alt = el
+        .attr("data-alt")
+        .or_else(|| el.attr("alt"))
+        .map(super::collapse_text)
+        .unwrap_or_default();
     Some(Image { src: resolve_image(base, src)?, alt, width, height, ..Image::default() })
 }
 
 /// A value that is an image's address: one word that ends in an image file's ending.
 fn is_image_url(v: &str) -> bool {
-    !v.contains(' ') && IMAGE_ENDINGS.iter().any(|e| v.to_ascii_lowercase().split('?').next().unwrap_or("").ends_with(e))
+    !v.contains(' ')
+        && IMAGE_ENDINGS
+            .iter()
+            .any(|e| v.to_ascii_lowercase().split('?').next().unwrap_or("").ends_with(e))
 }
 
 fn is_placeholder(src: &str) -> bool {
     let s = src.trim().to_ascii_lowercase();
-    s.is_empty() || (s.starts_with("data:") && s.len() < MIN_DATA_URL) || PLACEHOLDER.iter().any(|p| s.contains(p))
+    s.is_empty()
+        || (s.starts_with("data:") && s.len() < MIN_DATA_URL)
+        || PLACEHOLDER.iter().any(|p| s.contains(p))
 }
 
 /// The `srcset` of an `img` or `source`, lazy-loaders' attributes first.
@@ -146,7 +178,12 @@ fn candidates(srcset: &str) -> impl Iterator<Item = (Size, &str)> {
             .strip_suffix('w')
             .and_then(|w| w.trim().parse::<f32>().ok())
             .map(Size::Width)
-            .or_else(|| descriptor.strip_suffix('x').and_then(|x| x.trim().parse::<f32>().ok()).map(Size::Density))
+            .or_else(|| {
+                descriptor
+                    .strip_suffix('x')
+                    .and_then(|x| x.trim().parse::<f32>().ok())
+                    .map(Size::Density)
+            })
             .unwrap_or(Size::Density(1.0));
         if !url.is_empty() {
             return Some((size, url));

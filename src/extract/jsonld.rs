@@ -24,7 +24,9 @@ const ARTICLE_TYPES: &[&str] = &["Article", "Report", "Posting", "APIReference"]
 
 pub fn read(snap: &Snapshot) -> JsonLd {
     for n in snap.iter() {
-        if !n.is(Tag::Script) || !n.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
+        if !n.is(Tag::Script)
+            || !n.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+        {
             continue;
         }
         let text = n.text_content();

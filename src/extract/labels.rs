@@ -21,8 +21,22 @@ const QUALIFIED: &[&str] = &["more", "related", "recommended", "popular", "trend
 const QUALIFIERS: &[&str] = &["from", "on", "in", "like", "to", "for", "now", "this", "today"];
 /// Words anywhere in a label that name what it announces ("More Great WIRED Stories").
 const ANNOUNCED: &[&str] = &[
-    "stories", "news", "articles", "headlines", "coverage", "reads", "reading", "videos", "posts", "links",
-    "content", "topics", "guides", "roundup", "roundups", "reviews",
+    "stories",
+    "news",
+    "articles",
+    "headlines",
+    "coverage",
+    "reads",
+    "reading",
+    "videos",
+    "posts",
+    "links",
+    "content",
+    "topics",
+    "guides",
+    "roundup",
+    "roundups",
+    "reviews",
 ];
 
 /// The words a label opens with; `don't` and `editor's` split at the apostrophe.
@@ -54,7 +68,9 @@ pub fn is_teaser_label(text: &str) -> bool {
     let lower = super::words::lower(text);
     let words: Vec<&str> = super::words::alnum_words(&lower).collect();
     let qualified = words.first().is_some_and(|w| QUALIFIED.contains(w))
-        && (words.len() == 1 || words.get(1).is_some_and(|w| QUALIFIERS.contains(w)) || words.iter().any(|w| ANNOUNCED.contains(w)));
+        && (words.len() == 1
+            || words.get(1).is_some_and(|w| QUALIFIERS.contains(w))
+            || words.iter().any(|w| ANNOUNCED.contains(w)));
     words.len() <= MAX_WORDS && (qualified || OPENINGS.iter().any(|o| words.starts_with(o)))
 }
 
@@ -64,7 +80,17 @@ mod tests {
 
     #[test]
     fn labels_with_the_sites_words_after_them() {
-        for s in ["More Great WIRED Stories", "Most read in world news", "DON'T MISS", "Related coverage from Money", "Read more:", "More on this story", "Related", "Trending now", "Also on rt.com"] {
+        for s in [
+            "More Great WIRED Stories",
+            "Most read in world news",
+            "DON'T MISS",
+            "Related coverage from Money",
+            "Read more:",
+            "More on this story",
+            "Related",
+            "Trending now",
+            "Also on rt.com",
+        ] {
             assert!(is_teaser_label(s), "{s}");
         }
     }

@@ -29,14 +29,21 @@ pub struct Placement<'a> {
 }
 
 /// The lead image, unless the body already shows it.
-pub fn lead_image(snap: &Snapshot, meta: &PageMeta, body: &[Block], at: &Placement, base: Option<&str>) -> Option<Image> {
+pub fn lead_image(
+    snap: &Snapshot,
+    meta: &PageMeta,
+    body: &[Block],
+    at: &Placement,
+    base: Option<&str>,
+) -> Option<Image> {
     // Figures are read whole, wherever they are on the page.
     let keep_all = vec![false; snap.len()];
     let ctx = Ctx { base, drop: &keep_all };
     let image = match meta.image().and_then(|u| crate::render::url::resolve_image(base, &u)) {
         Some(src) => {
             let key = file(&src);
-            let shown = snap.iter().filter(|n| n.is(Tag::Figure)).find_map(|f| figure_image(f, &key, &ctx));
+            let shown =
+                snap.iter().filter(|n| n.is(Tag::Figure)).find_map(|f| figure_image(f, &key, &ctx));
             Image { src, ..shown.unwrap_or_default() }
         }
         None => hero(snap, at, &ctx)?,
@@ -65,7 +72,10 @@ fn hero(snap: &Snapshot, at: &Placement, ctx: &Ctx) -> Option<Image> {
     (bound..at.first.index())
         .rev()
         .map(|i| snap.node(NodeId(i as u32)))
-        .filter(|n| (n.is(Tag::Img) && !n.parent().is_some_and(|p| p.is(Tag::Picture))) || n.is(Tag::Picture))
+        .filter(|n| {
+            (n.is(Tag::Img) && !n.parent().is_some_and(|p| p.is(Tag::Picture)))
+                || n.is(Tag::Picture)
+        })
         .filter(|n| !at.drop[n.id().index()] && is_large(*n))
         .find_map(|n| {
             let image = images::image(n, ctx.base)?;
@@ -78,7 +88,8 @@ fn hero(snap: &Snapshot, at: &Placement, ctx: &Ctx) -> Option<Image> {
 fn is_large(el: NodeRef) -> bool {
     let img = if el.is(Tag::Img) { Some(el) } else { el.descendants().find(|d| d.is(Tag::Img)) };
     let Some(img) = img else { return false };
-    let declared = img.attr("width").and_then(|w| w.trim().trim_end_matches("px").parse::<u32>().ok());
+    let declared =
+        img.attr("width").and_then(|w| w.trim().trim_end_matches("px").parse::<u32>().ok());
     let sets = std::iter::once(img).chain(el.descendants().filter(|d| d.is(Tag::Source)));
     let widest = sets.filter_map(images::srcset).filter_map(images::widest_descriptor).max();
     match declared.or(widest) {

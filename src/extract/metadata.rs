@@ -15,14 +15,20 @@ impl Meta {
     pub fn read(snap: &Snapshot) -> Meta {
         let mut m = Meta::default();
         for n in snap.iter().filter(|n| n.is(Tag::Meta)) {
-            let Some(content) = n.attr("content").map(str::trim).filter(|c| !c.is_empty()) else { continue };
+            let Some(content) = n.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
+                continue;
+            };
             // `property` may list several keys ("og:title twitter:title").
             for key in n.attr("property").unwrap_or("").split_whitespace() {
                 m.push(key.to_ascii_lowercase(), content);
             }
             for attr in ["name", "itemprop"] {
                 if let Some(name) = n.attr(attr) {
-                    let key: String = name.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+                    let key: String = name
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect::<String>()
+                        .to_ascii_lowercase();
                     // `article:*` is OpenGraph's, valid as a property only (pages that put it in
                     // `name` are seen to leave it stale).
                     if !key.starts_with("article:") {
@@ -46,24 +52,49 @@ impl Meta {
 
     /// The first of `keys` that the page has.
     pub fn first(&self, keys: &[&str]) -> Option<&str> {
-        keys.iter().find_map(|k| self.values.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str()))
+        keys.iter()
+            .find_map(|k| self.values.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str()))
     }
 }
 
 /// Keys in order of trust, per field.
 pub const TITLE_KEYS: &[&str] = &[
-    "dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
-    "twitter:title", "parsely-title",
+    "dc:title",
+    "dcterm:title",
+    "og:title",
+    "weibo:article:title",
+    "weibo:webpage:title",
+    "title",
+    "twitter:title",
+    "parsely-title",
 ];
-pub const AUTHOR_KEYS: &[&str] =
-    &["dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "og:article:author"];
+pub const AUTHOR_KEYS: &[&str] = &[
+    "dc:creator",
+    "dcterm:creator",
+    "author",
+    "parsely-author",
+    "article:author",
+    "og:article:author",
+];
 pub const DESCRIPTION_KEYS: &[&str] = &[
-    "dc:description", "dcterm:description", "og:description", "weibo:article:description",
-    "weibo:webpage:description", "description", "twitter:description",
+    "dc:description",
+    "dcterm:description",
+    "og:description",
+    "weibo:article:description",
+    "weibo:webpage:description",
+    "description",
+    "twitter:description",
 ];
-pub const PUBLISHED_KEYS: &[&str] =
-    &["article:published_time", "parsely-pub-date", "datepublished", "og:article:published_time", "dc:date:issued", "dcterms:created"];
-pub const IMAGE_KEYS: &[&str] = &["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"];
+pub const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "parsely-pub-date",
+    "datepublished",
+    "og:article:published_time",
+    "dc:date:issued",
+    "dcterms:created",
+];
+pub const IMAGE_KEYS: &[&str] =
+    &["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"];
 
 /// Everything known about the page before its body is read.
 pub struct PageMeta {
@@ -78,23 +109,36 @@ impl PageMeta {
 
     /// Authors from JSON-LD or meta tags (never a profile URL), joined by ", ".
     pub fn byline(&self) -> Option<String> {
-        let names: Vec<&str> = self.json.authors.iter().map(String::as_str).filter(|a| !is_url(a)).collect();
+        let names: Vec<&str> =
+            self.json.authors.iter().map(String::as_str).filter(|a| !is_url(a)).collect();
         if !names.is_empty() {
             return Some(names.join(", "));
         }
-        AUTHOR_KEYS.iter().find_map(|k| self.meta.first(&[k]).filter(|v| !is_url(v))).map(str::to_owned)
+        AUTHOR_KEYS
+            .iter()
+            .find_map(|k| self.meta.first(&[k]).filter(|v| !is_url(v)))
+            .map(str::to_owned)
     }
 
     pub fn excerpt(&self) -> Option<String> {
-        self.json.description.clone().or_else(|| self.meta.first(DESCRIPTION_KEYS).map(str::to_owned))
+        self.json
+            .description
+            .clone()
+            .or_else(|| self.meta.first(DESCRIPTION_KEYS).map(str::to_owned))
     }
 
     pub fn site_name(&self) -> Option<String> {
-        self.json.publisher.clone().or_else(|| self.meta.first(&["og:site_name"]).map(str::to_owned))
+        self.json
+            .publisher
+            .clone()
+            .or_else(|| self.meta.first(&["og:site_name"]).map(str::to_owned))
     }
 
     pub fn published(&self) -> Option<String> {
-        self.json.date_published.clone().or_else(|| self.meta.first(PUBLISHED_KEYS).map(str::to_owned))
+        self.json
+            .date_published
+            .clone()
+            .or_else(|| self.meta.first(PUBLISHED_KEYS).map(str::to_owned))
     }
 
     pub fn image(&self) -> Option<String> {

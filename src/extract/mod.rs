@@ -106,10 +106,13 @@ const COMMENTS_CLIMB: usize = 3;
 
 /// True when `n` is (or is in) a comment section.
 fn in_comments(n: NodeRef) -> bool {
-    std::iter::once(n).chain(n.ancestors().take(COMMENTS_CLIMB)).take_while(|x| !x.is(Tag::Body)).any(|x| {
-        let ci = words::class_and_id(x);
-        COMMENT_WORDS.iter().any(|w| words::has_token(&ci, w))
-    })
+    std::iter::once(n)
+        .chain(n.ancestors().take(COMMENTS_CLIMB))
+        .take_while(|x| !x.is(Tag::Body))
+        .any(|x| {
+            let ci = words::class_and_id(x);
+            COMMENT_WORDS.iter().any(|w| words::has_token(&ci, w))
+        })
 }
 
 /// Extracts the article from a snapshot.
@@ -122,7 +125,11 @@ pub fn extract(snap: &Snapshot, options: &Options) -> Result<Article, ExtractErr
 /// where it sits inside the article's container. The subtrees still take part in finding the
 /// article and its byline and date (an author box with social links is still the byline); they
 /// are only kept out of the body.
-pub fn extract_excluding(snap: &Snapshot, options: &Options, exclude: &[NodeId]) -> Result<Article, ExtractError> {
+pub fn extract_excluding(
+    snap: &Snapshot,
+    options: &Options,
+    exclude: &[NodeId],
+) -> Result<Article, ExtractError> {
     let page = tables::Base::new(snap);
     if readerable::is_sign_in_page(snap, &page) {
         return Err(ExtractError::NoArticle);
@@ -151,7 +158,11 @@ pub fn extract_excluding(snap: &Snapshot, options: &Options, exclude: &[NodeId])
     }
     let best = best
         .filter(|b| !b.navigation)
-        .filter(|b| b.text > 0 && (b.text >= MIN_ARTICLE_CHARS || b.text as f32 >= MIN_ARTICLE_SHARE * b.page_text as f32))
+        .filter(|b| {
+            b.text > 0
+                && (b.text >= MIN_ARTICLE_CHARS
+                    || b.text as f32 >= MIN_ARTICLE_SHARE * b.page_text as f32)
+        })
         .ok_or(ExtractError::NoArticle)?;
     let mut drop = best.drop.clone();
     for id in exclude {
@@ -190,7 +201,10 @@ pub fn extract_excluding(snap: &Snapshot, options: &Options, exclude: &[NodeId])
         byline,
         site_name,
         published_time,
-        lang: html.and_then(|h| h.attr("lang")).map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()),
+        lang: html
+            .and_then(|h| h.attr("lang"))
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty()),
         dir: match dir {
             Some(d) if d.trim().eq_ignore_ascii_case("rtl") => Direction::Rtl,
             _ => Direction::Ltr,
@@ -205,7 +219,13 @@ pub fn extract_excluding(snap: &Snapshot, options: &Options, exclude: &[NodeId])
 }
 
 /// One pass of choosing and cleaning with the given heuristics.
-fn attempt(snap: &Snapshot, page: &tables::Base, flags: Flags, title: &str, want_byline: bool) -> Option<Attempt> {
+fn attempt(
+    snap: &Snapshot,
+    page: &tables::Base,
+    flags: Flags,
+    title: &str,
+    want_byline: bool,
+) -> Option<Attempt> {
     let mut byline = None;
     let mut title_seen = title.is_empty();
     let mut take = |n: NodeRef| {
@@ -249,7 +269,15 @@ fn attempt(snap: &Snapshot, page: &tables::Base, flags: Flags, title: &str, want
             let links = b.descendants().filter(|a| a.is(Tag::A) && !t.gone[a.id().index()]).count();
             links >= NAV_PAGE_LINKS && t.link_density(b.id().index()) > NAV_PAGE_LINK_DENSITY
         });
-    Some(Attempt { text: cleaned.text, drop, pieces: choice.pieces, top: choice.top, byline, page_text, navigation })
+    Some(Attempt {
+        text: cleaned.text,
+        drop,
+        pieces: choice.pieces,
+        top: choice.top,
+        byline,
+        page_text,
+        navigation,
+    })
 }
 
 /// A paragraph or box holding nothing but one text node.
@@ -264,13 +292,17 @@ fn is_text_box(n: NodeRef) -> bool {
 /// character of the article was 13 M of 1,760 M instructions (callgrind, all corpus pages).
 fn count_words(text: &str) -> usize {
     let is_cjk = |c: char| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF);
-    text.split_whitespace().map(|w| if w.is_ascii() { 1 } else { w.chars().filter(|&c| is_cjk(c)).count().max(1) }).sum()
+    text.split_whitespace()
+        .map(|w| if w.is_ascii() { 1 } else { w.chars().filter(|&c| is_cjk(c)).count().max(1) })
+        .sum()
 }
 
 /// The text of the article's first paragraph.
 fn first_paragraph(body: &[Block]) -> Option<String> {
     body.iter().find_map(|b| match b {
-        Block::Paragraph { content } => Some(collapse_text(&inline_text(content))).filter(|t| !t.is_empty()),
+        Block::Paragraph { content } => {
+            Some(collapse_text(&inline_text(content))).filter(|t| !t.is_empty())
+        }
         _ => None,
     })
 }
@@ -278,15 +310,23 @@ fn first_paragraph(body: &[Block]) -> Option<String> {
 /// A `<time datetime>` marked as the publication date, or the first one in the article.
 fn published_in_page(snap: &Snapshot, best: &Attempt) -> Option<String> {
     let marked = snap.iter().find(|n| {
-        n.is(Tag::Time) && (n.attr("pubdate").is_some() || n.attr("itemprop").is_some_and(|v| v.contains("datePublished")))
+        n.is(Tag::Time)
+            && (n.attr("pubdate").is_some()
+                || n.attr("itemprop").is_some_and(|v| v.contains("datePublished")))
     });
     let in_article = || {
         best.pieces.iter().find_map(|p| {
             let end = snap.node(p.last).last_descendant().id();
-            (p.first.0..=end.0).map(|i| snap.node(crate::dom::NodeId(i))).find(|n| n.is(Tag::Time) && n.attr("datetime").is_some())
+            (p.first.0..=end.0)
+                .map(|i| snap.node(crate::dom::NodeId(i)))
+                .find(|n| n.is(Tag::Time) && n.attr("datetime").is_some())
         })
     };
-    marked.or_else(in_article).and_then(|n| n.attr("datetime")).map(|d| d.trim().to_owned()).filter(|d| d.len() >= 10 && d.as_bytes()[..4].iter().all(u8::is_ascii_digit))
+    marked
+        .or_else(in_article)
+        .and_then(|n| n.attr("datetime"))
+        .map(|d| d.trim().to_owned())
+        .filter(|d| d.len() >= 10 && d.as_bytes()[..4].iter().all(u8::is_ascii_digit))
 }
 
 /// Whitespace runs collapsed to one space, trimmed.

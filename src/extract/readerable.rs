@@ -12,8 +12,8 @@
 //! subscribe.
 
 use super::tables::Base;
-use crate::charcount::collapsed_len;
 use super::words::{has_token, lower};
+use crate::charcount::collapsed_len;
 use crate::dom::{NodeId, NodeRef, Snapshot, Tag};
 
 /// Paragraphs shorter than this (characters) say nothing about being an article.
@@ -55,7 +55,9 @@ pub fn readerable(snap: &Snapshot) -> bool {
             continue;
         }
         let counts = match n.tag() {
-            Some(Tag::P | Tag::Pre | Tag::Article) => !(n.is(Tag::P) && n.parent().is_some_and(|p| p.is(Tag::Li))),
+            Some(Tag::P | Tag::Pre | Tag::Article) => {
+                !(n.is(Tag::P) && n.parent().is_some_and(|p| p.is(Tag::Li)))
+            }
             Some(Tag::Div) => n.children().any(|c| c.is(Tag::Br)),
             _ => false,
         };
@@ -72,13 +74,29 @@ pub fn readerable(snap: &Snapshot) -> bool {
 /// What a sign-in form, its buttons or its page title say, lower case: "Sign in", "Log in",
 /// "Anmelden", "Se connecter", "Iniciar sesión"...
 const SIGN_IN_WORDS: &[&str] = &[
-    "sign in", "sign-in", "signin", "log in", "log-in", "login", "log on", "anmelden", "einloggen", "se connecter",
-    "connexion", "iniciar sesión", "inicia sesión", "acceder", "accedi", "entrar",
+    "sign in",
+    "sign-in",
+    "signin",
+    "log in",
+    "log-in",
+    "login",
+    "log on",
+    "anmelden",
+    "einloggen",
+    "se connecter",
+    "connexion",
+    "iniciar sesión",
+    "inicia sesión",
+    "acceder",
+    "accedi",
+    "entrar",
 ];
 
 /// An e-mail or user-name field: its type, autocomplete token, or name says so.
 fn is_email_field(n: NodeRef) -> bool {
-    let says = |v: Option<&str>, words: &[&str]| v.is_some_and(|v| words.iter().any(|w| lower(v).contains(w)));
+    let says = |v: Option<&str>, words: &[&str]| {
+        v.is_some_and(|v| words.iter().any(|w| lower(v).contains(w)))
+    };
     n.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("email"))
         || says(n.attr("autocomplete"), &["email", "username"])
         || says(n.attr("name"), &["email", "login", "user"])
@@ -86,7 +104,12 @@ fn is_email_field(n: NodeRef) -> bool {
 
 /// The form of a field, or where scripts do without one, the box that holds it and its button.
 fn form_of(field: NodeRef) -> Option<NodeRef> {
-    let controls = |a: &NodeRef| a.descendants().filter(|d| matches!(d.tag(), Some(Tag::Input | Tag::Button))).nth(1).is_some();
+    let controls = |a: &NodeRef| {
+        a.descendants()
+            .filter(|d| matches!(d.tag(), Some(Tag::Input | Tag::Button)))
+            .nth(1)
+            .is_some()
+    };
     field.ancestors().find(|a| a.is(Tag::Form)).or_else(|| field.ancestors().find(controls))
 }
 
@@ -122,7 +145,8 @@ fn inputs(snap: &Snapshot) -> Vec<NodeRef<'_>> {
 /// hints, buttons) times [`SIGN_IN_PROSE_PER_FORM_CHAR`]. `inputs` are the page's input fields.
 fn is_sign_in(snap: &Snapshot, inputs: &[NodeRef], skip: &[bool]) -> bool {
     let visible_input = |n: &NodeRef, types: &[&str]| {
-        !skip[n.id().index()] && types.iter().any(|t| n.attr("type").unwrap_or("text").trim().eq_ignore_ascii_case(t))
+        !skip[n.id().index()]
+            && types.iter().any(|t| n.attr("type").unwrap_or("text").trim().eq_ignore_ascii_case(t))
     };
     let form = match inputs.iter().find(|n| visible_input(n, &["password"])) {
         Some(&password) => form_of(password),
@@ -134,7 +158,11 @@ fn is_sign_in(snap: &Snapshot, inputs: &[NodeRef], skip: &[bool]) -> bool {
             .find(|f| says_sign_in(snap, *f)),
     };
     let Some(form) = form else { return false };
-    let form_text: u32 = form.descendants().filter(|d| d.is_text() && !skip[d.id().index()]).map(|d| collapsed_len(d.text())).sum();
+    let form_text: u32 = form
+        .descendants()
+        .filter(|d| d.is_text() && !skip[d.id().index()])
+        .map(|d| collapsed_len(d.text()))
+        .sum();
     let limit = SIGN_IN_MAX_PROSE.min(form_text * SIGN_IN_PROSE_PER_FORM_CHAR);
     let mut not_prose = vec![false; snap.len()];
     let mut prose = 0;
@@ -144,7 +172,25 @@ fn is_sign_in(snap: &Snapshot, inputs: &[NodeRef], skip: &[bool]) -> bool {
         use Tag::*;
         not_prose[i] = skip[i]
             || not_prose[p]
-            || matches!(n.tag(), Some(Form | A | Button | Label | Select | Nav | Header | Footer | Aside | H1 | H2 | H3 | H4 | H5 | H6));
+            || matches!(
+                n.tag(),
+                Some(
+                    Form | A
+                        | Button
+                        | Label
+                        | Select
+                        | Nav
+                        | Header
+                        | Footer
+                        | Aside
+                        | H1
+                        | H2
+                        | H3
+                        | H4
+                        | H5
+                        | H6
+                )
+            );
         if n.is_text() && !not_prose[i] {
             prose += collapsed_len(n.text());
             if prose >= limit {

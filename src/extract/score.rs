@@ -52,7 +52,13 @@ struct Scorer<'t, 'a> {
 pub fn choose(t: &Tables) -> Option<Choice> {
     let snap = t.snap;
     let len = snap.len();
-    let mut s = Scorer { t, score: vec![0.0; len], scored: vec![false; len], wrapper: vec![false; len], candidates: Vec::new() };
+    let mut s = Scorer {
+        t,
+        score: vec![0.0; len],
+        scored: vec![false; len],
+        wrapper: vec![false; len],
+        candidates: Vec::new(),
+    };
     for n in snap.iter() {
         let i = n.id().index();
         if t.gone[i] || !n.is_element() {
@@ -69,7 +75,15 @@ pub fn choose(t: &Tables) -> Option<Choice> {
             continue;
         }
         match tag {
-            Tag::Section | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::P | Tag::Td | Tag::Pre => {
+            Tag::Section
+            | Tag::H2
+            | Tag::H3
+            | Tag::H4
+            | Tag::H5
+            | Tag::H6
+            | Tag::P
+            | Tag::Td
+            | Tag::Pre => {
                 s.vote(n, t.text[i], t.commas[i]);
             }
             Tag::Div if !t.block_desc[i] => s.vote(n, t.text[i], t.commas[i]),
@@ -90,13 +104,18 @@ pub fn choose(t: &Tables) -> Option<Choice> {
     top.sort_by(|a, b| score[*b as usize].total_cmp(&score[*a as usize]).then(a.cmp(b)));
     top.truncate(TOP_CANDIDATES);
     let body = snap.find(Tag::Body).map(|b| b.id());
-    let is_body = |n: NodeRef| Some(n.id()) == body || n.parent().is_none_or(|p| p.parent().is_none());
+    let is_body =
+        |n: NodeRef| Some(n.id()) == body || n.parent().is_none_or(|p| p.parent().is_none());
     let up = |n| up_of(&wrapper, n);
     let mut best = match top.first() {
         Some(&c) if !is_body(snap.node(NodeId(c))) => snap.node(NodeId(c)),
         _ => {
             let b = snap.node(body.unwrap_or(NodeId::ROOT));
-            return Some(Choice { top: b.id(), pieces: vec![Piece { first: b.id(), last: b.id() }], voted: false });
+            return Some(Choice {
+                top: b.id(),
+                pieces: vec![Piece { first: b.id(), last: b.id() }],
+                voted: false,
+            });
         }
     };
     // Rivals nearly as good as the best, all under one ancestor: that ancestor holds the article
@@ -161,7 +180,14 @@ const SAME_CLASS_BONUS: f32 = 0.2;
 const LONG_PARAGRAPH: u32 = 80;
 const LONG_PARAGRAPH_MAX_LINKS: f32 = 0.25;
 
-fn siblings(t: &Tables, best: NodeRef, score: &[f32], scored: &[bool], wrapper: &[bool], parent: Option<NodeRef>) -> Vec<Piece> {
+fn siblings(
+    t: &Tables,
+    best: NodeRef,
+    score: &[f32],
+    scored: &[bool],
+    wrapper: &[bool],
+    parent: Option<NodeRef>,
+) -> Vec<Piece> {
     let one = |n: NodeRef| Piece { first: n.id(), last: n.id() };
     let Some(parent) = parent else { return vec![one(best)] };
     let bi = best.id().index();
@@ -194,7 +220,11 @@ fn siblings(t: &Tables, best: NodeRef, score: &[f32], scored: &[bool], wrapper: 
             let links: f32 = range(t, item).map(|j| t.link[j]).sum();
             paragraph_joins(t, item, chars, if chars == 0 { 0.0 } else { links / chars as f32 })
         } else {
-            let bonus = if !best.class().is_empty() && n.class() == best.class() { score[bi] * SAME_CLASS_BONUS } else { 0.0 };
+            let bonus = if !best.class().is_empty() && n.class() == best.class() {
+                score[bi] * SAME_CLASS_BONUS
+            } else {
+                0.0
+            };
             if scored[i] && score[i] + bonus >= threshold {
                 true
             } else if n.is(Tag::P) || (n.is(Tag::Div) && (!t.block_desc[i] || wrapper[i])) {
@@ -293,7 +323,9 @@ pub fn loose_runs(t: &Tables, div: NodeRef) -> Vec<Piece> {
 
 /// A `div` that only wraps one paragraph (and is not a link list): it stands for that paragraph.
 fn is_wrapper(t: &Tables, n: NodeRef) -> bool {
-    n.is(Tag::Div) && t.only_child(n).is_some_and(|c| c.is(Tag::P)) && t.link_density(n.id().index()) < WRAPPER_MAX_LINK_DENSITY
+    n.is(Tag::Div)
+        && t.only_child(n).is_some_and(|c| c.is(Tag::P))
+        && t.link_density(n.id().index()) < WRAPPER_MAX_LINK_DENSITY
 }
 
 /// A container's score before any paragraph votes: by tag, and by class/id words.
@@ -301,7 +333,9 @@ fn initial_score(t: &Tables, n: NodeRef) -> f32 {
     let base = match n.tag() {
         Some(Tag::Div) => 5.0,
         Some(Tag::Pre | Tag::Td | Tag::Blockquote) => 3.0,
-        Some(Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form) => -3.0,
+        Some(
+            Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form,
+        ) => -3.0,
         Some(t) if t.is_heading() || t == Tag::Th => -5.0,
         _ => 0.0,
     };

@@ -13,8 +13,21 @@ pub const MAX_CHARS: usize = 300;
 
 /// Verbs a request to reach someone opens with: a request only when followed by whom ("Email
 /// us", "Follow her") or, within a few words, where ("Email Jane Doe at", "Follow NBC on").
-const VERBS: &[&str] =
-    &["follow", "email", "e-mail", "mail", "reach", "contact", "write", "folgen", "folge", "suivez", "síguenos", "siguenos", "sigue"];
+const VERBS: &[&str] = &[
+    "follow",
+    "email",
+    "e-mail",
+    "mail",
+    "reach",
+    "contact",
+    "write",
+    "folgen",
+    "folge",
+    "suivez",
+    "síguenos",
+    "siguenos",
+    "sigue",
+];
 /// Whom a request names right after its verb.
 const WHOM: &[&str] = &["us", "me", "him", "her", "them", "uns", "sie", "nous", "to"];
 /// Where a request sends the reader, a few words after its verb.
@@ -34,13 +47,29 @@ const OPENINGS: &[&[&str]] = &[
 ];
 /// Words of a sentence that gives the address itself ("Jane may be reached at ...", "If you have
 /// a tip, let us know at ...").
-const REACHED: &[&[&str]] =
-    &[&["be", "reached", "at"], &["be", "reached", "on"], &["let", "us", "know"], &["get", "in", "touch"]];
+const REACHED: &[&[&str]] = &[
+    &["be", "reached", "at"],
+    &["be", "reached", "on"],
+    &["let", "us", "know"],
+    &["get", "in", "touch"],
+];
 /// Ways to reach someone or to follow the site, and a friend to pass the story to ("Share it
 /// with a friend!"); an `@` (an address or a handle) counts too.
 const CHANNELS: &[&str] = &[
-    "twitter", "facebook", "instagram", "linkedin", "mastodon", "bluesky", "threads", "email", "mail", "tiktok", "youtube", "friend",
-    "friends", "subscribe",
+    "twitter",
+    "facebook",
+    "instagram",
+    "linkedin",
+    "mastodon",
+    "bluesky",
+    "threads",
+    "email",
+    "mail",
+    "tiktok",
+    "youtube",
+    "friend",
+    "friends",
+    "subscribe",
 ];
 
 /// True when the whole text asks the reader to reach the writer or follow the site.
@@ -51,11 +80,15 @@ pub fn is_signoff(text: &str) -> bool {
     // Most short paragraphs name no channel: ruled out on the page's own text, before the
     // lower-case copy and the word lists (the copy for every short paragraph was most of the
     // cost of this check, callgrind). The channels are ASCII, so ASCII case is all there is.
-    if !text.contains('@') && !super::words::alnum_words(text).any(|w| CHANNELS.iter().any(|c| c.eq_ignore_ascii_case(w))) {
+    if !text.contains('@')
+        && !super::words::alnum_words(text)
+            .any(|w| CHANNELS.iter().any(|c| c.eq_ignore_ascii_case(w)))
+    {
         return false;
     }
     let lower = super::words::lower(text);
-    let mut sentences = sentences(&lower).filter(|s| s.chars().any(char::is_alphanumeric)).peekable();
+    let mut sentences =
+        sentences(&lower).filter(|s| s.chars().any(char::is_alphanumeric)).peekable();
     sentences.peek().is_some()
         && sentences.all(|s| {
             let w = words(s);
@@ -74,11 +107,20 @@ fn is_request(sentence: &str, w: &[&str]) -> bool {
     if OPENINGS.iter().any(|o| w.starts_with(o)) {
         return true;
     }
-    let tokens: Vec<&str> = sentence.split_whitespace().map(|t| t.trim_matches(|c: char| !c.is_alphanumeric() && c != '@')).collect();
+    let tokens: Vec<&str> = sentence
+        .split_whitespace()
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric() && c != '@'))
+        .collect();
     let verb = tokens.first().is_some_and(|v| VERBS.contains(v));
     let whom = tokens.get(1).is_some_and(|x| WHOM.contains(x));
-    let at = |k: usize| tokens.get(k).is_some_and(|t| t.contains('@') || t.starts_with("http") || t.starts_with("www") || CHANNELS.contains(t));
-    verb && (whom || (1..=WHERE_WITHIN).any(|k| tokens.get(k).is_some_and(|x| WHERE.contains(x)) && at(k + 1)))
+    let at = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            t.contains('@') || t.starts_with("http") || t.starts_with("www") || CHANNELS.contains(t)
+        })
+    };
+    verb && (whom
+        || (1..=WHERE_WITHIN)
+            .any(|k| tokens.get(k).is_some_and(|x| WHERE.contains(x)) && at(k + 1)))
 }
 
 /// The sentences of a text: each ends at a `.`, `?` or `!` before a blank or the end, so the

@@ -24,7 +24,8 @@ pub struct Flags {
 }
 
 impl Flags {
-    pub const ALL: Flags = Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true };
+    pub const ALL: Flags =
+        Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true };
 }
 
 /// What is known about every node for one attempt.
@@ -52,7 +53,18 @@ const HASH_LINK_WEIGHT: f32 = 0.3;
 
 /// Tags that keep a `div` from being read as one paragraph.
 pub fn is_div_to_p_blocker(tag: Tag) -> bool {
-    matches!(tag, Tag::Blockquote | Tag::Dl | Tag::Div | Tag::Img | Tag::Ol | Tag::P | Tag::Pre | Tag::Table | Tag::Ul)
+    matches!(
+        tag,
+        Tag::Blockquote
+            | Tag::Dl
+            | Tag::Div
+            | Tag::Img
+            | Tag::Ol
+            | Tag::P
+            | Tag::Pre
+            | Tag::Table
+            | Tag::Ul
+    )
 }
 
 /// Inline elements by the HTML spec's phrasing content (the ones that matter on real pages).
@@ -101,8 +113,10 @@ fn style_hides(style: &str) -> bool {
     style.split(';').any(|decl| {
         let Some((prop, value)) = decl.split_once(':') else { return false };
         let (prop, value) = (prop.trim(), value.trim_start());
-        let starts = |word: &str| value.get(..word.len()).is_some_and(|v| v.eq_ignore_ascii_case(word));
-        (prop.eq_ignore_ascii_case("display") && starts("none")) || (prop.eq_ignore_ascii_case("visibility") && starts("hidden"))
+        let starts =
+            |word: &str| value.get(..word.len()).is_some_and(|v| v.eq_ignore_ascii_case(word));
+        (prop.eq_ignore_ascii_case("display") && starts("none"))
+            || (prop.eq_ignore_ascii_case("visibility") && starts("hidden"))
     })
 }
 
@@ -187,7 +201,10 @@ impl Base {
                 b.own_commas[i] = charcount::count(n.text(), b',', words::is_comma);
             } else if let Some(tag) = n.tag() {
                 b.excluded[i] = tag.is_raw_text()
-                    || matches!(tag, Tag::Head | Tag::Title | Tag::Svg | Tag::Select | Tag::Template)
+                    || matches!(
+                        tag,
+                        Tag::Head | Tag::Title | Tag::Svg | Tag::Select | Tag::Template
+                    )
                     || is_hidden(n);
                 let class = *classes.entry(n.class()).or_insert_with(|| Named::of(n.class()));
                 let id = Named::of(n.id_attr());
@@ -236,7 +253,10 @@ impl Base {
 /// A post embedded from a social network: the `<blockquote>` its embed code writes, holding the
 /// post's text until (or instead of) the network's script drawing it.
 fn is_embedded_post(n: NodeRef) -> bool {
-    n.is(Tag::Blockquote) && n.class().split_ascii_whitespace().any(|c| words::EMBEDDED_POSTS.iter().any(|p| p.eq_ignore_ascii_case(c)))
+    n.is(Tag::Blockquote)
+        && n.class()
+            .split_ascii_whitespace()
+            .any(|c| words::EMBEDDED_POSTS.iter().any(|p| p.eq_ignore_ascii_case(c)))
 }
 
 impl Base {
@@ -256,7 +276,12 @@ impl Base {
 impl<'a> Tables<'a> {
     /// Builds the tables. `take` sees every element still in the running, in document order, and
     /// says whether to move it out of the body (the byline and the title, shown in the header).
-    pub fn build(snap: &'a Snapshot, base: &'a Base, flags: Flags, take: &mut dyn FnMut(NodeRef) -> bool) -> Tables<'a> {
+    pub fn build(
+        snap: &'a Snapshot,
+        base: &'a Base,
+        flags: Flags,
+        take: &mut dyn FnMut(NodeRef) -> bool,
+    ) -> Tables<'a> {
         let len = snap.len();
         let mut gone = vec![false; len];
         // Forward: exclusion is inherited from the parent.
@@ -318,12 +343,20 @@ impl<'a> Tables<'a> {
 
     /// Share of a subtree's text that sits inside links.
     pub fn link_density(&self, i: usize) -> f32 {
-        if self.text[i] == 0 { 0.0 } else { self.link[i] / self.text[i] as f32 }
+        if self.text[i] == 0 {
+            0.0
+        } else {
+            self.link[i] / self.text[i] as f32
+        }
     }
 
     /// Class/id weight: +25 for content words, -25 for furniture words, per attribute.
     pub fn class_weight(&self, n: NodeRef) -> f32 {
-        if self.flags.weight_classes { self.base.class_weight[n.id().index()] } else { 0.0 }
+        if self.flags.weight_classes {
+            self.base.class_weight[n.id().index()]
+        } else {
+            0.0
+        }
     }
 
     /// True for a box whose visible content is only formulas and embedded posts.
@@ -334,7 +367,8 @@ impl<'a> Tables<'a> {
     /// The one child of `n` still in the running, not counting blank text; `None` when it has
     /// none, several, or text of its own.
     pub fn only_child<'n>(&self, n: NodeRef<'n>) -> Option<NodeRef<'n>> {
-        let blank = |c: &NodeRef| self.gone[c.id().index()] || (c.is_text() && c.text().trim().is_empty());
+        let blank =
+            |c: &NodeRef| self.gone[c.id().index()] || (c.is_text() && c.text().trim().is_empty());
         let mut kids = n.children().filter(|c| !blank(c));
         match (kids.next(), kids.next()) {
             (Some(only), None) => Some(only),

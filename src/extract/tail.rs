@@ -10,7 +10,16 @@ use super::Block;
 
 /// The word of a line that only counts the comments under the story, in the languages the
 /// other word lists cover.
-const COMMENTS: &[&str] = &["comment", "comments", "kommentar", "kommentare", "commentaire", "commentaires", "comentario", "comentarios"];
+const COMMENTS: &[&str] = &[
+    "comment",
+    "comments",
+    "kommentar",
+    "kommentare",
+    "commentaire",
+    "commentaires",
+    "comentario",
+    "comentarios",
+];
 
 /// Drops the furniture at the end of `body`; the first block always stays.
 pub fn trim(body: &mut Vec<Block>) {
@@ -48,7 +57,13 @@ mod tests {
 
     #[test]
     fn headings_and_comment_counts_at_the_end_go() {
-        let mut body = vec![para("The story."), heading("Comments ahead"), para("The end."), heading("Tell us what YOU think..."), para("12 comments")];
+        let mut body = vec![
+            para("The story."),
+            heading("Comments ahead"),
+            para("The end."),
+            heading("Tell us what YOU think..."),
+            para("12 comments"),
+        ];
         trim(&mut body);
         assert_eq!(body, vec![para("The story."), heading("Comments ahead"), para("The end.")]);
     }

@@ -6,7 +6,8 @@ use super::metadata::{PageMeta, TITLE_KEYS};
 use crate::dom::{Snapshot, Tag};
 
 /// Separators between a headline and the site name in `<title>`.
-const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » ", " · ", " :: "];
+const SEPARATORS: &[&str] =
+    &[" | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » ", " · ", " :: "];
 /// Separators that mark a path (`Site > Section > Story`) rather than "story - site".
 const HIERARCHICAL: &[&str] = &[" \\ ", " / ", " > ", " » "];
 /// Titles shorter or longer than this (characters) are suspect; a lone `<h1>` is used instead.
@@ -42,7 +43,9 @@ pub fn document_title(snap: &Snapshot) -> String {
 
 /// Headline texts of `h1`/`h2` elements (for checking cuts of the document title).
 fn headings(snap: &Snapshot) -> impl Iterator<Item = String> + '_ {
-    snap.iter().filter(|n| n.is(Tag::H1) || n.is(Tag::H2)).map(|n| super::collapse_text(&n.text_content()))
+    snap.iter()
+        .filter(|n| n.is(Tag::H1) || n.is(Tag::H2))
+        .map(|n| super::collapse_text(&n.text_content()))
 }
 
 /// The title from `<title>` alone: the site name cut off where there is one.
@@ -81,7 +84,10 @@ pub fn from_document(snap: &Snapshot) -> String {
     }
     let mut cur = super::collapse_text(&cur);
     // A cut that only kept part of the page's own headline: the headline is the title.
-    if let Some(h) = headings(snap).filter(|h| h.len() > cur.len() && h.contains(cur.as_str()) && orig.contains(h.as_str())).max_by_key(|h| h.len()) {
+    if let Some(h) = headings(snap)
+        .filter(|h| h.len() > cur.len() && h.contains(cur.as_str()) && orig.contains(h.as_str()))
+        .max_by_key(|h| h.len())
+    {
         cur = h;
     }
     let stripped: String = orig.chars().filter(|c| !"|-\\/>»".contains(*c)).collect();
@@ -119,7 +125,9 @@ pub fn title(snap: &Snapshot, meta: &PageMeta, site: Option<&str>) -> String {
 
 /// "Headline | Site" -> "Headline" when "Site" is the site's name (compared loosely).
 fn strip_site(title: &str, site: &str) -> String {
-    let key = |s: &str| super::words::lower(&s.chars().filter(|c| c.is_alphanumeric()).collect::<String>());
+    let key = |s: &str| {
+        super::words::lower(&s.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
+    };
     let site_key = key(site);
     if site_key.is_empty() {
         return title.to_owned();

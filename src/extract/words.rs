@@ -9,51 +9,140 @@ use crate::wordlist::WordList;
 
 /// Class/id words of blocks that are almost never the article (menus, comments, footers).
 pub static UNLIKELY: WordList = WordList::new(&[
-    "-ad-", "ad-break", "agegate", "ai2html", "banner", "breadcrumb", "combx", "comment",
-    "community", "cover-wrap", "dialog", "disqus", "extra", "footer", "gdpr", "header", "legends",
-    "menu", "modal", "pager", "pagination", "popup", "related", "remark", "replies", "rss",
-    "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "yom-remote",
+    "-ad-",
+    "ad-break",
+    "agegate",
+    "ai2html",
+    "banner",
+    "breadcrumb",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "dialog",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "modal",
+    "pager",
+    "pagination",
+    "popup",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "yom-remote",
 ]);
 
 /// Words that rescue an unlikely-looking block (`main-header-content`, a `dialogue` is no dialog).
-pub static MAYBE: WordList = WordList::new(&[
-    "and", "article", "body", "column", "content", "dialogue", "main", "shadow",
-]);
+pub static MAYBE: WordList =
+    WordList::new(&["and", "article", "body", "column", "content", "dialogue", "main", "shadow"]);
 
 /// Words that raise a container's score.
 pub static POSITIVE: WordList = WordList::new(&[
-    "article", "blog", "body", "content", "entry", "h-entry", "hentry", "main", "page",
-    "pagination", "post", "story", "text",
+    "article",
+    "blog",
+    "body",
+    "content",
+    "entry",
+    "h-entry",
+    "hentry",
+    "main",
+    "page",
+    "pagination",
+    "post",
+    "story",
+    "text",
 ]);
 
 /// Words that lower a container's score.
 pub static NEGATIVE: WordList = WordList::new(&[
-    "-ad-", "banner", "com-", "combx", "comment", "contact", "footer", "gdpr", "hidden", "masthead",
-    "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shopping", "shoutbox",
-    "sidebar", "skyscraper", "sponsor", "tags", "widget",
+    "-ad-",
+    "banner",
+    "com-",
+    "combx",
+    "comment",
+    "contact",
+    "footer",
+    "gdpr",
+    "hidden",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shopping",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "tags",
+    "widget",
 ]);
 
 /// Class/id words of a byline element.
-pub static BYLINE: WordList = WordList::new(&[
-    "author", "byline", "dateline", "p-author", "writtenby",
-]);
+pub static BYLINE: WordList =
+    WordList::new(&["author", "byline", "dateline", "p-author", "writtenby"]);
 
 /// Class/id words of the box about an article's author.
 pub static AUTHOR_BOX: WordList = WordList::new(&[
-    "about-author", "about-the-author", "author-bio", "author_bio", "authorbio", "author-box", "author_box",
-    "authorbox", "author-info", "author_info", "author-details", "author-card", "author-profile", "bio-box",
+    "about-author",
+    "about-the-author",
+    "author-bio",
+    "author_bio",
+    "authorbio",
+    "author-box",
+    "author_box",
+    "authorbox",
+    "author-info",
+    "author_info",
+    "author-details",
+    "author-card",
+    "author-profile",
+    "bio-box",
     "contributor-bio",
 ]);
 
 /// Class/id words of a date line.
 pub static DATELINE: WordList = WordList::new(&[
-    "article-date", "date-time", "dateline", "entry-date", "entry-meta", "post-date", "post-meta", "pubdate", "publish-date",
-    "published-date", "timestamp", "updated-date",
+    "article-date",
+    "date-time",
+    "dateline",
+    "entry-date",
+    "entry-meta",
+    "post-date",
+    "post-meta",
+    "pubdate",
+    "publish-date",
+    "published-date",
+    "timestamp",
+    "updated-date",
 ]);
 
 /// Classes of text kept for screen readers only, never shown on screen.
-pub const SCREEN_READER_ONLY: &[&str] =
-    &["sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only", "off-screen", "offscreen", "a11y-hidden"];
+pub const SCREEN_READER_ONLY: &[&str] = &[
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "screen-reader-only",
+    "off-screen",
+    "offscreen",
+    "a11y-hidden",
+];
 
 /// ARIA roles of page furniture; a `note` is "parenthetic or ancillary to the main content" (a
 /// wiki's "For other uses, see ..." and "Main article: ..." lines).
@@ -62,23 +151,59 @@ pub const UNLIKELY_ROLES: &[&str] =
 
 /// Hosts whose embeds are the article's videos, kept even where other embeds go.
 pub const VIDEO_HOSTS: &[&str] = &[
-    "//www.youtube.com", "//youtube.com", "//www.youtube-nocookie.com", "//youtube-nocookie.com",
-    "//player.vimeo.com", "//www.dailymotion.com", "//dailymotion.com", "//v.qq.com",
-    "//archive.org", "//upload.wikimedia.org", "//player.twitch.tv",
+    "//www.youtube.com",
+    "//youtube.com",
+    "//www.youtube-nocookie.com",
+    "//youtube-nocookie.com",
+    "//player.vimeo.com",
+    "//www.dailymotion.com",
+    "//dailymotion.com",
+    "//v.qq.com",
+    "//archive.org",
+    "//upload.wikimedia.org",
+    "//player.twitch.tv",
 ];
 
 /// Classes of the `<blockquote>` that social networks' embed codes write around a post's text.
 pub const EMBEDDED_POSTS: &[&str] = &[
-    "twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "bluesky-embed", "reddit-embed-bq",
-    "text-post-media", "mastodon-embed", "fb-xfbml-parse-ignore",
+    "twitter-tweet",
+    "twitter-video",
+    "instagram-media",
+    "tiktok-embed",
+    "bluesky-embed",
+    "reddit-embed-bq",
+    "text-post-media",
+    "mastodon-embed",
+    "fb-xfbml-parse-ignore",
 ];
 
 /// Whole-text labels of ad slots, loading spinners and the buttons that unfold a story the reader
 /// shows whole ("Read more" over a faded cut).
 pub const AD_OR_LOADING: &[&str] = &[
-    "ad", "advert", "advertising", "advertisement", "anzeige", "sponsored", "pub", "publicité", "werbung", "广告", "реклама",
-    "anuncio", "loading", "正在加载", "загрузка", "chargement", "cargando", "read more", "continue reading", "show more",
-    "keep reading", "weiterlesen", "lire la suite", "leer más",
+    "ad",
+    "advert",
+    "advertising",
+    "advertisement",
+    "anzeige",
+    "sponsored",
+    "pub",
+    "publicité",
+    "werbung",
+    "广告",
+    "реклама",
+    "anuncio",
+    "loading",
+    "正在加载",
+    "загрузка",
+    "chargement",
+    "cargando",
+    "read more",
+    "continue reading",
+    "show more",
+    "keep reading",
+    "weiterlesen",
+    "lire la suite",
+    "leer más",
 ];
 
 /// The runs of letters and digits of `s`: the words titles, labels and sign-offs are compared by.
@@ -95,7 +220,9 @@ pub fn lower(s: &str) -> String {
     }
     s.chars()
         .map(|c| match c {
-            'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' | 'А'..='Я' => char::from_u32(c as u32 + 32).unwrap_or(c),
+            'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' | 'А'..='Я' => {
+                char::from_u32(c as u32 + 32).unwrap_or(c)
+            }
             'Ѐ'..='Џ' => char::from_u32(c as u32 + 80).unwrap_or(c),
             _ => c,
         })
@@ -120,13 +247,27 @@ pub fn has_token(hay: &str, word: &str) -> bool {
     let (h, w) = (hay.as_bytes(), word.as_bytes());
     let Some(&first) = w.first() else { return false };
     let separates = |i: usize| h.get(i).is_none_or(|b| !b.is_ascii_alphanumeric());
-    (0..(h.len() + 1).saturating_sub(w.len()))
-        .any(|i| h[i] == first && h[i..].starts_with(w) && (i == 0 || separates(i - 1)) && separates(i + w.len()))
+    (0..(h.len() + 1).saturating_sub(w.len())).any(|i| {
+        h[i] == first
+            && h[i..].starts_with(w)
+            && (i == 0 || separates(i - 1))
+            && separates(i + w.len())
+    })
 }
 
 /// Commas of the Latin, Arabic, Chinese and other scripts.
 pub fn is_comma(c: char) -> bool {
-    matches!(c, ',' | '\u{060C}' | '\u{FE50}' | '\u{FE10}' | '\u{FE11}' | '\u{2E41}' | '\u{2E34}' | '\u{2E32}' | '\u{FF0C}')
+    matches!(
+        c,
+        ',' | '\u{060C}'
+            | '\u{FE50}'
+            | '\u{FE10}'
+            | '\u{FE11}'
+            | '\u{2E41}'
+            | '\u{2E34}'
+            | '\u{2E32}'
+            | '\u{FF0C}'
+    )
 }
 
 #[cfg(test)]
@@ -146,6 +287,9 @@ mod tests {
 
     #[test]
     fn lower_case_of_the_listed_scripts() {
-        assert_eq!(lower("Main-CONTENT Publicité PUBLICITÉ Реклама ЁЛКА Ω"), "main-content publicité publicité реклама ёлка Ω");
+        assert_eq!(
+            lower("Main-CONTENT Publicité PUBLICITÉ Реклама ЁЛКА Ω"),
+            "main-content publicité publicité реклама ёлка Ω"
+        );
     }
 }

@@ -5,18 +5,91 @@ use serde::Serialize;
 
 /// Every tag the reader may contain. The extension's DOM builder checks against the same list.
 pub const ALLOWED_TAGS: &[&str] = &[
-    "article", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "p", "span", "a", "em",
-    "strong", "code", "pre", "sub", "sup", "br", "hr", "ul", "ol", "li", "blockquote", "figure",
-    "figcaption", "img", "small", "time", "table", "caption", "thead", "tbody", "tr", "th", "td",
-    "div", "section", "math", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace", "msub", "msup",
-    "msubsup", "mfrac", "msqrt", "mroot", "munder", "mover", "munderover", "mtable", "mtr", "mtd",
-    "mstyle", "mpadded", "mphantom", "menclose", "semantics", "annotation",
+    "article",
+    "header",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "span",
+    "a",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "sub",
+    "sup",
+    "br",
+    "hr",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "img",
+    "small",
+    "time",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "div",
+    "section",
+    "math",
+    "mrow",
+    "mi",
+    "mn",
+    "mo",
+    "ms",
+    "mtext",
+    "mspace",
+    "msub",
+    "msup",
+    "msubsup",
+    "mfrac",
+    "msqrt",
+    "mroot",
+    "munder",
+    "mover",
+    "munderover",
+    "mtable",
+    "mtr",
+    "mtd",
+    "mstyle",
+    "mpadded",
+    "mphantom",
+    "menclose",
+    "semantics",
+    "annotation",
 ];
 
 /// Every attribute the reader may carry. URLs in `href`/`src` are checked when the tree is built.
 pub const ALLOWED_ATTRS: &[&str] = &[
-    "class", "href", "src", "alt", "lang", "dir", "datetime", "colspan", "rowspan", "loading",
-    "referrerpolicy", "rel", "width", "height", "id", "display", "mathvariant",
+    "class",
+    "href",
+    "src",
+    "alt",
+    "lang",
+    "dir",
+    "datetime",
+    "colspan",
+    "rowspan",
+    "loading",
+    "referrerpolicy",
+    "rel",
+    "width",
+    "height",
+    "id",
+    "display",
+    "mathvariant",
 ];
 
 /// A node of the reader: an allow-listed element or text. Serialises as a string (text) or
@@ -55,7 +128,11 @@ pub fn article_tree(a: &Article) -> RNode {
         meta.push(el("span", class("dc-byline"), vec![text(by)]));
     }
     if let Some(t) = &a.published_time {
-        meta.push(el("time", vec![("class", "dc-date".into()), ("datetime", t.clone())], vec![text(t)]));
+        meta.push(el(
+            "time",
+            vec![("class", "dc-date".into()), ("datetime", t.clone())],
+            vec![text(t)],
+        ));
     }
     // The reading time as an ISO 8601 duration, so the extension can say it in the reader's
     // language; the English text is for the CLI's HTML.
@@ -71,7 +148,8 @@ pub fn article_tree(a: &Article) -> RNode {
     let body = a.body.iter().map(block).collect();
     children.push(el("div", class("dc-body"), body));
     if let Some(u) = a.url.as_deref().and_then(|u| super::url::resolve_link(None, u)) {
-        let attrs = vec![("class", "dc-original".into()), ("href", u), ("rel", "noreferrer".into())];
+        let attrs =
+            vec![("class", "dc-original".into()), ("href", u), ("rel", "noreferrer".into())];
         let link = el("a", attrs, vec![text("View original")]);
         children.push(el("footer", class("dc-footer"), vec![link]));
     }
@@ -120,12 +198,16 @@ fn block(b: &Block) -> RNode {
         }
         Block::Paragraph { content } => el("p", vec![], inlines(content)),
         Block::List { ordered, items } => {
-            let lis = items.iter().map(|item| el("li", vec![], item.iter().map(block).collect())).collect();
+            let lis = items
+                .iter()
+                .map(|item| el("li", vec![], item.iter().map(block).collect()))
+                .collect();
             el(if *ordered { "ol" } else { "ul" }, vec![], lis)
         }
         Block::Quote { blocks } => el("blockquote", vec![], blocks.iter().map(block).collect()),
         Block::Code { language, text: t } => {
-            let attrs = language.as_ref().map(|l| class(&format!("language-{l}"))).unwrap_or_default();
+            let attrs =
+                language.as_ref().map(|l| class(&format!("language-{l}"))).unwrap_or_default();
             el("pre", vec![], vec![el("code", attrs, vec![text(t)])])
         }
         Block::Figure { image } => figure(image, "dc-figure"),
@@ -167,7 +249,10 @@ fn block(b: &Block) -> RNode {
         }
         Block::Rule => el("hr", vec![], vec![]),
         Block::Footnotes { items } => {
-            let lis = items.iter().map(|item| el("li", vec![], item.iter().map(block).collect())).collect();
+            let lis = items
+                .iter()
+                .map(|item| el("li", vec![], item.iter().map(block).collect()))
+                .collect();
             el("section", class("dc-footnotes"), vec![el("ol", vec![], lis)])
         }
     }
@@ -190,8 +275,12 @@ fn inline(i: &Inline, in_link: bool) -> RNode {
         Inline::Emphasis { content } => el("em", vec![], kids(content)),
         Inline::Strong { content } => el("strong", vec![], kids(content)),
         Inline::Code { text: t } => el("code", vec![], vec![text(t)]),
-        Inline::Link { href, content } => match super::url::resolve_link(None, href).filter(|_| !in_link) {
-            Some(h) => el("a", vec![("href", h), ("rel", "noreferrer".into())], inlines_in(content, true)),
+        Inline::Link { href, content } => match super::url::resolve_link(None, href)
+            .filter(|_| !in_link)
+        {
+            Some(h) => {
+                el("a", vec![("href", h), ("rel", "noreferrer".into())], inlines_in(content, true))
+            }
             None => el("span", vec![], kids(content)),
         },
         Inline::Sub { content } => el("sub", vec![], kids(content)),
@@ -208,9 +297,10 @@ fn math(n: &MathNode) -> RNode {
     match n {
         MathNode::Text { text: t } => text(t),
         MathNode::Element { tag, children } => {
-            let known = ALLOWED_TAGS
-                .iter()
-                .find(|t| **t == tag.as_str() && (t.starts_with('m') || **t == "semantics" || **t == "annotation"));
+            let known = ALLOWED_TAGS.iter().find(|t| {
+                **t == tag.as_str()
+                    && (t.starts_with('m') || **t == "semantics" || **t == "annotation")
+            });
             el(known.copied().unwrap_or("mrow"), vec![], children.iter().map(math).collect())
         }
     }

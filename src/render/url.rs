@@ -97,7 +97,8 @@ pub fn resolve_image(base: Option<&str>, raw: &str) -> Option<String> {
     let url = clean(raw);
     if scheme(&url).as_deref() == Some("data") {
         let lower = url[5..].trim_start().to_ascii_lowercase();
-        let raster = ["image/png", "image/jpeg", "image/jpg", "image/gif", "image/webp", "image/avif"];
+        let raster =
+            ["image/png", "image/jpeg", "image/jpg", "image/gif", "image/webp", "image/avif"];
         return raster.iter().any(|t| lower.starts_with(t)).then_some(url);
     }
     resolve_clean(base, url)
@@ -114,10 +115,19 @@ mod tests {
         assert_eq!(resolve(BASE, "pic.jpg").unwrap(), "https://example.com/news/world/pic.jpg");
         assert_eq!(resolve(BASE, "../a/b.jpg").unwrap(), "https://example.com/news/a/b.jpg");
         assert_eq!(resolve(BASE, "/root.png?s=2").unwrap(), "https://example.com/root.png?s=2");
-        assert_eq!(resolve(BASE, "//cdn.example.net/i.png").unwrap(), "https://cdn.example.net/i.png");
-        assert_eq!(resolve(BASE, "?page=2").unwrap(), "https://example.com/news/world/story.html?page=2");
+        assert_eq!(
+            resolve(BASE, "//cdn.example.net/i.png").unwrap(),
+            "https://cdn.example.net/i.png"
+        );
+        assert_eq!(
+            resolve(BASE, "?page=2").unwrap(),
+            "https://example.com/news/world/story.html?page=2"
+        );
         assert_eq!(resolve(None, "pic.jpg"), None);
-        assert_eq!(resolve(Some("https://example.com"), "a.png").unwrap(), "https://example.com/a.png");
+        assert_eq!(
+            resolve(Some("https://example.com"), "a.png").unwrap(),
+            "https://example.com/a.png"
+        );
     }
 
     #[test]

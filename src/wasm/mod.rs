@@ -46,20 +46,35 @@ impl Request {
         if value.is_undefined() || value.is_null() {
             return Ok(Request::default());
         }
-        let field = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        let field = |name: &str| {
+            js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+        };
         let flag = |name: &str| {
             let v = field(name);
-            if v.is_undefined() || v.is_null() { Ok(false) } else { v.as_bool().ok_or_else(|| bad(name, "a boolean")) }
+            if v.is_undefined() || v.is_null() {
+                Ok(false)
+            } else {
+                v.as_bool().ok_or_else(|| bad(name, "a boolean"))
+            }
         };
         let url = field("url");
-        let url = if url.is_undefined() || url.is_null() { None } else { Some(url.as_string().ok_or_else(|| bad("url", "a string"))?) };
+        let url = if url.is_undefined() || url.is_null() {
+            None
+        } else {
+            Some(url.as_string().ok_or_else(|| bad("url", "a string"))?)
+        };
         let kinds = field("clutter");
         let clutter = if kinds.is_undefined() || kinds.is_null() {
             None
         } else if js_sys::Array::is_array(&kinds) {
             let names = js_sys::Array::from(&kinds);
-            let kinds = names.iter().map(|k| k.as_string().and_then(|k| ClutterKind::from_name(&k)));
-            Some(kinds.collect::<Option<Vec<_>>>().ok_or_else(|| bad("clutter", "a list of clutter kinds"))?)
+            let kinds =
+                names.iter().map(|k| k.as_string().and_then(|k| ClutterKind::from_name(&k)));
+            Some(
+                kinds
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| bad("clutter", "a list of clutter kinds"))?,
+            )
         } else {
             return Err(bad("clutter", "a list of clutter kinds"));
         };
@@ -160,7 +175,13 @@ fn run(snap: &Snapshot, request: &Request) -> Response {
         Some(Err(e)) => (None, Some(e.to_string())),
         None => (None, None),
     };
-    Response { nodes: snap.len(), hidden, readerable, overlay: article.as_ref().map(render::article_tree), error }
+    Response {
+        nodes: snap.len(),
+        hidden,
+        readerable,
+        overlay: article.as_ref().map(render::article_tree),
+        error,
+    }
 }
 
 /// The snapshot in its canonical text form (see `dom::dump`), for the native/live parity tests.

@@ -62,9 +62,10 @@ pub fn safe_url(attr: &str, value: &str) -> bool {
     match attr {
         "href" => web || v.starts_with("mailto:") || v.starts_with('#'),
         _ => {
-            web || ["png", "jpeg", "jpg", "gif", "webp", "avif"]
-                .iter()
-                .any(|t| v.starts_with(&format!("data:image/{t};")) || v.starts_with(&format!("data:image/{t},")))
+            web || ["png", "jpeg", "jpg", "gif", "webp", "avif"].iter().any(|t| {
+                v.starts_with(&format!("data:image/{t};"))
+                    || v.starts_with(&format!("data:image/{t},"))
+            })
         }
     }
 }
@@ -85,7 +86,11 @@ pub fn check_document(html: &str, tree: &RNode) -> Result<(), String> {
         ));
     }
     if parsed.text != written.text {
-        return Err(format!("the parsed text differs: {:?} vs {:?}", clip(&parsed.text), clip(&written.text)));
+        return Err(format!(
+            "the parsed text differs: {:?} vs {:?}",
+            clip(&parsed.text),
+            clip(&written.text)
+        ));
     }
     Ok(())
 }

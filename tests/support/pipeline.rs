@@ -44,8 +44,10 @@ pub fn snapshot(snap: &Snapshot) -> Outcome {
         assert!(last < Some(h.node), "hidden nodes are sorted and unique");
         last = Some(h.node);
     }
-    let Ok(article) = extract::extract(snap, &extract::Options { url: Some("https://example.com/a/b.html".into()) })
-    else {
+    let Ok(article) = extract::extract(
+        snap,
+        &extract::Options { url: Some("https://example.com/a/b.html".into()) },
+    ) else {
         return Outcome::NoArticle;
     };
     let tree = render::article_tree(&article);
