@@ -19,6 +19,7 @@ pub mod dom;
 pub mod extract;
 pub mod pipeline;
 pub mod render;
+pub mod url;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 mod wordlist;

@@ -1,7 +1,7 @@
 //! Ads: ad-network slots and iframes, ad-entity wrappers and sponsored content rails.
 
 use super::hosts;
-use super::words::{is_one_of, words};
+use super::whole_words::{is_one_of, words};
 use super::Strength;
 use crate::dom::{NodeRef, Tag};
 use crate::wordlist::WordList;

@@ -5,7 +5,7 @@
 //! An overlay is any other floating block with little text: a sticky video, a backdrop, a bar.
 
 use super::stats::Stat;
-use super::words::{any_word_in, any_word_listed, has_phrase};
+use super::whole_words::{any_word_in, any_word_listed, has_phrase};
 use super::Strength;
 use crate::dom::{NodeRef, Tag};
 use crate::wordlist::WordList;

@@ -7,7 +7,7 @@
 //! (the list of teasers it heads). One scan of the short text nodes, a few steps up from each.
 
 use super::stats::Stats;
-use super::words::{is_phrase, phrase_list};
+use super::whole_words::{is_phrase, phrase_list};
 use super::{ClutterKind, Strength};
 use crate::dom::{NodeRef, Tag};
 

@@ -24,7 +24,7 @@ mod newsletter;
 mod protect;
 mod share;
 mod stats;
-mod words;
+mod whole_words;
 
 use crate::dom::{NodeId, NodeRef, Snapshot};
 use serde::{Deserialize, Serialize};

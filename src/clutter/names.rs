@@ -3,7 +3,7 @@
 //! `has`, `no`, `with`, `free`, `enabled`... (`has-ads`, `ad-free`, `no-share`) describes a page
 //! state, not a widget, and is ignored; so does `embed` (`social-media-embed`: a quoted post).
 
-use super::words::words;
+use super::whole_words::words;
 use super::{ads, consent, newsletter, share, ClutterKind};
 use crate::wordlist::WordList;
 

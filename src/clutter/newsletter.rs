@@ -7,7 +7,7 @@
 //! small print around the form go with it.
 
 use super::stats::Stat;
-use super::words::{any_word_in, any_word_listed, has_phrase};
+use super::whole_words::{any_word_in, any_word_listed, has_phrase};
 use super::Strength;
 use crate::dom::{NodeRef, Tag};
 use crate::wordlist::WordList;

@@ -6,7 +6,7 @@
 
 use super::hosts::{self, starts_with_ignore_case};
 use super::stats::Stat;
-use super::words::{any_word_listed, is_one_of, words};
+use super::whole_words::{any_word_listed, is_one_of, words};
 use crate::charcount::non_blank;
 use crate::dom::NodeRef;
 use crate::wordlist::WordList;

@@ -141,8 +141,8 @@ fn names_email(n: NodeRef) -> bool {
     ["name", "id", "placeholder", "autocomplete"].iter().any(|a| {
         n.attr(a).is_some_and(|v| {
             v.contains('@')
-                || super::words::has_phrase(v, "email")
-                || super::words::has_phrase(v, "e mail")
+                || super::whole_words::has_phrase(v, "email")
+                || super::whole_words::has_phrase(v, "e mail")
         })
     })
 }

@@ -330,21 +330,23 @@ fn is_inline(n: NodeRef) -> bool {
 const MAX_LOOSE_CAPTION: usize = 400;
 
 fn is_loose_caption(n: NodeRef) -> bool {
-    let ci = super::words::class_and_id(n);
+    let ci = super::class_words::class_and_id(n);
     // A gallery's caption box may set its text in a paragraph; inside `<figure>` the figure
     // decides what its caption is. A box that holds the picture too is the figure, not its caption
     // (WordPress's `div.wp-caption`).
     let paragraphs = n.descendants().filter(|d| d.is(Tag::P) && *d != n).count();
-    (n.is(Tag::Figcaption) || ci.contains("caption") || super::words::has_token(&ci, "credit"))
+    (n.is(Tag::Figcaption)
+        || ci.contains("caption")
+        || super::class_words::has_token(&ci, "credit"))
         && (paragraphs == 0 || (paragraphs == 1 && !n.ancestors().any(|a| a.is(Tag::Figure))))
         && !n.descendants().any(|d| matches!(d.tag(), Some(Tag::Img | Tag::Picture | Tag::Video)))
         && n.text_content().len() <= MAX_LOOSE_CAPTION
 }
 
 fn is_footnotes(n: NodeRef) -> bool {
-    let ci = super::words::class_and_id(n);
+    let ci = super::class_words::class_and_id(n);
     let role = n.attr("role").unwrap_or("");
-    FOOTNOTE_WORDS.iter().any(|w| super::words::has_token(&ci, w) || role == *w)
+    FOOTNOTE_WORDS.iter().any(|w| super::class_words::has_token(&ci, w) || role == *w)
 }
 
 /// The items of a list. Content between items (a sub-list written straight inside the list, not
@@ -431,7 +433,7 @@ fn figure(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
 /// A caption's inlines and its credit line ("Photo: Jane Doe / Agency").
 fn caption(f: NodeRef, ctx: &Ctx, depth: usize) -> (Vec<Inline>, Option<String>) {
     let credit_el = f.descendants().skip(1).find(|d| {
-        let ci = super::words::class_and_id(*d);
+        let ci = super::class_words::class_and_id(*d);
         CREDIT_WORDS.iter().any(|w| ci.contains(w))
             || d.attr("itemprop").is_some_and(|v| v.contains("copyright"))
     });
@@ -621,7 +623,7 @@ fn inline_element(
         }
         Some(Tag::A) => {
             inlines(el, ctx, depth + 1, &mut content, figures);
-            match el.attr("href").and_then(|h| crate::render::url::resolve_link(ctx.base, h)) {
+            match el.attr("href").and_then(|h| crate::url::resolve_link(ctx.base, h)) {
                 Some(href) if !content.iter().all(is_blank) => {
                     out.push(Inline::Link { href, content })
                 }

@@ -1,7 +1,7 @@
 //! Bylines: who wrote the article, without "By", job titles after a comma are kept, dates and
 //! "Updated ..." are not.
 
-use super::words;
+use super::class_words;
 use crate::dom::NodeRef;
 
 /// A byline longer than this is a paragraph that happens to mention an author.
@@ -11,7 +11,7 @@ pub const MAX_BYLINE_CHARS: usize = 100;
 pub fn is_byline_node(n: NodeRef) -> bool {
     let by_attr =
         n.attr("rel") == Some("author") || n.attr("itemprop").is_some_and(|v| v.contains("author"));
-    if !by_attr && !words::BYLINE.found_in(&words::class_and_id(n)) {
+    if !by_attr && !class_words::BYLINE.found_in(&class_words::class_and_id(n)) {
         return false;
     }
     // Whitespace runs count once: markup indents a byline's parts over many lines.

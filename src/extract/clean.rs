@@ -10,13 +10,13 @@
 //! leave out whatever was cut inside it, as if the page had been cleaned bottom-up. A label comes
 //! before what it heads, so it is judged after it and goes when that went.
 
+use super::class_words::{self, has_token};
 use super::disclaimers;
 use super::labels;
+use super::node_tables::{is_div_to_p_blocker, Tables};
 use super::score::{loose_runs, Piece};
 use super::signoffs;
 use super::stamps;
-use super::tables::{is_div_to_p_blocker, Tables};
-use super::words::{self, has_token};
 use crate::dom::{NodeId, NodeRef, Tag};
 
 /// Share bars with more text than this are content, not buttons.
@@ -433,10 +433,10 @@ fn removed_always(t: &Tables, n: NodeRef, a: &Agg, is_root: bool, beside: bool) 
             | Tag::Button,
         ) => true,
         Some(Tag::H1 | Tag::H2) if t.class_weight(n) < 0.0 => true,
-        _ if is_root => beside && is_author_bio(n, &words::class_and_id(n), a),
+        _ if is_root => beside && is_author_bio(n, &class_words::class_and_id(n), a),
         _ if n.class().is_empty() && n.id_attr().is_empty() => is_author_bio(n, "", a),
         _ => {
-            let ci = words::class_and_id(n);
+            let ci = class_words::class_and_id(n);
             ((has_token(&ci, "share") || has_token(&ci, "sharedaddy")) && a.text < SHARE_MAX_CHARS)
                 || (a.text < DATELINE_MAX_CHARS && a.p == 0 && is_dateline(n, &ci))
                 || is_author_bio(n, &ci, a)
@@ -495,8 +495,8 @@ fn is_ad_or_loading(n: NodeRef, a: &Agg) -> bool {
     }
     // Blank runs count once: a button's label is indented over lines ("Read\n   more").
     let s = super::collapse_text(&n.text_content());
-    let s = words::lower(s.trim_end_matches("...").trim_end_matches('…'));
-    words::AD_OR_LOADING.contains(&s.as_str())
+    let s = class_words::lower(s.trim_end_matches("...").trim_end_matches('…'));
+    class_words::AD_OR_LOADING.contains(&s.as_str())
 }
 
 /// Longest notice that the page needs scripts.
@@ -522,7 +522,7 @@ fn is_script_notice(n: NodeRef, a: &Agg) -> bool {
     if a.text == 0 || a.text > SCRIPT_NOTICE_MAX_CHARS {
         return false;
     }
-    let s = words::lower(&super::collapse_text(&n.text_content()));
+    let s = class_words::lower(&super::collapse_text(&n.text_content()));
     SCRIPT_NOTICES.iter().any(|p| s.contains(p)) && SCRIPT_NOTICE_CUES.iter().any(|c| s.contains(c))
 }
 
@@ -531,7 +531,7 @@ fn is_dateline(n: NodeRef, ci: &str) -> bool {
     // Blocks only: an inline date is often part of a sentence (measured: dropping inline
     // timestamps cost more recall than it gained precision).
     n.tag().is_some_and(|t| t.is_block())
-        && (has_token(ci, "byline") || words::DATELINE.found_in(ci))
+        && (has_token(ci, "byline") || class_words::DATELINE.found_in(ci))
 }
 
 /// Longest author's bio: a few sentences about the writer, not a section of the article.
@@ -549,12 +549,12 @@ fn is_author_bio(n: NodeRef, ci: &str, a: &Agg) -> bool {
         && (n.attr("rel") == Some("author")
             || n.attr("itemprop").is_some_and(|v| v.contains("author"))
             || has_token(ci, "byline")
-            || words::AUTHOR_BOX.found_in(ci))
+            || class_words::AUTHOR_BOX.found_in(ci))
 }
 
 /// Embeds from video hosts are part of the article.
 pub fn is_video(n: NodeRef) -> bool {
-    n.attrs().any(|(_, v)| words::VIDEO_HOSTS.iter().any(|h| v.contains(h)))
+    n.attrs().any(|(_, v)| class_words::VIDEO_HOSTS.iter().any(|h| v.contains(h)))
 }
 
 /// Tables that hold data (headers, captions, many cells) rather than page layout.

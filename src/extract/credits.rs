@@ -64,7 +64,7 @@ pub fn is_credit(text: &str) -> bool {
     if text.chars().count() > MAX_CHARS {
         return false;
     }
-    let lower = super::words::lower(&text);
+    let lower = super::class_words::lower(&text);
     let lower = lower.trim_start_matches(['(', '[']).trim_end_matches([')', ']', '.']);
     let Some(rest) = LABELS
         .iter()

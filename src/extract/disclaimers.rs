@@ -44,11 +44,12 @@ pub fn is_disclaimer(text: &str) -> bool {
     }
     // Every short paragraph is asked and nearly none is a disclaimer: a word of ABOUT rules most
     // out on the text as it is, before the two copies below (callgrind, all corpus pages).
-    if !super::words::alnum_words(text).any(|w| KEY_WORDS.iter().any(|k| k.eq_ignore_ascii_case(w)))
+    if !super::class_words::alnum_words(text)
+        .any(|w| KEY_WORDS.iter().any(|k| k.eq_ignore_ascii_case(w)))
     {
         return false;
     }
-    let lower = super::words::lower(&super::collapse_text(text));
+    let lower = super::class_words::lower(&super::collapse_text(text));
     ABOUT.iter().any(|w| lower.contains(w)) && THIS_PAGE.iter().any(|w| lower.contains(w))
 }
 

@@ -4,7 +4,7 @@
 
 use super::Image;
 use crate::dom::{NodeRef, Tag};
-use crate::render::url::resolve_image;
+use crate::url::resolve_image;
 
 /// Attributes lazy loaders keep the real source in, most specific first.
 const LAZY_SRC: &[&str] = &[

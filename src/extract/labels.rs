@@ -65,8 +65,8 @@ pub fn is_teaser_label(text: &str) -> bool {
     if super::collapse_text(text).chars().count() > MAX_CHARS {
         return false;
     }
-    let lower = super::words::lower(text);
-    let words: Vec<&str> = super::words::alnum_words(&lower).collect();
+    let lower = super::class_words::lower(text);
+    let words: Vec<&str> = super::class_words::alnum_words(&lower).collect();
     let qualified = words.first().is_some_and(|w| QUALIFIED.contains(w))
         && (words.len() == 1
             || words.get(1).is_some_and(|w| QUALIFIERS.contains(w))

@@ -24,6 +24,7 @@
 mod article;
 mod body;
 mod byline;
+mod class_words;
 mod clean;
 mod credits;
 mod disclaimers;
@@ -32,21 +33,20 @@ mod jsonld;
 mod labels;
 mod lead;
 mod metadata;
+mod node_tables;
 mod readerable;
 mod score;
 mod signoffs;
 mod stamps;
-mod tables;
 mod tail;
 mod title;
-mod words;
 
 pub use article::*;
 pub use body::block_text;
 pub use readerable::readerable;
 
 use crate::dom::{NodeId, NodeRef, Snapshot, Tag};
-use tables::{Flags, Tables};
+use node_tables::{Flags, Tables};
 use thiserror::Error;
 
 /// Why no article came out of a page.
@@ -110,8 +110,8 @@ fn in_comments(n: NodeRef) -> bool {
         .chain(n.ancestors().take(COMMENTS_CLIMB))
         .take_while(|x| !x.is(Tag::Body))
         .any(|x| {
-            let ci = words::class_and_id(x);
-            COMMENT_WORDS.iter().any(|w| words::has_token(&ci, w))
+            let ci = class_words::class_and_id(x);
+            COMMENT_WORDS.iter().any(|w| class_words::has_token(&ci, w))
         })
 }
 
@@ -130,7 +130,7 @@ pub fn extract_excluding(
     options: &Options,
     exclude: &[NodeId],
 ) -> Result<Article, ExtractError> {
-    let page = tables::Base::new(snap);
+    let page = node_tables::Base::new(snap);
     if readerable::is_sign_in_page(snap, &page) {
         return Err(ExtractError::NoArticle);
     }
@@ -221,7 +221,7 @@ pub fn extract_excluding(
 /// One pass of choosing and cleaning with the given heuristics.
 fn attempt(
     snap: &Snapshot,
-    page: &tables::Base,
+    page: &node_tables::Base,
     flags: Flags,
     title: &str,
     want_byline: bool,

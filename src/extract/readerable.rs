@@ -11,8 +11,8 @@
 //! languages of [`SIGN_IN_WORDS`]); a newsletter box asks for an e-mail address too, but to
 //! subscribe.
 
-use super::tables::Base;
-use super::words::{has_token, lower};
+use super::class_words::{has_token, lower};
+use super::node_tables::Base;
 use crate::charcount::collapsed_len;
 use crate::dom::{NodeId, NodeRef, Snapshot, Tag};
 

@@ -7,7 +7,7 @@
 //! rewritten, so "a div that only holds one paragraph" or "inline text loose in a div" are
 //! recognised where they stand instead of being restructured first.
 
-use super::tables::Tables;
+use super::node_tables::Tables;
 use crate::dom::{NodeId, NodeRef, Tag};
 
 /// Paragraphs shorter than this do not vote.

@@ -81,12 +81,12 @@ pub fn is_signoff(text: &str) -> bool {
     // lower-case copy and the word lists (the copy for every short paragraph was most of the
     // cost of this check, callgrind). The channels are ASCII, so ASCII case is all there is.
     if !text.contains('@')
-        && !super::words::alnum_words(text)
+        && !super::class_words::alnum_words(text)
             .any(|w| CHANNELS.iter().any(|c| c.eq_ignore_ascii_case(w)))
     {
         return false;
     }
-    let lower = super::words::lower(text);
+    let lower = super::class_words::lower(text);
     let mut sentences =
         sentences(&lower).filter(|s| s.chars().any(char::is_alphanumeric)).peekable();
     sentences.peek().is_some()
@@ -97,7 +97,7 @@ pub fn is_signoff(text: &str) -> bool {
 }
 
 fn words(s: &str) -> Vec<&str> {
-    super::words::alnum_words(s).collect()
+    super::class_words::alnum_words(s).collect()
 }
 
 /// A sentence that asks to be followed or reached: a verb and whom ("Follow us", "Email her"),

@@ -292,7 +292,7 @@ fn one_of(list: &[&str], w: &str) -> bool {
     if w.is_ascii() {
         return list.iter().any(|l| l.eq_ignore_ascii_case(w));
     }
-    let w = super::words::lower(w);
+    let w = super::class_words::lower(w);
     list.contains(&w.as_str())
 }
 

@@ -5,7 +5,7 @@
 //! very end it heads nothing the reader shows.
 
 use super::article::inline_text;
-use super::words;
+use super::class_words as words;
 use super::Block;
 
 /// The word of a line that only counts the comments under the story, in the languages the

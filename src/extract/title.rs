@@ -21,7 +21,7 @@ pub const SAME_TITLE: f32 = 0.75;
 /// Share of `b`'s words (by length) that also occur in `a`: 1 = same words, 0 = none shared.
 pub fn similarity(a: &str, b: &str) -> f32 {
     let words = |s: &str| -> Vec<String> {
-        super::words::alnum_words(&super::words::lower(s)).map(str::to_owned).collect()
+        super::class_words::alnum_words(&super::class_words::lower(s)).map(str::to_owned).collect()
     };
     let (ta, tb) = (words(a), words(b));
     if ta.is_empty() || tb.is_empty() {
@@ -126,7 +126,7 @@ pub fn title(snap: &Snapshot, meta: &PageMeta, site: Option<&str>) -> String {
 /// "Headline | Site" -> "Headline" when "Site" is the site's name (compared loosely).
 fn strip_site(title: &str, site: &str) -> String {
     let key = |s: &str| {
-        super::words::lower(&s.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
+        super::class_words::lower(&s.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
     };
     let site_key = key(site);
     if site_key.is_empty() {

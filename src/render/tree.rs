@@ -147,7 +147,7 @@ pub fn article_tree(a: &Article) -> RNode {
     }
     let body = a.body.iter().map(block).collect();
     children.push(el("div", class("dc-body"), body));
-    if let Some(u) = a.url.as_deref().and_then(|u| super::url::resolve_link(None, u)) {
+    if let Some(u) = a.url.as_deref().and_then(|u| crate::url::resolve_link(None, u)) {
         let attrs =
             vec![("class", "dc-original".into()), ("href", u), ("rel", "noreferrer".into())];
         let link = el("a", attrs, vec![text("View original")]);
@@ -275,7 +275,7 @@ fn inline(i: &Inline, in_link: bool) -> RNode {
         Inline::Emphasis { content } => el("em", vec![], kids(content)),
         Inline::Strong { content } => el("strong", vec![], kids(content)),
         Inline::Code { text: t } => el("code", vec![], vec![text(t)]),
-        Inline::Link { href, content } => match super::url::resolve_link(None, href)
+        Inline::Link { href, content } => match crate::url::resolve_link(None, href)
             .filter(|_| !in_link)
         {
             Some(h) => {

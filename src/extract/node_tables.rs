@@ -6,7 +6,7 @@
 //! order) decides what is excluded, a reverse pass (children have larger ids than their parent)
 //! sums each subtree into its parent.
 
-use super::words;
+use super::class_words as words;
 use crate::charcount::{self, collapsed_len};
 use crate::dom::{NodeRef, Snapshot, Tag};
 use foldhash::{HashMap, HashMapExt};
