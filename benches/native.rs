@@ -44,7 +44,8 @@ fn bench(c: &mut Criterion) {
     let clutter_options = clutter::Options::default();
     for (name, html) in pages() {
         let snap = dom::html::parse(&html).expect("parse");
-        let options = extract::Options { url: Some("https://example.com/article".into()) };
+        let options =
+            extract::Options { url: Some("https://example.com/article".into()), root: None };
         let mut group = c.benchmark_group(format!("{name} ({} nodes)", snap.len()));
         group.bench_function(BenchmarkId::from_parameter("parse"), |b| {
             b.iter(|| dom::html::parse(&html).unwrap())

@@ -5,9 +5,12 @@
 //
 // Chrome runs this as a service worker (scripts come in through importScripts), Firefox as an
 // event page (the manifest lists the same scripts).
-if (typeof importScripts === 'function') importScripts('declutter.js', 'engine.js', 'i18n.js', 'settings.js');
+if (typeof importScripts === 'function') importScripts('declutter.js', 'engine.js', 'i18n.js', 'settings.js', 'site-rules.js', 'menus.js');
 
-const CONTENT_FILES = ['declutter.js', 'engine.js', 'i18n.js', 'settings.js', 'walk.js', 'reader-css.js', 'overlay.js', 'content.js'];
+const CONTENT_FILES = [
+  'declutter.js', 'engine.js', 'i18n.js', 'settings.js', 'site-rules.js', 'selectors.js', 'early-css.js',
+  'walk.js', 'reader-css.js', 'overlay.js', 'controls.js', 'content.js',
+];
 const AUTO_SCRIPT_ID = 'declutter-auto';
 
 chrome.action.onClicked.addListener((tab) => {
@@ -21,6 +24,8 @@ async function send(tabId, message) {
     const css = await insertHideCss(tabId);
     await chrome.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
     message = { ...message, css };
+  } else if (alive.css === false) {
+    message = { ...message, css: await insertHideCss(tabId) };
   }
   const reply = await chrome.tabs.sendMessage(tabId, message);
   if (reply?.error) throw new Error(reply.error);
@@ -97,8 +102,9 @@ async function syncAutoClean() {
 }
 
 chrome.storage.onChanged.addListener((changes) => {
-  if (changes.autoClean) syncAutoClean().catch((e) => console.warn('declutter:', e));
+  if (changes.autoClean) syncAutoClean().then(syncSiteScripts).catch((e) => console.warn('declutter:', e));
 });
 chrome.permissions.onAdded.addListener(() => syncAutoClean().catch(() => {}));
 chrome.permissions.onRemoved.addListener(() => syncAutoClean().catch(() => {}));
 chrome.runtime.onInstalled.addListener(() => syncAutoClean().catch(() => {}));
+// Site controls (context menu, commands, per-site access): menus.js.

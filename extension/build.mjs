@@ -26,7 +26,7 @@ const base = {
   description: '__MSG_extDescription__',
   default_locale: 'en',
   // Nothing broader: host access is only requested (optionally) for automatic cleaning.
-  permissions: ['activeTab', 'scripting', 'storage'],
+  permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
   optional_host_permissions: ['<all_urls>'],
   action: { default_title: '__MSG_actionTitle__', default_icon: icons },
   icons,
@@ -35,6 +35,9 @@ const base = {
       suggested_key: { default: 'Alt+Shift+R' },
       description: '__MSG_commandToggle__',
     },
+    'clean-page': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_commandClean__' },
+    'hide-element': { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_commandZap__' },
+    'show-hidden': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandPeek__' },
   },
   options_ui: { page: 'options.html', open_in_tab: false },
   web_accessible_resources: [{ resources: ['declutter_bg.wasm'], matches: ['<all_urls>'] }],
@@ -46,7 +49,7 @@ const manifests = {
   chrome: { ...base, background: { service_worker: 'background.js' } },
   firefox: {
     ...base,
-    background: { scripts: ['declutter.js', 'engine.js', 'i18n.js', 'settings.js', 'background.js'] },
+    background: { scripts: ['declutter.js', 'engine.js', 'i18n.js', 'settings.js', 'site-rules.js', 'background.js', 'menus.js'] },
     browser_specific_settings: {
       gecko: {
         id: 'declutter@declutter.dev',

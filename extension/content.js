@@ -25,7 +25,10 @@
     reader: null,
     cssFallback: null,
     readerable: null, // from the quick check, for the badge in automatic mode
+    rules: new Map(), // hidden element -> the rule that hid it (peek mode, report)
   };
+
+  const controls = DeclutterControls.attach({ page, markElement, unmark, notifyBadge, openReader, closeReader });
 
   // --- engine -------------------------------------------------------------------------------
   // The wasm here when the page's CSP allows it; otherwise (Chrome refuses wasm in content
@@ -59,6 +62,8 @@
 
   // --- hiding -------------------------------------------------------------------------------
   function ensureHideCss(inserted) {
+    if (inserted === undefined) return;
+    page.cssIn = true;
     if (inserted !== false || page.cssFallback) return;
     // insertCSS failed: adopt the same rules as a constructable sheet (CSP does not apply to it).
     try {
@@ -72,13 +77,25 @@
   }
 
   function mark(nodes, hidden) {
-    for (const { origin, kind } of hidden) {
+    for (const { origin, kind, rule } of hidden) {
       const el = nodes[origin];
-      if (el && pageDom.isElement(el) && !pageDom.hasAttribute(el, HIDDEN_ATTR)) {
-        pageDom.setAttribute(el, HIDDEN_ATTR, kind);
-        page.marked.push(el);
-      }
+      // The person's exceptions for the site win over the engine.
+      if (el && pageDom.isElement(el) && !controls.keeps(el)) markElement(el, kind, rule);
     }
+  }
+
+  function markElement(el, kind, rule) {
+    if (pageDom.hasAttribute(el, HIDDEN_ATTR)) return false;
+    pageDom.setAttribute(el, HIDDEN_ATTR, kind);
+    page.marked.push(el);
+    page.rules.set(el, rule);
+    return true;
+  }
+
+  function unmark(el) {
+    pageDom.removeAttribute(el, HIDDEN_ATTR);
+    page.marked = page.marked.filter((m) => m !== el);
+    page.rules.delete(el);
   }
 
   async function clean(settings) {
@@ -90,17 +107,22 @@
     mark(walked.nodes, result.hidden);
     page.readerable = result.readerable;
     watch(kinds);
+    await controls.applyZaps();
+    controls.afterChange();
     return page.marked.length;
   }
 
   function undo() {
     page.observer?.disconnect();
     page.observer = null;
+    controls.reset();
     for (const el of page.marked) pageDom.removeAttribute(el, HIDDEN_ATTR);
     page.marked = [];
+    page.rules.clear();
     if (page.cssFallback) {
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== page.cssFallback);
       page.cssFallback = null;
+      page.cssIn = false;
     }
   }
 
@@ -143,7 +165,7 @@
           }
           const result = await analyze(walked, { url: location.href, clutter: kinds });
           mark(walked.nodes, result.hidden);
-          notifyBadge();
+          controls.afterChange();
         }
         if (seen > WATCH_MAX_ELEMENTS) {
           observer.disconnect();
@@ -166,11 +188,15 @@
   }
 
   // --- reader -------------------------------------------------------------------------------
-  async function openReader(settings) {
+  // `picked`: the element a person chose as the article (this time, or remembered for the site).
+  async function openReader(settings, picked) {
+    picked ??= await controls.rememberedArticle();
     const walked = walk(document, null);
     if (walked.tooLarge) throw new PageTooLarge(walked.tooLarge);
     const kinds = enabledKinds(settings);
-    const result = await analyze(walked, { url: location.href, clutter: kinds, article: true });
+    const root = picked ? walked.nodes.indexOf(picked) : -1;
+    const request = { url: location.href, clutter: kinds, article: true, ...(root >= 0 && { root }) };
+    const result = await analyze(walked, request);
     if (!result.overlay) {
       DeclutterOverlay.toast('toastNoArticle');
       return { status: 'no-article', hidden: page.marked.length };
@@ -178,23 +204,28 @@
     if (!page.observer) {
       mark(walked.nodes, result.hidden);
       watch(kinds);
+      await controls.applyZaps();
       page.cleanedByReader = true;
     }
     page.reader = DeclutterOverlay.open(result.overlay, settings.reader, {
       onClose: closeReader,
       onPrefs: (reader) => chrome.storage.sync.set({ reader }).catch(() => {}),
+      // The reader's own menu: the page controls, from the reader's toolbar.
+      onAction: (type) => handlers[type]?.({ type, copy: true }),
     });
     return { status: 'open', hidden: page.marked.length };
   }
 
-  function closeReader() {
+  // `keepClean`: the person goes on to work on the cleaned page (peek, zapper, picker).
+  function closeReader(keepClean = false) {
     if (!page.reader) return;
     // Unhide first: the element that had focus before the reader may have been hidden, and
     // the overlay gives focus back as it closes.
-    if (page.cleanedByReader) {
+    if (page.cleanedByReader && !keepClean) {
       undo();
       page.cleanedByReader = false;
     }
+    page.cleanedByReader = false;
     page.reader.close();
     page.reader = null;
     notifyBadge();
@@ -215,7 +246,8 @@
 
   // --- messages -----------------------------------------------------------------------------
   const handlers = {
-    ping: () => ({ ok: true }),
+    // `css`: whether the hiding stylesheet is in (scripts registered for a site start without it).
+    ping: () => ({ ok: true, css: page.cssIn === true }),
     async toggle(message) {
       ensureHideCss(message.css);
       if (page.reader) {
@@ -233,8 +265,9 @@
       undo();
       return { status: 'restored', hidden: 0 };
     },
-    state: () => ({ reader: page.reader !== null, hidden: page.marked.length }),
+    state: () => ({ reader: page.reader !== null, hidden: page.marked.length, cleaned: page.observer !== null }),
   };
+  Object.assign(handlers, controls.handlers);
 
   chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     const handler = handlers[message?.type];
@@ -254,18 +287,29 @@
   // (readyState "interactive", a little before DOMContentLoaded, which waits for deferred scripts).
   globalThis.declutterAutoClean = async () => {
     const settings = await loadDeclutterSettings();
-    if (!settings.autoClean || settings.leaveAlone.includes(location.hostname)) return;
+    const site = await controls.site();
+    const cleans = (settings.autoClean || site.always) && !site.never && !settings.leaveAlone.includes(location.hostname);
+    if (!cleans && !site.reader && site.zaps.length === 0) return;
+    // What is certain is hidden before the first paint (see early-css.js); the marks take over.
+    const early = declutterEarlySheet(cleans, site);
     // The user stylesheet goes in through the background. Its answer is not waited for: marks
     // without the sheet hide nothing yet, and the round trip (longer when the service worker has
     // to wake up) would otherwise come before the walk on every page.
-    chrome.runtime.sendMessage({ type: 'auto-css' }).catch(() => null).then((reply) => ensureHideCss(reply?.css ?? false));
+    const cssIn = chrome.runtime.sendMessage({ type: 'auto-css' }).catch(() => null).then((reply) => ensureHideCss(reply?.css ?? false));
     if (document.readyState === 'loading') {
       const parsed = new Promise((done) => document.addEventListener('readystatechange', done, { once: true }));
       local.ready().then(() => document.readyState === 'loading' && warmUp(settings)).catch(() => {});
       await parsed;
     }
-    await clean(settings);
+    try {
+      if (cleans) await clean(settings);
+      else await controls.applyZaps();
+    } finally {
+      // The early sheet (and the hold) go once the marks and the hiding stylesheet are both in.
+      cssIn.then(() => early.remove());
+    }
     notifyBadge();
+    if (site.reader) await openReader(settings);
   };
 
   // V8 compiles each wasm function on its first call, with its baseline compiler, on the calling

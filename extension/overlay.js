@@ -120,7 +120,7 @@ const DeclutterOverlay = (() => {
 
   let styles = null;
 
-  function open(tree, prefs, { onClose, onPrefs }) {
+  function open(tree, prefs, { onClose, onPrefs, onAction }) {
     const state = { ...prefs };
     const previousFocus = document.activeElement;
     const scroll = [window.scrollX, window.scrollY];
@@ -161,6 +161,7 @@ const DeclutterOverlay = (() => {
       select('theme', named(THEMES), state.theme, (theme) => update({ theme })),
       speech.controls,
       button('print', null, () => window.print()),
+      ...pageActions(onAction),
       button('close', '✕', () => onClose()),
     );
 
@@ -228,6 +229,18 @@ const DeclutterOverlay = (() => {
         refocus(previousFocus);
       },
     };
+  }
+
+  // The page controls in the reader's toolbar (extension/controls.js does them): the wrong
+  // article, and a menu with what the toolbar button's context menu offers for the page.
+  function pageActions(onAction) {
+    if (!onAction) return [];
+    const actions = { pick: 'notArticle', peek: 'menuPeek', zap: 'menuZap', report: 'menuReport' };
+    const menu = select('pageMenu', [['', t('pageMenu')], ...Object.entries(actions).slice(1).map(([v, k]) => [v, t(k)])], '', (value) => {
+      menu.value = '';
+      onAction(value);
+    });
+    return [button('notArticle', null, () => onAction('pick')), menu];
   }
 
   function refocus(el) {

@@ -3,9 +3,15 @@
 
 // One stylesheet does all the hiding (inserted with user origin by the background, so the page
 // can neither remove nor out-rank it): hidden clutter, the page's scrolling under the reader, and
-// the page itself when printing with the reader open.
+// the page itself when printing with the reader open. Also: peek mode shows hidden elements
+// outlined in place, and the page's scroll lock is overridden while a modal is hidden
+// (extension/controls.js sets the attributes).
 const DECLUTTER_HIDE_CSS =
-  '[data-declutter-hidden]{display:none!important}' +
+  'html:not([data-declutter-peek]) [data-declutter-hidden]{display:none!important}' +
+  'html[data-declutter-peek] [data-declutter-hidden]{outline:3px dashed #d1242f!important;outline-offset:-3px!important;opacity:.7!important}' +
+  '[data-declutter-unlock~=overflow]{overflow:auto!important}' +
+  '[data-declutter-unlock~=fixed]{position:static!important}' +
+  '[data-declutter-unblur]{filter:none!important}' +
   'html[data-declutter-reading]{overflow:hidden!important}' +
   '@media print{html[data-declutter-reading]>body{display:none!important}}';
 

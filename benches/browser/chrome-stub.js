@@ -9,7 +9,11 @@
       sendMessage: async (message) => (message?.type === 'auto-css' ? { css: false } : {}),
       onMessage: { addListener() {} },
     },
-    storage: { sync: { get: async () => ({ autoClean: true }), set: async () => {} } },
+    storage: {
+      sync: { get: async () => ({ autoClean: true }), set: async () => {} },
+      local: { get: async () => ({}), set: async () => {} },
+      onChanged: { addListener() {} },
+    },
     // The reader's words: the message key itself is as good as its English for timing.
     i18n: { getMessage: (key) => key, getUILanguage: () => 'en' },
   };

@@ -5,6 +5,7 @@
 //   /bench/ext/<file>     the built extension (dist/chrome)
 //   /bench/lib/Readability.js   node_modules/@mozilla/readability (the pinned 0.6.0)
 //   /bench/<file>         this folder (harness, stubs, the inserting page)
+//   /clutter/<file>       tests/fixtures/clutter (the frame probe's pages)
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
@@ -29,8 +30,9 @@ const HEADERS = {
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
 
 // The extension's content scripts in manifest order, behind a stand-in for the extension APIs.
-export const CONTENT_SCRIPTS = ['chrome-stub.js', 'ext/declutter.js', 'ext/engine.js', 'ext/i18n.js', 'ext/settings.js', 'ext/walk.js',
-  'ext/reader-css.js', 'ext/overlay.js', 'ext/content.js'];
+export const CONTENT_SCRIPTS = ['chrome-stub.js', 'ext/declutter.js', 'ext/engine.js', 'ext/i18n.js', 'ext/settings.js',
+  'ext/site-rules.js', 'ext/selectors.js', 'ext/early-css.js', 'ext/walk.js', 'ext/reader-css.js', 'ext/overlay.js',
+  'ext/controls.js', 'ext/content.js'];
 
 // The in-page harness (harness.js) and what it runs: the extension's own files, a stand-in for
 // the extension APIs, and Readability.js, in load order.
@@ -68,6 +70,7 @@ async function body(pathname) {
   const clean = normalize(decodeURIComponent(pathname));
   let m;
   if ((m = /^\/rtp\/([^/]+)\/$/.exec(clean))) return readFile(join(CORPUS, 'readability-test-pages', m[1], 'source.html'));
+  if ((m = /^\/clutter\/([\w-]+\.html)$/.exec(clean))) return readFile(join(REPO, 'tests', 'fixtures', 'clutter', m[1]));
   if ((m = /^\/zyte\/([0-9a-f]+)\.html$/.exec(clean))) {
     return gunzipSync(await readFile(join(CORPUS, 'article-extraction-benchmark', 'html', `${m[1]}.html.gz`)));
   }
@@ -85,7 +88,7 @@ export function serve() {
     const url = new URL(req.url, 'http://localhost');
     try {
       const data = await body(url.pathname);
-      const page = url.pathname.startsWith('/rtp/') || url.pathname.startsWith('/zyte/');
+      const page = /^\/(rtp|zyte|clutter)\//.test(url.pathname);
       const type = page ? 'text/html' : (TYPES[extname(url.pathname)] ?? 'application/octet-stream');
       res.writeHead(200, { ...HEADERS, 'content-type': type }).end(data);
     } catch {

@@ -61,6 +61,9 @@ pub enum ExtractError {
 pub struct Options {
     /// The page's URL, used to resolve relative links and images.
     pub url: Option<String>,
+    /// The element that holds the article, when a person picked it: the heuristics then only
+    /// clean inside it (metadata still comes from the whole page).
+    pub root: Option<NodeId>,
 }
 
 /// Reading speed used for `reading_minutes`.
@@ -141,8 +144,17 @@ pub fn extract_excluding(
     let meta_byline = meta.byline().and_then(|b| byline::clean(&b));
     let mut best: Option<Attempt> = None;
     for flags in ATTEMPTS {
-        let a = attempt(snap, &page, flags, &title, meta_byline.is_none());
+        let a = attempt(snap, &page, flags, &title, meta_byline.is_none(), options.root);
         let Some(a) = a else { continue };
+        if options.root.is_some() {
+            // A picked block is the article whatever its length; a looser pass only when the
+            // strict one cleaned everything away.
+            if a.text > 0 {
+                best = Some(a);
+                break;
+            }
+            continue;
+        }
         // Under a short post the comments hold more text, and a looser attempt (class names no
         // longer held against them) finds them: they never replace an article found before.
         if best.is_some() && in_comments(snap.node(a.top)) {
@@ -160,7 +172,8 @@ pub fn extract_excluding(
         .filter(|b| !b.navigation)
         .filter(|b| {
             b.text > 0
-                && (b.text >= MIN_ARTICLE_CHARS
+                && (options.root.is_some()
+                    || b.text >= MIN_ARTICLE_CHARS
                     || b.text as f32 >= MIN_ARTICLE_SHARE * b.page_text as f32)
         })
         .ok_or(ExtractError::NoArticle)?;
@@ -225,6 +238,7 @@ fn attempt(
     flags: Flags,
     title: &str,
     want_byline: bool,
+    root: Option<NodeId>,
 ) -> Option<Attempt> {
     let mut byline = None;
     let mut title_seen = title.is_empty();
@@ -253,7 +267,12 @@ fn attempt(
         false
     };
     let t = Tables::build(snap, page, flags, &mut take);
-    let choice = score::choose(&t)?;
+    let choice = match root {
+        Some(top) => {
+            score::Choice { top, pieces: vec![score::Piece { first: top, last: top }], voted: true }
+        }
+        None => score::choose(&t)?,
+    };
     let cleaned = clean::clean(&t, &choice.pieces, choice.top);
     // Propagated to every descendant, so that later steps can test any node directly.
     let mut drop: Vec<bool> = t.gone.iter().zip(&cleaned.cut).map(|(g, c)| *g || *c).collect();

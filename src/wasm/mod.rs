@@ -37,6 +37,8 @@ struct Request {
     article: bool,
     /// Without `article`: answer the quick "is there an article?" check (the toolbar badge).
     readerable: bool,
+    /// The walker's index of the element a person picked as the article.
+    root: Option<u32>,
 }
 
 impl Request {
@@ -78,7 +80,19 @@ impl Request {
         } else {
             return Err(bad("clutter", "a list of clutter kinds"));
         };
-        Ok(Request { url, clutter, article: flag("article")?, readerable: flag("readerable")? })
+        let root = field("root");
+        let root = if root.is_undefined() || root.is_null() {
+            None
+        } else {
+            Some(root.as_f64().ok_or_else(|| bad("root", "a node index"))? as u32)
+        };
+        Ok(Request {
+            url,
+            clutter,
+            article: flag("article")?,
+            readerable: flag("readerable")?,
+            root,
+        })
     }
 }
 
@@ -91,6 +105,7 @@ fn bad(field: &str, want: &str) -> JsError {
 struct HiddenOut {
     origin: u32,
     kind: &'static str,
+    rule: &'static str,
 }
 
 #[derive(Serialize)]
@@ -157,14 +172,20 @@ pub fn analyze(ops: &[u32], text_len: usize, request: JsValue) -> Result<JsValue
 fn run(snap: &Snapshot, request: &Request) -> Response {
     let kinds = request.clutter.as_deref().unwrap_or_default();
     let (hidden, article) = if request.article {
-        let reading = pipeline::read(snap, request.url.clone(), kinds);
+        let root = request.root.and_then(|r| snap.iter().find(|n| n.origin() == r)).map(|n| n.id());
+        let options = extract::Options { url: request.url.clone(), root };
+        let reading = pipeline::read_at(snap, options, kinds);
         (reading.hidden, Some(reading.article))
     } else {
         (pipeline::clutter(snap, kinds), None)
     };
     let hidden = hidden
         .into_iter()
-        .map(|h| HiddenOut { origin: snap.node(h.node).origin(), kind: h.kind.as_str() })
+        .map(|h| HiddenOut {
+            origin: snap.node(h.node).origin(),
+            kind: h.kind.as_str(),
+            rule: h.rule.as_str(),
+        })
         .collect();
     let readerable = match &article {
         Some(a) => a.is_ok(),

@@ -112,7 +112,7 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
 
 // Runs `fn` with `this` bound to the overlay's (or the toast's) shadow root, or returns null
 // without one. The root is closed, so the page cannot see it; CDP's DOM domain can (pierce: true).
-async function inShadow(page, fn, args = [], hostName = 'DECLUTTER-READER') {
+export async function inShadow(page, fn, args = [], hostName = 'DECLUTTER-READER') {
   const session = await page.context().newCDPSession(page);
   try {
     const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });

@@ -24,6 +24,7 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
   // One window is one page: a "page" handle is the driver itself.
   return {
     driver,
+    addonId,
     async open(url) {
       await driver.get(url);
       return driver;
