@@ -57,6 +57,7 @@ const adapters = {
         return d.worker.evaluate(({ tab, command, on }) => runControl(command, tab, false, on), { tab, command, on });
       },
       inExtension,
+      optionsScreenshot: (name) => options.screenshot({ path: join(screenshots, name), fullPage: true }),
       // The test copy's manifest granted it; nothing to do (see the file's comment).
       grant: async () => {},
       shadow: (page, host, fn, args = []) => inShadow(page, `function (...args) { return (${fn})(this, ...args); }`, args, host.toUpperCase()),
@@ -179,6 +180,10 @@ for (const [name, launchBrowser] of browsers) {
         await a.grant(ORIGIN);
       }
       await waitFor(() => granted(), 'the site permission');
+      // The toolbar button's menu exists with every item (an update of a missing item fails).
+      for (const id of ['page-toggle', 'zap', 'peek', 'report', 'site', 'site-always', 'site-never', 'site-reader']) {
+        await a.inExtension((item) => chrome.contextMenus.update(item, {}), id);
+      }
       const reply = await a.control(page, 'always', true);
       assert.equal(reply.on, true);
       assert.equal((await siteRules()).always, true);
@@ -295,6 +300,7 @@ for (const [name, launchBrowser] of browsers) {
         return [...document.querySelectorAll('#site-list li')].map((li) => li.textContent);
       });
       assert.ok(listed.some((l) => l.includes('club-card')), `listed: ${listed.join(' | ')}`);
+      await a.optionsScreenshot?.('options-rules.png');
       await a.inExtension(async () => {
         [...document.querySelectorAll('#site-list li')].find((li) => li.textContent.includes('club-card')).querySelector('button').click();
         await new Promise((r) => setTimeout(r, 300));
@@ -308,6 +314,7 @@ for (const [name, launchBrowser] of browsers) {
       await driver.click(page);
       const automatic = await waitFor(() => driver.overlay(page), 'the reader');
       assert.match(automatic.text, /These terms govern/, 'the automatic choice holds the wrong block');
+      await a.screenshot(page, 'reader-controls.png');
       await driver.overlayClick(page, '[data-control=notArticle]');
       await waitFor(() => a.shadow(page, 'declutter-chooser', (root) => !!root.querySelector('.bar')), 'the picker');
       await a.hover(page, '.story-text p');
@@ -344,6 +351,35 @@ for (const [name, launchBrowser] of browsers) {
       const shown = await a.shadow(page, 'declutter-report', (root) => root.querySelector('pre').textContent);
       assert.equal(shown, report, 'shown on the page with a Copy button');
       await a.screenshot(page, 'report.png');
+    });
+
+    test('settings, site choices and rules export and import as one JSON; unknown keys are kept, not an error', async () => {
+      const out = await a.inExtension(async (host) => {
+        const doc = await exportDeclutter();
+        const copy = JSON.parse(JSON.stringify(doc));
+        // What a newer version on another device might write.
+        copy.settings.someFutureSetting = { on: true };
+        copy.sites[host].someFutureField = [1, 2];
+        copy.sites['news.example'] = { zaps: [{ selector: 'aside.promo', text: 120 }], keep: [] };
+        await chrome.storage.sync.clear();
+        await chrome.storage.local.remove(`site:${host}`);
+        await importDeclutter(copy);
+        return {
+          exported: doc,
+          future: (await chrome.storage.sync.get('someFutureSetting')).someFutureSetting,
+          site: await loadSiteRules(host),
+          other: await loadSiteRules('news.example'),
+          settings: await loadDeclutterSettings(),
+        };
+      }, HOST);
+      assert.equal(out.exported.format, 'declutter-settings');
+      assert.ok(out.exported.sites[HOST].keep.length >= 1, 'the exception from the peek test is exported');
+      assert.deepEqual(out.future, { on: true }, 'an unknown setting is kept');
+      assert.deepEqual(out.site.someFutureField, [1, 2], 'an unknown site field is kept');
+      assert.deepEqual(out.site.keep, out.exported.sites[HOST].keep, 'the rules came back');
+      assert.equal(out.other.zaps[0].selector, 'aside.promo');
+      assert.equal(out.settings.kinds.ad, true, 'settings still read as before');
+      await assert.rejects(a.inExtension(() => importDeclutter({ format: 'something else' })), /not a declutter settings file/);
     });
 
     test('a full storage.sync is reported in the options page and the rule kept locally', async () => {
