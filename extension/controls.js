@@ -5,7 +5,13 @@
 // lives in closed shadow roots on hosts of our own, never in page markup, so page styles and
 // scripts cannot reach it. What a person decides is stored per site (site-rules.js) and applied
 // whenever declutter runs on the site.
-const DeclutterControls = (() => {
+import { declutterMessage } from './i18n.js';
+import { DeclutterOverlay } from './overlay.js';
+import { DeclutterSelectors } from './selectors.js';
+import { loadDeclutterSettings } from './settings.js';
+import { declutterSiteKey, loadSiteRules, updateSiteRules } from './site-rules.js';
+
+export const DeclutterControls = (() => {
   const HIDDEN_ATTR = 'data-declutter-hidden';
   const UNLOCK_ATTR = 'data-declutter-unlock';
   const UNBLUR_ATTR = 'data-declutter-unblur';

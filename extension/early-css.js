@@ -28,7 +28,7 @@ const DECLUTTER_EARLY_SELECTORS = [
 ];
 const DECLUTTER_HOLD_MS = 250;
 
-function declutterEarlySheet(cleans, site) {
+export function declutterEarlySheet(cleans, site) {
   const selectors = [...(cleans ? DECLUTTER_EARLY_SELECTORS : []), ...site.zaps.map((z) => z.selector)];
   const sheet = new CSSStyleSheet();
   for (const selector of selectors) {

@@ -9,6 +9,11 @@
 //
 // Per-site access: the automatic scripts are registered for exactly the origins the person
 // granted (one registration listing them); withdrawing a site's last choice removes its permission.
+import { declutterMessage } from './i18n.js';
+import { loadDeclutterSettings } from './settings.js';
+import { loadSiteRules, updateSiteRules } from './site-rules.js';
+import { AUTO_SCRIPTS } from './scripts.mjs';
+
 const SITE_SCRIPT_ID = 'declutter-sites';
 const MENU = {
   page: 'page-toggle',
@@ -77,10 +82,15 @@ function hostOf(url) {
   }
 }
 
-// One entry point for every control: menus, commands, the test hook and the reader's toolbar.
+// From background.js: send(tabId, message) injects what is missing and sends; the badge helpers.
+let send;
+let showBadge;
+let showError;
+
+// One entry point for every control: menus, commands, the options page and the reader's toolbar.
 // `gesture` is true while a click or a key press is being handled (permission prompts need it).
 // `on`: the new state of a site choice when the caller knows it (a checkbox menu item says).
-function runControl(command, tab, gesture = false, on = undefined) {
+export function runControl(command, tab, gesture = false, on = undefined) {
   const host = hostOf(tab.url);
   const site = (field, on) => {
     // Asked for inside the gesture, before anything is awaited.
@@ -144,59 +154,63 @@ async function setSiteChoice(host, field, on, tab) {
 
 // The site scripts run on exactly the granted single origins (none while "clean every site"
 // covers them all).
-async function syncSiteScripts() {
+export async function syncSiteScripts() {
   await refreshGranted();
   const settings = await loadDeclutterSettings();
   const everySite = settings.autoClean && grantedOrigins.has('<all_urls>');
   const matches = everySite ? [] : [...grantedOrigins].filter((o) => o !== '<all_urls>').sort();
   const [current] = await chrome.scripting.getRegisteredContentScripts({ ids: [SITE_SCRIPT_ID] });
-  if (current && JSON.stringify([...current.matches].sort()) === JSON.stringify(matches)) return;
+  const same = current && JSON.stringify([...current.matches].sort()) === JSON.stringify(matches) && current.js.join() === AUTO_SCRIPTS.join();
+  if (same) return;
   if (current) await chrome.scripting.unregisterContentScripts({ ids: [SITE_SCRIPT_ID] });
   if (matches.length === 0) return;
   await chrome.scripting.registerContentScripts([{
     id: SITE_SCRIPT_ID,
     matches,
-    js: [...CONTENT_FILES, 'auto.js'],
+    js: AUTO_SCRIPTS,
     runAt: 'document_start',
   }]);
 }
 
-chrome.contextMenus.onClicked.addListener((info, tab) => {
-  const command = Object.entries(MENU).find(([, id]) => id === info.menuItemId)?.[0];
-  if (!command || !tab) return;
-  runControl(command, tab, true, info.checked).then((reply) => showBadge(tab.id, reply), (e) => showError(tab.id, e));
-});
+export function installControls(background) {
+  ({ send, showBadge, showError } = background);
+  chrome.contextMenus.onClicked.addListener((info, tab) => {
+    const command = Object.entries(MENU).find(([, id]) => id === info.menuItemId)?.[0];
+    if (!command || !tab) return;
+    runControl(command, tab, true, info.checked).then((reply) => showBadge(tab.id, reply), (e) => showError(tab.id, e));
+  });
 
-chrome.commands.onCommand.addListener((name, tab) => {
-  const command = { 'clean-page': 'page', 'hide-element': 'zap', 'show-hidden': 'peek' }[name];
-  if (!command || !tab) return;
-  runControl(command, tab, true).then((reply) => showBadge(tab.id, reply), (e) => showError(tab.id, e));
-});
+  chrome.commands.onCommand.addListener((name, tab) => {
+    const command = { 'clean-page': 'page', 'hide-element': 'zap', 'show-hidden': 'peek' }[name];
+    if (!command || !tab) return;
+    runControl(command, tab, true).then((reply) => showBadge(tab.id, reply), (e) => showError(tab.id, e));
+  });
 
-chrome.tabs.onActivated.addListener(({ tabId }) => chrome.tabs.get(tabId).then(updateMenus, () => {}));
-chrome.tabs.onUpdated.addListener((_id, change, tab) => {
-  if (change.status === 'complete' && tab.active) updateMenus(tab);
-});
-chrome.permissions.onAdded.addListener(() => syncSiteScripts().catch(() => {}));
-chrome.permissions.onRemoved.addListener(() => syncSiteScripts().catch(() => {}));
-chrome.runtime.onInstalled.addListener(createMenus);
-chrome.runtime.onStartup?.addListener(createMenus);
-refreshGranted().then(syncSiteScripts).catch((e) => console.warn('declutter:', e));
+  chrome.tabs.onActivated.addListener(({ tabId }) => chrome.tabs.get(tabId).then(updateMenus, () => {}));
+  chrome.tabs.onUpdated.addListener((_id, change, tab) => {
+    if (change.status === 'complete' && tab.active) updateMenus(tab);
+  });
+  chrome.permissions.onAdded.addListener(() => syncSiteScripts().catch(() => {}));
+  chrome.permissions.onRemoved.addListener(() => syncSiteScripts().catch(() => {}));
+  chrome.runtime.onInstalled.addListener(createMenus);
+  chrome.runtime.onStartup?.addListener(createMenus);
+  refreshGranted().then(syncSiteScripts).catch((e) => console.warn('declutter:', e));
 
-// Controls asked for by the reader's toolbar (a content script) or by the options page, which have
-// no menus of their own: {type: 'control', command, tabId?}.
-chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (message?.type !== 'control') return false;
-  // A content script controls its own tab only; an extension page (even one in a tab) names it.
-  const fromPage = sender.tab && !sender.url?.startsWith(chrome.runtime.getURL(''));
-  const tabPromise = fromPage
-    ? Promise.resolve(sender.tab)
-    : message.tabId != null
-      ? chrome.tabs.get(message.tabId)
-      : chrome.tabs.query({ url: message.url }).then((tabs) => tabs[0]);
-  tabPromise
-    // Without host access Firefox leaves out the tab's URL; the options page knows it.
-    .then((tab) => runControl(message.command, { ...tab, url: tab.url ?? message.url }, false, message.on))
-    .then((reply) => sendResponse(reply ?? {}), (e) => sendResponse({ error: String(e?.message ?? e) }));
-  return true;
-});
+  // Controls asked for by the reader's toolbar (a content script) or by the options page, which have
+  // no menus of their own: {type: 'control', command, tabId?}.
+  chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (message?.type !== 'control') return false;
+    // A content script controls its own tab only; an extension page (even one in a tab) names it.
+    const fromPage = sender.tab && !sender.url?.startsWith(chrome.runtime.getURL(''));
+    const tabPromise = fromPage
+      ? Promise.resolve(sender.tab)
+      : message.tabId != null
+        ? chrome.tabs.get(message.tabId)
+        : chrome.tabs.query({ url: message.url }).then((tabs) => tabs[0]);
+    tabPromise
+      // Without host access Firefox leaves out the tab's URL; the options page knows it.
+      .then((tab) => runControl(message.command, { ...tab, url: tab.url ?? message.url }, false, message.on))
+      .then((reply) => sendResponse(reply ?? {}), (e) => sendResponse({ error: String(e?.message ?? e) }));
+    return true;
+  });
+}

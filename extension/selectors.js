@@ -3,7 +3,7 @@
 // that a person or a CMS wrote, class names that are words, the tag path), never from positions
 // alone when something better exists. Each rule also keeps the length of the text it matched:
 // an element whose text is far from it is not the one the person meant, and is left alone.
-const DeclutterSelectors = (() => {
+export const DeclutterSelectors = (() => {
   // Ids and classes that a framework or a build made up: long digit runs, hashes, CSS-module and
   // styled-components suffixes, React's useId (":r1:").
   const GENERATED = /\d{3,}|(?=[0-9a-f]*\d)[0-9a-f]{8,}|^(css|sc|jsx|svelte|emotion)-|:|__\w*\d\w*$|^[a-z]{1,2}\d/;

@@ -6,7 +6,7 @@
 // the page itself when printing with the reader open. Also: peek mode shows hidden elements
 // outlined in place, and the page's scroll lock is overridden while a modal is hidden
 // (extension/controls.js sets the attributes).
-const DECLUTTER_HIDE_CSS =
+export const DECLUTTER_HIDE_CSS =
   'html:not([data-declutter-peek]) [data-declutter-hidden]{display:none!important}' +
   'html[data-declutter-peek] [data-declutter-hidden]{outline:3px dashed #d1242f!important;outline-offset:-3px!important;opacity:.7!important}' +
   '[data-declutter-unlock~=overflow]{overflow:auto!important}' +
@@ -15,7 +15,7 @@ const DECLUTTER_HIDE_CSS =
   'html[data-declutter-reading]{overflow:hidden!important}' +
   '@media print{html[data-declutter-reading]>body{display:none!important}}';
 
-const DECLUTTER_DEFAULTS = Object.freeze({
+export const DECLUTTER_DEFAULTS = Object.freeze({
   // Which kinds of clutter to hide (names as in src/clutter: ClutterKind::as_str).
   kinds: { ad: true, newsletter: true, share: true, consent: true, recommendation: true, overlay: true },
   // Clean every page on load. Needs the optional host permission, asked for when switched on.
@@ -27,7 +27,7 @@ const DECLUTTER_DEFAULTS = Object.freeze({
   reader: { theme: 'system', font: 'serif', size: 20, width: 34, lineHeight: 1.6, rate: 1 },
 });
 
-async function loadDeclutterSettings() {
+export async function loadDeclutterSettings() {
   const stored = await chrome.storage.sync.get(['kinds', 'autoClean', 'leaveAlone', 'reader']);
   return {
     kinds: { ...DECLUTTER_DEFAULTS.kinds, ...stored.kinds },
@@ -38,6 +38,6 @@ async function loadDeclutterSettings() {
 }
 
 // The kinds switched on, as the wasm `analyze` request expects them.
-function enabledKinds(settings) {
+export function enabledKinds(settings) {
   return Object.entries(settings.kinds).filter(([, on]) => on).map(([kind]) => kind);
 }

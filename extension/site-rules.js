@@ -9,20 +9,19 @@
 // is written to `storeStatus` (local) for the options page to show. Reads merge both areas.
 // Unknown fields in an item (a newer version on another device) are kept as they are.
 const DECLUTTER_SITE_PREFIX = 'site:';
-const DECLUTTER_SITE_FIELDS = ['always', 'reader', 'never', 'zaps', 'keep', 'article'];
 
-function declutterSiteKey(host) {
+export function declutterSiteKey(host) {
   return DECLUTTER_SITE_PREFIX + host;
 }
 
-async function loadSiteRules(host) {
+export async function loadSiteRules(host) {
   const key = declutterSiteKey(host);
   const [synced, local] = await Promise.all([chrome.storage.sync.get(key), chrome.storage.local.get(key)]);
   return { zaps: [], keep: [], ...(local[key] ?? synced[key] ?? {}) };
 }
 
 // Every site with stored choices: {host: rules}, local copies winning (they are the newer ones).
-async function loadAllSiteRules() {
+export async function loadAllSiteRules() {
   const [synced, local] = await Promise.all([chrome.storage.sync.get(null), chrome.storage.local.get(null)]);
   const sites = {};
   for (const [key, value] of [...Object.entries(synced), ...Object.entries(local)]) {
@@ -32,14 +31,14 @@ async function loadAllSiteRules() {
 }
 
 // The byte size storage.sync counts for one item: key plus JSON value.
-function declutterItemBytes(key, value) {
+export function declutterItemBytes(key, value) {
   return new TextEncoder().encode(key + JSON.stringify(value)).length;
 }
 
 // Stores one site's rules: sync when it fits, local otherwise; an empty record is removed.
 // Resolves to 'sync' or 'local'; rejects only when neither area takes it (and says so in
 // storeStatus first).
-async function saveSiteRules(host, rules) {
+export async function saveSiteRules(host, rules) {
   const key = declutterSiteKey(host);
   const empty = !rules.always && !rules.reader && !rules.never && !rules.article && !rules.zaps?.length && !rules.keep?.length;
   if (empty) {
@@ -92,14 +91,14 @@ async function noteStore(entry) {
   await chrome.storage.local.set({ storeStatus: [...kept, { ...entry, at: new Date().toISOString() }].slice(-50) });
 }
 
-async function updateSiteRules(host, change) {
+export async function updateSiteRules(host, change) {
   const rules = await loadSiteRules(host);
   change(rules);
   return saveSiteRules(host, rules);
 }
 
 // Everything the person chose, as one JSON document (settings, site choices, rules).
-async function exportDeclutter() {
+export async function exportDeclutter() {
   const [synced, local] = await Promise.all([chrome.storage.sync.get(null), chrome.storage.local.get(null)]);
   const settings = Object.fromEntries(Object.entries(synced).filter(([k]) => !k.startsWith(DECLUTTER_SITE_PREFIX)));
   return {
@@ -112,7 +111,7 @@ async function exportDeclutter() {
 }
 
 // Reads an export back. Keys this version does not know are stored and otherwise ignored.
-async function importDeclutter(doc) {
+export async function importDeclutter(doc) {
   if (doc?.format !== 'declutter-settings' || typeof doc.settings !== 'object' || typeof doc.sites !== 'object') {
     throw new Error('not a declutter settings file');
   }

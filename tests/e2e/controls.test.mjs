@@ -3,9 +3,8 @@
 // the article, the report, and a full storage.sync.
 //
 // Menus: no WebDriver or CDP call clicks an item of the toolbar button's context menu, so these
-// tests call the background's `runControl`, the very function the menu's onClicked handler calls
-// (Chromium: in the service worker; Firefox: through the extension's `control` message from the
-// options page, which reaches the same function). Everything on the page is real: real pointer
+// tests send the extension's `control` message from the options page, which reaches `runControl`
+// in the background (extension/menus.js), the very function the menu's onClicked handler calls. Everything on the page is real: real pointer
 // clicks and keys for the zapper, the picker and the peek outlines.
 //
 // Host access for one site is an optional permission that only a person can grant from the
@@ -53,8 +52,10 @@ const adapters = {
     }
     return {
       async control(page, command, on) {
-        const tab = await tabOf(page);
-        return d.worker.evaluate(({ tab, command, on }) => runControl(command, tab, false, on), { tab, command, on });
+        const { id } = await tabOf(page);
+        const reply = await inExtension((m) => chrome.runtime.sendMessage(m), { type: 'control', command, tabId: id, on });
+        if (reply?.error) throw new Error(reply.error);
+        return reply;
       },
       inExtension,
       optionsScreenshot: (name) => options.screenshot({ path: join(screenshots, name), fullPage: true }),
@@ -165,7 +166,11 @@ for (const [name, launchBrowser] of browsers) {
       a = adapters[name](driver);
     });
     const fixture = (file) => `${base}/fixtures/${file}`;
-    const siteRules = () => a.inExtension((host) => loadSiteRules(host), HOST);
+    // A site's rules as site-rules.js stores them: storage.local when there, else storage.sync.
+    const siteRules = () => a.inExtension(async (key) => {
+      const [synced, local] = await Promise.all([chrome.storage.sync.get(key), chrome.storage.local.get(key)]);
+      return { zaps: [], keep: [], ...(local[key] ?? synced[key] ?? {}) };
+    }, `site:${HOST}`);
     const granted = () => a.inExtension((o) => chrome.permissions.contains({ origins: [o] }), ORIGIN);
     const registered = () => a.inExtension(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches));
     let page = null;
@@ -355,6 +360,12 @@ for (const [name, launchBrowser] of browsers) {
 
     test('settings, site choices and rules export and import as one JSON; unknown keys are kept, not an error', async () => {
       const out = await a.inExtension(async (host) => {
+        const { exportDeclutter, importDeclutter } = globalThis.declutterOptions;
+        const read = async (key) => {
+          const [synced, local] = await Promise.all([chrome.storage.sync.get(key), chrome.storage.local.get(key)]);
+          return { zaps: [], keep: [], ...(local[key] ?? synced[key] ?? {}) };
+        };
+        await chrome.storage.sync.set({ leaveAlone: ['quiet.example'] });
         const doc = await exportDeclutter();
         const copy = JSON.parse(JSON.stringify(doc));
         // What a newer version on another device might write.
@@ -367,9 +378,9 @@ for (const [name, launchBrowser] of browsers) {
         return {
           exported: doc,
           future: (await chrome.storage.sync.get('someFutureSetting')).someFutureSetting,
-          site: await loadSiteRules(host),
-          other: await loadSiteRules('news.example'),
-          settings: await loadDeclutterSettings(),
+          site: await read(`site:${host}`),
+          other: await read('site:news.example'),
+          leaveAlone: (await chrome.storage.sync.get('leaveAlone')).leaveAlone,
         };
       }, HOST);
       assert.equal(out.exported.format, 'declutter-settings');
@@ -378,8 +389,8 @@ for (const [name, launchBrowser] of browsers) {
       assert.deepEqual(out.site.someFutureField, [1, 2], 'an unknown site field is kept');
       assert.deepEqual(out.site.keep, out.exported.sites[HOST].keep, 'the rules came back');
       assert.equal(out.other.zaps[0].selector, 'aside.promo');
-      assert.equal(out.settings.kinds.ad, true, 'settings still read as before');
-      await assert.rejects(a.inExtension(() => importDeclutter({ format: 'something else' })), /not a declutter settings file/);
+      assert.deepEqual(out.leaveAlone, ['quiet.example'], 'the settings came back');
+      await assert.rejects(a.inExtension(() => globalThis.declutterOptions.importDeclutter({ format: 'something else' })), /not a declutter settings file/);
     });
 
     test('a full storage.sync is reported in the options page and the rule kept locally', async () => {
