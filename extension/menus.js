@@ -154,7 +154,14 @@ async function setSiteChoice(host, field, on, tab) {
 
 // The site scripts run on exactly the granted single origins (none while "clean every site"
 // covers them all).
-export async function syncSiteScripts() {
+// One at a time: a permission event and the choice that caused it both ask for it.
+let syncing = Promise.resolve();
+export function syncSiteScripts() {
+  syncing = syncing.catch(() => {}).then(syncSiteScriptsNow);
+  return syncing;
+}
+
+async function syncSiteScriptsNow() {
   await refreshGranted();
   const settings = await loadDeclutterSettings();
   const everySite = settings.autoClean && grantedOrigins.has('<all_urls>');
