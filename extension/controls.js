@@ -428,6 +428,12 @@ export const DeclutterControls = (() => {
     return text;
   }
 
+  async function siteChoice(command) {
+    const reply = await chrome.runtime.sendMessage({ type: 'control', command });
+    if (reply?.error) DeclutterOverlay.toast('toastSiteAccess');
+    return reply;
+  }
+
   // --- undo ---------------------------------------------------------------------------------
   function reset() {
     endPeek();
@@ -453,6 +459,12 @@ export const DeclutterControls = (() => {
         zap: () => (startZapper(), { status: 'zapping', hidden: api.page.marked.length }),
         pick: async () => (startPicker(await loadDeclutterSettings()), { status: 'picking' }),
         report: (message) => ({ status: 'report', report: report(message.copy) }),
+        // Site choices from the reader's toolbar go to the background (as the toolbar button's
+        // menu does). A site not yet allowed needs the browser's prompt, which only the button's
+        // menu can show (a page click is not the extension's gesture): say so.
+        always: () => siteChoice('always'),
+        never: () => siteChoice('never'),
+        readerAuto: () => siteChoice('reader'),
       },
     };
   }

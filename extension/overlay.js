@@ -238,7 +238,10 @@ export const DeclutterOverlay = (() => {
   // article, and a menu with what the toolbar button's context menu offers for the page.
   function pageActions(onAction) {
     if (!onAction) return [];
-    const actions = { pick: 'notArticle', peek: 'menuPeek', zap: 'menuZap', report: 'menuReport' };
+    const actions = {
+      pick: 'notArticle', peek: 'menuPeek', zap: 'menuZap', report: 'menuReport',
+      always: 'menuAlways', never: 'menuNever', readerAuto: 'menuReaderAuto',
+    };
     const menu = select('pageMenu', [['', t('pageMenu')], ...Object.entries(actions).slice(1).map(([v, k]) => [v, t(k)])], '', (value) => {
       menu.value = '';
       onAction(value);

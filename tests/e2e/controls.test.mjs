@@ -388,6 +388,34 @@ for (const [name, launchBrowser] of browsers) {
       await a.control(page, 'reader', false);
     });
 
+    test("the reader's toolbar menu: site choices and the page controls", async () => {
+      await driver.goto(page, fixture('control/rerender.html'));
+      await driver.click(page);
+      await waitFor(() => driver.overlay(page), 'the reader');
+      // A <select>'s native popup cannot be driven headless: the option is chosen as the popup would.
+      const choose = (value) => a.shadow(page, 'declutter-reader', (root, v) => {
+        const menu = root.querySelector('[data-control=pageMenu]');
+        menu.value = v;
+        menu.dispatchEvent(new Event('change'));
+        return [...menu.options].map((o) => o.value);
+      }, [value]);
+      const options = await choose('always');
+      assert.deepEqual(options, ['', 'peek', 'zap', 'report', 'always', 'never', 'readerAuto']);
+      await waitFor(async () => (await siteRules()).always === true, '"always" from the reader');
+      await choose('never');
+      await waitFor(async () => (await siteRules()).never === true, '"never" from the reader');
+      // (The site keeps its access: the exception from the peek test still needs it.)
+      assert.equal(await granted(), true);
+      await a.control(page, 'never', false);
+      await driver.goto(page, fixture('control/rerender.html'));
+      await driver.click(page);
+      await waitFor(() => driver.overlay(page), 'the reader');
+      await choose('peek');
+      await waitFor(async () => (await driver.overlay(page)) === null, 'the reader to make way for peek');
+      await waitFor(() => a.shadow(page, 'declutter-peek', (root) => !!root.querySelector('.bar')), 'peek from the reader');
+      await a.key(page, 'Escape');
+    });
+
     test('a report with the URL, version, what was hidden and the site rules', async () => {
       await driver.goto(page, fixture('clutter/blog-modal.html'));
       await a.control(page, 'clean');
