@@ -4,7 +4,7 @@
 //   content script ── "analyze" (only when the page's CSP refuses wasm) ──> wasm here ──> result
 //
 // Chrome runs this bundle as a service worker, Firefox as an event page.
-import { createDeclutterEngine } from './engine.js';
+import { createDeclutterEngines } from './engine.js';
 import { declutterMessage } from './i18n.js';
 import { DECLUTTER_HIDE_CSS, loadDeclutterSettings } from './settings.js';
 import { installControls, syncSiteScripts } from './menus.js';
@@ -62,7 +62,7 @@ function showError(tabId, error) {
 // Chrome refuses to compile wasm in a content script when the page's CSP lacks
 // 'wasm-unsafe-eval'. The content script then sends its walk here; the result is plain data, the
 // same as the content script's own call would give. A crashed instance is replaced.
-const engine = createDeclutterEngine(chrome.runtime.getURL('declutter_bg.wasm'));
+const engine = createDeclutterEngines((file) => chrome.runtime.getURL(file));
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type === 'analyze') {

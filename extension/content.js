@@ -11,7 +11,7 @@
 // exact.
 import { DeclutterControls } from './controls.js';
 import { declutterEarlySheet } from './early-css.js';
-import { createDeclutterEngine } from './engine.js';
+import { createDeclutterEngines } from './engine.js';
 import { DeclutterOverlay } from './overlay.js';
 import { DECLUTTER_HIDE_CSS, enabledKinds, loadDeclutterSettings } from './settings.js';
 import { pageDom, walk, walkSubtrees } from './walk.js';
@@ -41,11 +41,11 @@ const controls = DeclutterControls.attach({ page, markElement, unmark, notifyBad
 // --- engine -------------------------------------------------------------------------------
 // The wasm here when the page's CSP allows it; otherwise (Chrome refuses wasm in content
 // scripts on pages without 'wasm-unsafe-eval') the same wasm in the background.
-const local = createDeclutterEngine(chrome.runtime.getURL('declutter_bg.wasm'));
+// Compiling starts as soon as the script knows which module it needs (`warm`): the module then
+// compiles on the browser's background threads while the walk runs here.
+const local = createDeclutterEngines((file) => chrome.runtime.getURL(file));
 let inBackground = false;
-// Compiling starts as soon as this script is in the page: after a click, the module compiles on
-// the browser's background threads while the walk runs here.
-local.ready().catch(() => {});
+const warm = (article) => local.ready(article).catch(() => {});
 
 async function analyzeInBackground(ops, text, request) {
   // Extension messaging is JSON: a plain array survives it, a Uint32Array would not.
@@ -57,7 +57,7 @@ async function analyzeInBackground(ops, text, request) {
 async function analyze(walked, request) {
   if (!inBackground) {
     try {
-      await local.ready();
+      await local.ready(request.article);
     } catch (e) {
       console.info('declutter: wasm is not allowed on this page, using the extension background', e);
       inBackground = true;
@@ -259,6 +259,7 @@ const handlers = {
       closeReader();
       return { status: 'closed', hidden: page.marked.length };
     }
+    warm(true);
     return openReader(await loadDeclutterSettings());
   },
   async clean(message) {
@@ -293,6 +294,7 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
 // It runs for every site when "clean every site" is on, and for the sites a person chose (always
 // clean, open the reader, own hide rules) with that site's permission.
 export async function autoClean() {
+  warm(false);
   const settings = await loadDeclutterSettings();
   const site = await controls.site();
   const cleans = (settings.autoClean || site.always) && !site.never && !settings.leaveAlone.includes(location.hostname);
@@ -305,7 +307,7 @@ export async function autoClean() {
   const cssIn = chrome.runtime.sendMessage({ type: 'auto-css' }).catch(() => null).then((reply) => ensureHideCss(reply?.css ?? false));
   if (document.readyState === 'loading') {
     const parsed = new Promise((done) => document.addEventListener('readystatechange', done, { once: true }));
-    local.ready().then(() => document.readyState === 'loading' && warmUp(settings)).catch(() => {});
+    local.ready(false).then(() => document.readyState === 'loading' && warmUp(settings)).catch(() => {});
     await parsed;
   }
   try {

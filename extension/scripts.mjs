@@ -16,3 +16,8 @@ export const AUTO_SCRIPTS = ['auto.js'];
 export const OPTIONS = 'options.js';
 
 export const ENTRY_POINTS = [BACKGROUND, ...CONTENT_SCRIPTS, ...AUTO_SCRIPTS, OPTIONS];
+
+// The wasm, two modules of the one crate (Makefile `wasm`): clutter only, for automatic cleaning
+// on every page, and the full one (clutter + extraction + render) for the reader. Each comes with
+// wasm-bindgen's glue, which build.mjs offers to the bundler as 'declutter:glue/<name>'.
+export const WASM = { clutter: 'declutter_clutter_bg.wasm', full: 'declutter_bg.wasm' };
