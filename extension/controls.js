@@ -371,9 +371,7 @@ export const DeclutterControls = (() => {
     await siteLoaded;
     if (!site.article) return null;
     const found = DeclutterSelectors.find({ selector: site.article.selector });
-    return found.length === 1 && DeclutterSelectors.sane(found[0], { text: undefined }) && found[0].textContent.trim().length > 0
-      ? found[0]
-      : null;
+    return found.length === 1 && found[0].textContent.trim().length > 0 ? found[0] : null;
   }
 
   // --- report -------------------------------------------------------------------------------

@@ -43,6 +43,7 @@ export async function saveSiteRules(host, rules) {
   const empty = !rules.always && !rules.reader && !rules.never && !rules.article && !rules.zaps?.length && !rules.keep?.length;
   if (empty) {
     await Promise.all([chrome.storage.sync.remove(key), chrome.storage.local.remove(key)]);
+    await clearStoreNote(host);
     return 'none';
   }
   const why = await syncRefusal(key, rules);
@@ -50,6 +51,7 @@ export async function saveSiteRules(host, rules) {
     try {
       await chrome.storage.sync.set({ [key]: rules });
       await chrome.storage.local.remove(key);
+      await clearStoreNote(host);
       return 'sync';
     } catch (e) {
       // The quotas counted above are the documented ones; the browser may still refuse (rate).
@@ -89,6 +91,14 @@ async function noteStore(entry) {
   const { storeStatus = [] } = await chrome.storage.local.get('storeStatus');
   const kept = storeStatus.filter((s) => s.host !== entry.host);
   await chrome.storage.local.set({ storeStatus: [...kept, { ...entry, at: new Date().toISOString() }].slice(-50) });
+}
+
+// The site's rules fit in sync again: its old note goes.
+async function clearStoreNote(host) {
+  const { storeStatus = [] } = await chrome.storage.local.get('storeStatus');
+  if (storeStatus.some((s) => s.host === host)) {
+    await chrome.storage.local.set({ storeStatus: storeStatus.filter((s) => s.host !== host) });
+  }
 }
 
 export async function updateSiteRules(host, change) {

@@ -499,6 +499,16 @@ for (const [name, launchBrowser] of browsers) {
       });
       assert.match(shown, /127\.0\.0\.1/, 'the options page names the site');
       assert.match(shown, /quota/i, 'and the quota');
+
+      // Room again, and the next save of the site's rules (the zap undone in the options page)
+      // goes back to sync and clears the note.
+      await a.inExtension(async () => {
+        const all = await chrome.storage.sync.get(null);
+        await chrome.storage.sync.remove(Object.keys(all).filter((k) => k.startsWith('filler')));
+        [...document.querySelectorAll('#site-list li')].find((li) => li.textContent.includes('club-card')).querySelector('button').click();
+      });
+      await waitFor(() => a.inExtension(async (key) => (await chrome.storage.sync.get(key))[key] !== undefined, `site:${HOST}`), 'the rules back in sync');
+      await waitFor(() => a.inExtension(() => document.getElementById('store').hidden), 'the note to go');
     });
   });
 }
