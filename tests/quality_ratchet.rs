@@ -67,7 +67,9 @@ fn shingles(text: &str) -> HashMap<Vec<&str>, i64> {
 }
 
 /// (precision, recall) of one page, `None` where the metric leaves the page out.
-fn page_score(truth: &str, pred: &str) -> (Option<f64>, Option<f64>) {
+type PageScore = (Option<f64>, Option<f64>);
+
+fn page_score(truth: &str, pred: &str) -> PageScore {
     let (t, p) = (shingles(truth), shingles(pred));
     let (mut tp, mut fp, mut fn_) = (0i64, 0i64, 0i64);
     for (k, &pv) in &p {
@@ -86,7 +88,7 @@ fn page_score(truth: &str, pred: &str) -> (Option<f64>, Option<f64>) {
     (precision, recall)
 }
 
-fn f1(scores: &[(Option<f64>, Option<f64>)]) -> f64 {
+fn f1(scores: &[PageScore]) -> f64 {
     let mean = |v: Vec<f64>| v.iter().sum::<f64>() / v.len().max(1) as f64;
     let p = mean(scores.iter().filter_map(|s| s.0).collect());
     let r = mean(scores.iter().filter_map(|s| s.1).collect());
@@ -164,10 +166,7 @@ fn readability_sample_stays_above_the_floor() {
 }
 
 /// Scores every page of a ground-truth.json corpus in tests/corpus, grouped by page type.
-fn score_gt_corpus(
-    sub: &str,
-    split_name: &str,
-) -> HashMap<String, Vec<(Option<f64>, Option<f64>)>> {
+fn score_gt_corpus(sub: &str, split_name: &str) -> HashMap<String, Vec<PageScore>> {
     let root = corpus().join(sub);
     let truth: serde_json::Value =
         serde_json::from_slice(&std::fs::read(root.join("ground-truth.json")).unwrap()).unwrap();
