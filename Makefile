@@ -81,9 +81,19 @@ fuzz: fuzz-build
 	  -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1
 	@if ls fuzz/artifacts/* >/dev/null 2>&1; then echo "fuzz: findings in fuzz/artifacts/"; exit 1; fi
 
-bench-quality: tools
+# Extraction quality: declutter vs Readability.js vs trafilatura on the three shared corpora,
+# tuning and validation parts of the split (docs/quality-split.md). BENCH_QUALITY_ARGS e.g.
+# "--corpus wcxb --only declutter". Peers' outputs are cached in target/bench-quality/cache/.
+VENV_BENCH := .venv-bench
+bench-quality: tools $(VENV_BENCH)/.installed
 	cargo build --release
-	python3 benches/quality/run.py
+	python3 benches/quality/run.py --no-build $(BENCH_QUALITY_ARGS)
+
+# trafilatura, pinned, in a virtual environment of its own; remade only when the pins change.
+$(VENV_BENCH)/.installed: benches/quality/requirements.txt
+	test -x $(VENV_BENCH)/bin/python || python3 -m venv $(VENV_BENCH)
+	$(VENV_BENCH)/bin/pip install --quiet --disable-pip-version-check -r benches/quality/requirements.txt
+	touch $@
 
 bench-clutter: tools
 	cargo build --release
