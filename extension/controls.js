@@ -136,8 +136,11 @@ export const DeclutterControls = (() => {
   }
 
   // --- our own UI hosts ---------------------------------------------------------------------
-  function layer(tag, css) {
-    const el = document.createElement(tag);
+  // A plain <div> host, as the reader's (overlay.js says why: a custom element name is the
+  // page's to define first); tests find it by data-declutter-ui.
+  function layer(name, css) {
+    const el = document.createElement('div');
+    el.setAttribute('data-declutter-ui', name);
     const shadow = el.attachShadow({ mode: 'closed' });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
@@ -172,7 +175,7 @@ export const DeclutterControls = (() => {
   function peek() {
     if (peekLayer) return endPeek();
     api.closeReader(true);
-    const { el, shadow } = layer('declutter-peek', UI_CSS);
+    const { el, shadow } = layer('peek', UI_CSS);
     el.style.setProperty('position', 'absolute', 'important');
     el.style.setProperty('top', '0', 'important');
     el.style.setProperty('left', '0', 'important');
@@ -186,7 +189,7 @@ export const DeclutterControls = (() => {
     const tags = document.createElement('div');
     shadow.append(bar, tags);
     const onKey = (e) => {
-      if (e.key === 'Escape') {
+      if (e.isTrusted && e.key === 'Escape') {
         e.stopImmediatePropagation();
         endPeek();
       }
@@ -208,7 +211,7 @@ export const DeclutterControls = (() => {
         tag.title = DeclutterSelectors.describe(target);
         tag.style.left = `${Math.max(0, rect.left + scrollX)}px`;
         tag.style.top = `${Math.max(0, rect.top + scrollY)}px`;
-        tag.addEventListener('click', () => bringBack(target));
+        tag.addEventListener('click', (e) => e.isTrusted && bringBack(target));
         tags.append(tag);
       }
     }
@@ -254,7 +257,7 @@ export const DeclutterControls = (() => {
 
   function choose(hint, onChoose, { once }) {
     endChoosing();
-    const { el, shadow } = layer('declutter-chooser', UI_CSS);
+    const { el, shadow } = layer('chooser', UI_CSS);
     const bar = document.createElement('div');
     bar.className = 'bar';
     bar.setAttribute('role', 'status');
@@ -279,18 +282,20 @@ export const DeclutterControls = (() => {
       what.textContent = DeclutterSelectors.describe(target);
     }
     const pageElement = (target) => target instanceof Element && target !== el && target !== document.documentElement && target !== document.body;
+    // Only the person's input counts: a page script's synthetic events choose nothing.
     const onMove = (e) => {
-      if (e.composedPath().includes(el)) return;
+      if (!e.isTrusted || e.composedPath().includes(el)) return;
       const target = e.target;
       if (pageElement(target) && target !== current && !down.length) show(target);
     };
     const onPointer = (e) => {
-      if (e.composedPath().includes(el)) return;
+      if (!e.isTrusted || e.composedPath().includes(el)) return;
       e.preventDefault();
       e.stopImmediatePropagation();
       if (e.type === 'click') act(pageElement(e.target) && !down.length ? e.target : current);
     };
     const onKey = (e) => {
+      if (!e.isTrusted) return;
       if (e.key === 'Escape') endChoosing();
       else if (e.key === 'ArrowUp' && current && pageElement(current.parentElement)) {
         down.push(current);
@@ -401,7 +406,7 @@ export const DeclutterControls = (() => {
   // the report goes nowhere else.
   function report(copyNow) {
     const text = reportText();
-    const { el, shadow } = layer('declutter-report', UI_CSS);
+    const { el, shadow } = layer('report', UI_CSS);
     const panel = document.createElement('div');
     panel.className = 'bar panel';
     panel.setAttribute('role', 'dialog');

@@ -156,8 +156,9 @@ pub fn extract_excluding(
             continue;
         }
         // Under a short post the comments hold more text, and a looser attempt (class names no
-        // longer held against them) finds them: they never replace an article found before.
-        if best.is_some() && in_comments(snap.node(a.top)) {
+        // longer held against them) finds them: they never replace an article found before. On
+        // a thread with nothing before them (a forum, a Q&A page) the posts are the content.
+        if best.as_ref().is_some_and(is_article) && in_comments(snap.node(a.top)) {
             continue;
         }
         let done = a.text >= MIN_ATTEMPT_CHARS;
@@ -168,14 +169,9 @@ pub fn extract_excluding(
             break;
         }
     }
+    // A picked block is the article whatever its length.
     let best = best
-        .filter(|b| !b.navigation)
-        .filter(|b| {
-            b.text > 0
-                && (options.root.is_some()
-                    || b.text >= MIN_ARTICLE_CHARS
-                    || b.text as f32 >= MIN_ARTICLE_SHARE * b.page_text as f32)
-        })
+        .filter(|b| if options.root.is_some() { b.text > 0 } else { is_article(b) })
         .ok_or(ExtractError::NoArticle)?;
     let mut drop = best.drop.clone();
     for id in exclude {
@@ -229,6 +225,14 @@ pub fn extract_excluding(
         url: options.url.clone(),
         body,
     })
+}
+
+/// Whether an attempt found an article: not a page of links and controls, and enough text, or
+/// most of the page's.
+fn is_article(b: &Attempt) -> bool {
+    !b.navigation
+        && b.text > 0
+        && (b.text >= MIN_ARTICLE_CHARS || b.text as f32 >= MIN_ARTICLE_SHARE * b.page_text as f32)
 }
 
 /// One pass of choosing and cleaning with the given heuristics.

@@ -62,17 +62,17 @@ const adapters = {
       async copyReport(page) {
         await d.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
         await page.bringToFront();
-        const box = await inShadow(page, `function () { const b = [...this.querySelectorAll('button')].find((x) => x.textContent === 'Copy'); const r = b.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; }`, [], 'DECLUTTER-REPORT');
+        const box = await inShadow(page, `function () { const b = [...this.querySelectorAll('button')].find((x) => x.textContent === 'Copy'); const r = b.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; }`, [], 'report');
         await page.mouse.click(box.x, box.y);
-        await waitFor(() => inShadow(page, `function () { return this.querySelector('[role=status]').textContent; }`, [], 'DECLUTTER-REPORT'), 'the copy to be confirmed');
+        await waitFor(() => inShadow(page, `function () { return this.querySelector('[role=status]').textContent; }`, [], 'report'), 'the copy to be confirmed');
         return page.evaluate(() => navigator.clipboard.readText());
       },
       optionsScreenshot: (name) => options.screenshot({ path: join(screenshots, name), fullPage: true }),
       // The test copy's manifest granted it; nothing to do (see the file's comment).
       grant: async () => {},
-      shadow: (page, host, fn, args = []) => inShadow(page, `function (...args) { return (${fn})(this, ...args); }`, args, host.toUpperCase()),
-      async clickInShadow(page, host, selector) {
-        const box = await inShadow(page, `function (s) { const r = this.querySelector(s).getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; }`, [selector], host.toUpperCase());
+      shadow: (page, ui, fn, args = []) => inShadow(page, `function (...args) { return (${fn})(this, ...args); }`, args, ui),
+      async clickInShadow(page, ui, selector) {
+        const box = await inShadow(page, `function (s) { const r = this.querySelector(s).getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; }`, [selector], ui);
         await page.mouse.click(box.x, box.y);
       },
       async clickPage(page, selector) {
@@ -108,7 +108,8 @@ const adapters = {
         await driver.switchTo().window(mainTab);
       }
     }
-    const root = async (host) => (await driver.findElement(By.css(host))).getShadowRoot();
+    const byUi = (ui) => By.css(`[data-declutter-ui="${ui}"]`);
+    const root = async (ui) => (await driver.findElement(byUi(ui))).getShadowRoot();
     return {
       async control(_page, command, on) {
         // The page's tab is the window's first; the options page is the second.
@@ -137,14 +138,14 @@ const adapters = {
           await driver.setContext('content');
         }
       },
-      async shadow(_page, host, fn, args = []) {
-        const hosts = await driver.findElements(By.css(host));
+      async shadow(_page, ui, fn, args = []) {
+        const hosts = await driver.findElements(byUi(ui));
         if (hosts.length === 0) return null;
         const first = await (await hosts[0].getShadowRoot()).findElement(By.css('*'));
         return driver.executeScript(`return (${fn})(arguments[0].getRootNode(), ...arguments[1])`, first, args);
       },
-      async clickInShadow(_page, host, selector) {
-        const el = await (await root(host)).findElement(By.css(selector));
+      async clickInShadow(_page, ui, selector) {
+        const el = await (await root(ui)).findElement(By.css(selector));
         await driver.actions().move({ origin: el }).click().perform();
       },
       async clickPage(_page, selector) {
@@ -280,14 +281,14 @@ for (const [name, launchBrowser] of browsers) {
       await driver.goto(page, fixture('clutter/blog-modal.html'));
       await waitFor(async () => (await driver.evaluate(page, hiddenCount)) >= 5, 'the automatic cleaning');
       await a.control(page, 'peek');
-      const tags = await waitFor(() => a.shadow(page, 'declutter-peek', (root) => [...root.querySelectorAll('.tag')].map((t) => t.textContent)), 'the peek outlines');
+      const tags = await waitFor(() => a.shadow(page, 'peek', (root) => [...root.querySelectorAll('.tag')].map((t) => t.textContent)), 'the peek outlines');
       assert.ok(tags.some((t) => t.startsWith('ad:') && t.includes('ad-markup')), `kinds and rules shown: ${tags.join(' | ')}`);
       assert.ok(tags.some((t) => t.startsWith('share:')), 'every kind found is outlined');
       assert.ok(await driver.evaluate(page, () => getComputedStyle(document.querySelector('ins.adsbygoogle')).display !== 'none'), 'hidden elements shown in place');
       await a.screenshot(page, 'peek.png');
       const before = await driver.evaluate(page, hiddenCount);
-      const index = await a.shadow(page, 'declutter-peek', (root) => [...root.querySelectorAll('.tag')].findIndex((t) => t.textContent.includes('ad-markup')));
-      await a.clickInShadow(page, 'declutter-peek', `.tag:nth-of-type(${index + 1})`);
+      const index = await a.shadow(page, 'peek', (root) => [...root.querySelectorAll('.tag')].findIndex((t) => t.textContent.includes('ad-markup')));
+      await a.clickInShadow(page, 'peek', `.tag:nth-of-type(${index + 1})`);
       await waitFor(() => driver.evaluate(page, () => !document.querySelector('ins.adsbygoogle').hasAttribute('data-declutter-hidden')), 'the ad to come back');
       assert.equal(await driver.evaluate(page, hiddenCount), before - 1, 'only that one came back');
       await waitFor(async () => (await siteRules()).keep.length === 1, 'the exception stored');
@@ -302,19 +303,19 @@ for (const [name, launchBrowser] of browsers) {
     test('zapper: hover outlines, click hides; hidden again after a re-render and after a reload; undo in the options', async () => {
       await driver.goto(page, fixture('control/rerender.html'));
       await a.control(page, 'zap');
-      await waitFor(() => a.shadow(page, 'declutter-chooser', (root) => !!root.querySelector('.bar')), 'the zapper');
+      await waitFor(() => a.shadow(page, 'chooser', (root) => !!root.querySelector('.bar')), 'the zapper');
       await a.hover(page, '.club-card p');
-      await waitFor(() => a.shadow(page, 'declutter-chooser', (root) => root.querySelector('.what').textContent === 'p'), 'the outline on the paragraph');
+      await waitFor(() => a.shadow(page, 'chooser', (root) => root.querySelector('.what').textContent === 'p'), 'the outline on the paragraph');
       await a.key(page, 'ArrowUp');
-      const what = await a.shadow(page, 'declutter-chooser', (root) => root.querySelector('.what').textContent);
+      const what = await a.shadow(page, 'chooser', (root) => root.querySelector('.what').textContent);
       assert.equal(what, 'section.club-card', 'ArrowUp moves to the parent');
       await a.screenshot(page, 'zapper.png');
       await a.key(page, 'ArrowDown');
-      assert.equal(await a.shadow(page, 'declutter-chooser', (root) => root.querySelector('.what').textContent), 'p', 'ArrowDown comes back');
+      assert.equal(await a.shadow(page, 'chooser', (root) => root.querySelector('.what').textContent), 'p', 'ArrowDown comes back');
       await a.clickPage(page, '.club-card h3');
       await waitFor(() => driver.evaluate(page, () => document.querySelector('.club-card h3')?.hasAttribute('data-declutter-hidden')), 'the heading hidden');
       await a.key(page, 'Escape');
-      await waitFor(async () => (await a.shadow(page, 'declutter-chooser', () => true)) === null, 'the zapper to end');
+      await waitFor(async () => (await a.shadow(page, 'chooser', () => true)) === null, 'the zapper to end');
       const rules = await waitFor(async () => ((await siteRules()).zaps.length > 0 ? siteRules() : null), 'the rule stored');
       assert.match(rules.zaps[0].selector, /club-card/, `a selector from stable attributes: ${rules.zaps[0].selector}`);
       assert.equal(typeof rules.zaps[0].text, 'number', 'with the text length it matched');
@@ -347,9 +348,9 @@ for (const [name, launchBrowser] of browsers) {
       assert.match(automatic.text, /These terms govern/, 'the automatic choice holds the wrong block');
       await a.screenshot(page, 'reader-controls.png');
       await driver.overlayClick(page, '[data-control=notArticle]');
-      await waitFor(() => a.shadow(page, 'declutter-chooser', (root) => !!root.querySelector('.bar')), 'the picker');
+      await waitFor(() => a.shadow(page, 'chooser', (root) => !!root.querySelector('.bar')), 'the picker');
       await a.hover(page, '.story-text p');
-      await waitFor(() => a.shadow(page, 'declutter-chooser', (root) => root.querySelector('.what').textContent === 'p'), 'the outline on a paragraph');
+      await waitFor(() => a.shadow(page, 'chooser', (root) => root.querySelector('.what').textContent === 'p'), 'the outline on a paragraph');
       await a.key(page, 'ArrowUp');
       await a.key(page, 'Enter');
       const picked = await waitFor(async () => {
@@ -393,7 +394,7 @@ for (const [name, launchBrowser] of browsers) {
       await driver.click(page);
       await waitFor(() => driver.overlay(page), 'the reader');
       // A <select>'s native popup cannot be driven headless: the option is chosen as the popup would.
-      const choose = (value) => a.shadow(page, 'declutter-reader', (root, v) => {
+      const choose = (value) => a.shadow(page, 'reader', (root, v) => {
         const menu = root.querySelector('[data-control=pageMenu]');
         menu.value = v;
         menu.dispatchEvent(new Event('change'));
@@ -412,7 +413,7 @@ for (const [name, launchBrowser] of browsers) {
       await waitFor(() => driver.overlay(page), 'the reader');
       await choose('peek');
       await waitFor(async () => (await driver.overlay(page)) === null, 'the reader to make way for peek');
-      await waitFor(() => a.shadow(page, 'declutter-peek', (root) => !!root.querySelector('.bar')), 'peek from the reader');
+      await waitFor(() => a.shadow(page, 'peek', (root) => !!root.querySelector('.bar')), 'peek from the reader');
       await a.key(page, 'Escape');
     });
 
@@ -425,7 +426,7 @@ for (const [name, launchBrowser] of browsers) {
       assert.match(report, /- share \[share-links\]/);
       assert.match(report, /- consent \[consent-banner\]/);
       assert.match(report, /Your rules for 127\.0\.0\.1:\n- keep /, 'the exception from the peek test');
-      const shown = await a.shadow(page, 'declutter-report', (root) => root.querySelector('pre').textContent);
+      const shown = await a.shadow(page, 'report', (root) => root.querySelector('pre').textContent);
       assert.equal(shown, report, 'shown on the page with a Copy button');
       await a.screenshot(page, 'report.png');
       const copied = await a.copyReport?.(page);
@@ -484,7 +485,7 @@ for (const [name, launchBrowser] of browsers) {
       assert.match(refused ?? '', /quota/i, 'storage.sync is full');
       await driver.goto(page, fixture('control/rerender.html'));
       await a.control(page, 'zap');
-      await waitFor(() => a.shadow(page, 'declutter-chooser', (root) => !!root.querySelector('.bar')), 'the zapper');
+      await waitFor(() => a.shadow(page, 'chooser', (root) => !!root.querySelector('.bar')), 'the zapper');
       await a.clickPage(page, '.club-card p');
       await a.key(page, 'Escape');
       const where = await waitFor(() => a.inExtension(async (key) => {
