@@ -266,10 +266,12 @@ export const DeclutterOverlay = (() => {
   // at the outermost host). Closed roots are reached through the extension APIs made for it.
   const SHADOW_ROOT = Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot').get;
   const ACTIVE_IN_ROOT = Object.getOwnPropertyDescriptor(ShadowRoot.prototype, 'activeElement').get;
+  // Firefox gives content scripts Element.openOrClosedShadowRoot, Chrome the chrome.dom API.
+  const CHROME_DOM = globalThis.chrome?.dom;
   function shadowRootOf(el) {
     try {
-      if (globalThis.chrome?.dom?.openOrClosedShadowRoot) return chrome.dom.openOrClosedShadowRoot(el) ?? null;
       if ('openOrClosedShadowRoot' in el) return el.openOrClosedShadowRoot ?? null;
+      if (CHROME_DOM?.openOrClosedShadowRoot) return CHROME_DOM.openOrClosedShadowRoot(el) ?? null;
       return SHADOW_ROOT.call(el);
     } catch {
       return null; // not an element that can host a shadow root

@@ -1,5 +1,6 @@
-// The bench's static server on 127.0.0.1. Corpus pages are read in place from ../shared/corpus
-// (never copied), served with a CSP that lets only our own scripts run:
+// The bench's static server on 127.0.0.1. Corpus pages are read in place from the full corpora
+// ($DECLUTTER_CORPUS or ../shared/corpus, never copied), served with a CSP that lets only our own
+// scripts run:
 //   /rtp/<name>/          readability-test-pages/<name>/source.html
 //   /zyte/<hash>.html     article-extraction-benchmark/html/<hash>.html.gz, gunzipped
 //   /bench/ext/<file>     the built extension (dist/chrome)
@@ -12,9 +13,10 @@ import { gunzipSync } from 'node:zlib';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundle } from '../../extension/build.mjs';
+import { fullCorpus } from '../corpus.mjs';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
-export const CORPUS = join(REPO, '..', 'shared', 'corpus');
+export const CORPUS = fullCorpus();
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 // Page scripts never run: inline ones are refused, and 'self' only holds our files (a page's own

@@ -51,6 +51,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(os.environ.get("DECLUTTER_CORPUS", ROOT.parent / "shared" / "corpus"))
+if not (CORPUS / "readability-test-pages").is_dir():
+    sys.exit(f"bench-quality: the full corpora are not at {CORPUS}: set DECLUTTER_CORPUS to their folder "
+             "or put them at ../shared/corpus (tests/corpus holds only the tests' sample)")
 READABILITY = CORPUS / "readability-test-pages"
 ZYTE = CORPUS / "article-extraction-benchmark"
 WCXB = CORPUS / "wcxb-dev"

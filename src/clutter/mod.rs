@@ -27,11 +27,11 @@ mod stats;
 mod whole_words;
 
 use crate::dom::{NodeId, NodeRef, Snapshot};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use stats::Stats;
 
 /// The kinds of clutter, each switchable by the user.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClutterKind {
     Ad,

@@ -1,8 +1,8 @@
 // "Never break a page, never lose the page", in Chromium with the built extension:
-// - every page of both corpora: open then close the reader, and clean then undo, leave
-//   `document.documentElement.outerHTML` exactly as it was, with no error (pages are served with
-//   a CSP that stops their scripts, so only declutter can change the DOM; it also sends the
-//   engine to the background fallback, which is the harder path); in Firefox, every fourth
+// - every page of both corpora's samples (tests/corpus): open then close the reader, and clean
+//   then undo, leave `document.documentElement.outerHTML` exactly as it was, with no error
+//   (pages are served with a CSP that stops their scripts, so only declutter can change the DOM;
+//   it also sends the engine to the background fallback, which is the harder path); in Firefox, every fourth
 //   page, reader open and close through the toolbar button (WebDriver cannot send the
 //   extension's clean/undo messages there);
 // - a page that throws its subtree away and rebuilds it (React-style) keeps working;
@@ -73,7 +73,7 @@ describe('chromium: robustness', () => {
 
   test('every corpus page is restored exactly after reader open/close and clean/undo', async (t) => {
     const paths = await corpusPaths();
-    assert.ok(paths.length >= 100, `the corpus is there (${paths.length} pages)`);
+    assert.ok(paths.length >= 25, `the corpus sample is there (${paths.length} pages)`);
     const started = Date.now();
     const outcomes = {};
     // One tab for every page: closing tabs one after another is what made activeTab flaky.
