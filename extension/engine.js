@@ -7,9 +7,11 @@
 //   rejects when the page's CSP refuses wasm;
 // - analyze(ops, text, request) runs the walker's output through `analyze` in src/wasm/mod.rs.
 // A panic kills the instance (panic = "abort"); the next call starts a fresh instance of the same
-// compiled module, through the glue factory `createDeclutterWasm` (extension/build.mjs).
-// eslint-disable-next-line no-unused-vars
-function createDeclutterEngine(wasmUrl) {
+// compiled module, through the glue factory `createDeclutterWasm` (extension/build.mjs makes it
+// from wasm-bindgen's output and hands it to the bundler as the module 'declutter:glue').
+import { createDeclutterWasm } from 'declutter:glue';
+
+export function createDeclutterEngine(wasmUrl) {
   let compiled = null;
   let instance = null;
 
@@ -51,7 +53,7 @@ function createDeclutterEngine(wasmUrl) {
 // 3 bytes: first try one byte each (most pages are mostly ASCII), then make exact room for the
 // rest at 3 bytes each and encode it behind what is already written.
 const DECLUTTER_UTF8 = new TextEncoder();
-function declutterAnalyze(glue, ops, text, request) {
+export function declutterAnalyze(glue, ops, text, request) {
   let view = glue.text_buffer(text.length);
   let { read, written } = DECLUTTER_UTF8.encodeInto(text, view);
   if (read < text.length) {

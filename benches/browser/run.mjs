@@ -28,7 +28,7 @@ import firefox from 'selenium-webdriver/firefox.js';
 import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { serve, addScripts, benchSource, loadHarness, REPO, CORPUS, CONTENT_SCRIPTS } from './server.mjs';
+import { serve, addScripts, benchSource, loadHarness, REPO, CORPUS, AUTO_SCRIPTS } from './server.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -130,8 +130,8 @@ function extensionTime(profile) {
 async function observerRun(page, origin, withExtension) {
   await page.goto(`${origin}/bench/observer.html`, { waitUntil: 'load' });
   if (withExtension) {
-    await addScripts(page, origin, CONTENT_SCRIPTS);
-    await page.evaluate(() => globalThis.declutterAutoClean());
+    await addScripts(page, origin, AUTO_SCRIPTS);
+    await page.evaluate(() => globalThis.declutterBenchAuto);
   }
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -179,7 +179,7 @@ async function openChromium() {
   const page = await tab();
   // Automatic cleaning: the extension's content scripts at document start of every load.
   const autoPage = await tab();
-  const autoScripts = await Promise.all([...CONTENT_SCRIPTS, 'auto-bench.js'].map(benchSource));
+  const autoScripts = await Promise.all(AUTO_SCRIPTS.map(benchSource));
   await autoPage.page.addInitScript({ content: autoScripts.join(';\n') });
   return { name: `Chromium ${browser.version()}`, page, autoPage, close: () => browser.close() };
 }

@@ -3,7 +3,8 @@
 // allows wasm and nothing else beyond 'self'.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { AUTO_SCRIPTS, BACKGROUND, CONTENT_SCRIPTS, ENTRY_POINTS, OPTIONS } from '../../extension/scripts.mjs';
 
 for (const browser of ['chrome', 'firefox']) {
   test(`${browser} manifest permissions are minimal`, () => {
@@ -29,5 +30,26 @@ for (const browser of ['chrome', 'firefox']) {
     assert.deepEqual(Object.keys(m.content_security_policy), ['extension_pages'], 'no sandbox CSP');
     const text = JSON.stringify(m);
     assert.ok(!/https?:\/\//.test(text.replace(/"<all_urls>"/g, '')), 'no remote URLs in the manifest');
+  });
+}
+
+// One list of scripts (extension/scripts.mjs): the manifests, the background's injections and
+// the options page name only what it lists, and every listed script ships as one classic script.
+for (const browser of ['chrome', 'firefox']) {
+  test(`${browser} ships exactly the listed scripts, each a classic script`, () => {
+    const dir = new URL(`../../dist/${browser}/`, import.meta.url);
+    const m = JSON.parse(readFileSync(new URL('manifest.json', dir), 'utf8'));
+    assert.deepEqual(m.background.service_worker ? [m.background.service_worker] : m.background.scripts, [BACKGROUND]);
+    const shipped = readdirSync(dir).filter((f) => f.endsWith('.js')).sort();
+    assert.deepEqual(shipped, [...new Set(ENTRY_POINTS)].sort(), 'no script ships that the list does not name');
+    const options = readFileSync(new URL('options.html', dir), 'utf8');
+    assert.deepEqual([...options.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]), [OPTIONS]);
+    const background = readFileSync(new URL(BACKGROUND, dir), 'utf8');
+    for (const file of [...CONTENT_SCRIPTS, ...AUTO_SCRIPTS]) assert.ok(background.includes(JSON.stringify(file)), `the background injects ${file}`);
+    for (const file of shipped) {
+      const text = readFileSync(new URL(file, dir), 'utf8');
+      assert.doesNotMatch(text, /^\s*(import|export)\s[^(]/m, `${file} is a classic script`);
+      assert.doesNotMatch(text, /\bimport\s*\(/, `${file} has no dynamic import`);
+    }
   });
 }
