@@ -187,6 +187,7 @@ async function openReader(settings) {
   page.reader = DeclutterOverlay.open(result.overlay, settings.reader, {
     onClose: closeReader,
     onPrefs: (reader) => chrome.storage.sync.set({ reader }).catch(() => {}),
+    markdown: result.markdown ?? '',
   });
   return { status: 'open', hidden: page.marked.length };
 }

@@ -18,6 +18,7 @@
 // `<input name="focus">` would otherwise swallow the call).
 import { declutterMessage } from './i18n.js';
 import { DECLUTTER_READER_CSS, DECLUTTER_TOAST_CSS } from './reader-css.js';
+import { DeclutterExport } from './export.js';
 
 export const DeclutterOverlay = (() => {
   const MATHML = 'http://www.w3.org/1998/Math/MathML';
@@ -123,7 +124,8 @@ export const DeclutterOverlay = (() => {
 
   let styles = null;
 
-  function open(tree, prefs, { onClose, onPrefs }) {
+  // `markdown`: the same article as Markdown (from the wasm), for the export menu.
+  function open(tree, prefs, { onClose, onPrefs, markdown = '' }) {
     const state = { ...prefs };
     const previousFocus = document.activeElement;
     const scroll = [window.scrollX, window.scrollY];
@@ -146,6 +148,17 @@ export const DeclutterOverlay = (() => {
       dialog.setAttribute('aria-labelledby', 'dc-title');
     }
     const speech = readAloud(article, state);
+    const status = document.createElement('span');
+    status.className = 'dc-status';
+    status.setAttribute('role', 'status');
+    const keep = DeclutterExport.menu({
+      article,
+      markdown,
+      settings: () => ({ ...state }),
+      status: (text) => {
+        status.textContent = text;
+      },
+    });
 
     const toolbar = document.createElement('div');
     toolbar.className = 'dc-toolbar';
@@ -163,8 +176,10 @@ export const DeclutterOverlay = (() => {
       button('lineSpacing', '☰', () => update({ lineHeight: LINE_HEIGHTS[(nearest(LINE_HEIGHTS, state.lineHeight) + 1) % LINE_HEIGHTS.length] })),
       select('theme', named(THEMES), state.theme, (theme) => update({ theme })),
       speech.controls,
+      keep.element,
       button('print', null, () => window.print()),
       button('close', '✕', () => onClose()),
+      status,
     );
 
     // The article scrolls in here; focusable, so that arrow keys and Space scroll it.
@@ -199,7 +214,8 @@ export const DeclutterOverlay = (() => {
     }
 
     const onKey = (e) => {
-      if (e.key === 'Escape') onClose();
+      // Escape closes an open menu first, then the reader.
+      if (e.key === 'Escape') keep.close() || onClose();
       else if (e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) cycleFocus(e.shiftKey);
       else if (!e.composedPath().includes(host)) return;
       else if (e.key === '+' || e.key === '=') size(1);

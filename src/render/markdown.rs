@@ -229,7 +229,7 @@ impl Writer {
                 }
                 if let Some(n) = self.note_number(content) {
                     out.push_str(&format!("[^{n}]"));
-                } else if text.chars().any(char::is_alphanumeric) {
+                } else if text.chars().any(is_wordy) {
                     // Anchors into the page mean nothing in a saved file: the words stay.
                     out.push_str(&text);
                 }
@@ -278,6 +278,13 @@ fn escape_pipes(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// A character of words rather than of arrows and marks: ASCII letters and digits, and
+/// anything past Latin-1 outside the punctuation, arrow and symbol blocks (U+2000-U+2BFF).
+/// Not `char::is_alphanumeric`: its Unicode tables would weigh in the wasm.
+fn is_wordy(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (c > '\u{bf}' && !('\u{2000}'..='\u{2bff}').contains(&c))
 }
 
 fn is_list(b: &Block) -> bool {
@@ -352,7 +359,7 @@ fn longest_run(s: &str, c: char) -> usize {
 /// A code fence's language: one word of safe characters (anything else would end the info
 /// string or be read as more of it).
 fn info_string(lang: &str) -> String {
-    lang.chars().filter(|c| c.is_alphanumeric() || "+-_.#".contains(*c)).take(40).collect()
+    lang.chars().filter(|c| c.is_ascii_alphanumeric() || "+-_.#".contains(*c)).take(40).collect()
 }
 
 /// A link destination: the URL as it is, or inside `<...>` where it holds what would end it.

@@ -102,6 +102,8 @@ struct Response {
     /// The article as the reader's node tree (the `Article` itself is not sent: the extension
     /// only builds the overlay, and serialising both doubled the work and the code).
     overlay: Option<RNode>,
+    /// The same article as Markdown, for the reader's Copy and Save as Markdown.
+    markdown: Option<String>,
     /// "no article found" when an article was asked for and none exists.
     error: Option<String>,
 }
@@ -180,6 +182,7 @@ fn run(snap: &Snapshot, request: &Request) -> Response {
         hidden,
         readerable,
         overlay: article.as_ref().map(render::article_tree),
+        markdown: article.as_ref().map(render::to_markdown),
         error,
     }
 }

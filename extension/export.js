@@ -1,0 +1,185 @@
+// The reader's "Keep it" menu: Copy as Markdown, Save as Markdown, Save as HTML (images linked
+// or inlined). A toolbar button opens a small menu of buttons; it is its own module so that the
+// overlay only places it (other toolbar menus sit beside it the same way).
+//
+// Why these shapes:
+// - The Markdown is the wasm's (src/render/markdown.rs), the very text the CLI prints, so the
+//   native tests cover it; nothing here rewrites it.
+// - Files are offered through an <a download> on a blob: URL made here: no `downloads`
+//   permission, and the browser asks where to save as it does for any download.
+// - The HTML file is the reader's own article element, serialised: that element was built node
+//   by node from the allow-listed tree (overlay.js), so the file holds no page markup or script,
+//   and its CSP forbids scripts anyway. Inlining images fetches them from here; an image the
+//   site does not let us fetch (CORS) stays a link to its address.
+import { declutterMessage } from './i18n.js';
+import { DECLUTTER_READER_CSS, DECLUTTER_SAVED_CSS } from './reader-css.js';
+
+export const DeclutterExport = (() => {
+  const t = declutterMessage;
+
+  // What the menu needs from the reader: the article element, its Markdown, the display
+  // settings for the HTML file, and how to say what happened.
+  function menu({ article, markdown, settings, status }) {
+    const wrap = document.createElement('span');
+    wrap.className = 'dc-menu';
+    const toggle = document.createElement('button');
+    toggle.type = 'button';
+    toggle.dataset.control = 'keep';
+    toggle.textContent = t('keep');
+    toggle.setAttribute('aria-haspopup', 'menu');
+    toggle.setAttribute('aria-expanded', 'false');
+    const list = document.createElement('div');
+    list.className = 'dc-menu-list';
+    list.setAttribute('role', 'menu');
+    list.hidden = true;
+
+    const item = (name, run) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.setAttribute('role', 'menuitem');
+      b.dataset.control = name;
+      b.textContent = t(name);
+      b.addEventListener('click', async () => {
+        close();
+        toggle.focus();
+        try {
+          status(await run());
+        } catch (e) {
+          console.warn('declutter:', e);
+          status(t('exportFailed', e?.message ?? e));
+        }
+      });
+      list.append(b);
+    };
+    const base = fileName(article);
+    item('copyMarkdown', async () => {
+      await copyText(markdown, wrap);
+      return t('copied');
+    });
+    item('saveMarkdown', () => save(`${base}.md`, 'text/markdown;charset=utf-8', markdown));
+    item('saveHtml', async () => save(`${base}.html`, 'text/html;charset=utf-8', await htmlFile(article, settings(), false)));
+    item('saveHtmlImages', async () => save(`${base}.html`, 'text/html;charset=utf-8', await htmlFile(article, settings(), true)));
+
+    function open() {
+      list.hidden = false;
+      toggle.setAttribute('aria-expanded', 'true');
+      list.querySelector('button').focus();
+    }
+    function close() {
+      const was = !list.hidden;
+      list.hidden = true;
+      toggle.setAttribute('aria-expanded', 'false');
+      return was;
+    }
+    toggle.addEventListener('click', () => (list.hidden ? open() : close()));
+    // Arrow keys move between the items, as in any menu.
+    list.addEventListener('keydown', (e) => {
+      const items = [...list.querySelectorAll('button')];
+      const at = items.indexOf(e.target);
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        items[(at + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length].focus();
+        e.preventDefault();
+      }
+    });
+    wrap.append(toggle, list);
+    // `close` answers whether a menu was open, so Escape closes the menu before the reader.
+    return { element: wrap, close: () => close() && (toggle.focus(), true) };
+  }
+
+  // A file name from the title: letters and digits of any script, dashes between words.
+  function fileName(article) {
+    const title = article.querySelector('h1')?.textContent ?? '';
+    const slug = title.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+    return slug.slice(0, 80).replace(/-+$/, '') || 'article';
+  }
+
+  function save(name, type, content) {
+    const url = URL.createObjectURL(new Blob([content], { type }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    // Clicked while detached from the page: the page sees no element and no event.
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return t('saved', name);
+  }
+
+  async function copyText(text, near) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return;
+    } catch {
+      // No clipboard API here (page not a secure context): the older copy command, from a
+      // text area inside the reader's shadow root, where the page cannot see it.
+    }
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.cssText = 'position:fixed;opacity:0;pointer-events:none';
+    near.append(area);
+    area.select();
+    const done = document.execCommand('copy');
+    area.remove();
+    if (!done) throw new Error('the clipboard refused');
+  }
+
+  // One self-contained HTML document: the article and the reader's styles in the look the
+  // person chose.
+  async function htmlFile(article, settings, inlineImages) {
+    const copy = article.cloneNode(true);
+    for (const el of copy.querySelectorAll('.dc-speaking, .dc-focus')) el.classList.remove('dc-speaking', 'dc-focus');
+    for (const a of copy.querySelectorAll('a[target]')) a.removeAttribute('target');
+    for (const img of copy.querySelectorAll('img')) img.removeAttribute('loading');
+    if (inlineImages) await Promise.all([...copy.querySelectorAll('img[src^="http"]')].map(inline));
+    const title = article.querySelector('h1')?.textContent ?? '';
+    const lang = article.getAttribute('lang');
+    const doc = document.implementation.createHTMLDocument(title);
+    if (lang) doc.documentElement.setAttribute('lang', lang);
+    const meta = (attrs) => {
+      const m = doc.createElement('meta');
+      for (const [k, v] of Object.entries(attrs)) m.setAttribute(k, v);
+      doc.head.prepend(m);
+    };
+    meta({ name: 'viewport', content: 'width=device-width, initial-scale=1' });
+    // Scripts and frames can never run in the saved file, whatever it holds.
+    meta({ 'http-equiv': 'Content-Security-Policy', content: "default-src 'none'; img-src http: https: data:; style-src 'unsafe-inline'" });
+    meta({ charset: 'utf-8' });
+    const style = doc.createElement('style');
+    style.textContent = `${DECLUTTER_READER_CSS}\n${DECLUTTER_SAVED_CSS}`;
+    doc.head.append(style);
+    const dialog = doc.createElement('div');
+    dialog.className = 'dc-dialog';
+    dialog.dataset.theme = settings.theme;
+    dialog.dataset.font = settings.font;
+    dialog.style.setProperty('--dc-size', `${settings.size}px`);
+    dialog.style.setProperty('--dc-width', `${settings.width}em`);
+    dialog.style.setProperty('--dc-line', String(settings.lineHeight));
+    dialog.append(doc.importNode(copy, true));
+    doc.body.append(dialog);
+    return `<!DOCTYPE html>\n${doc.documentElement.outerHTML}\n`;
+  }
+
+  // An image as a data: URL when the site lets us fetch it; otherwise left as it was.
+  async function inline(img) {
+    try {
+      const response = await fetch(img.getAttribute('src'), { credentials: 'omit', referrerPolicy: 'no-referrer' });
+      const type = response.headers.get('content-type') ?? '';
+      if (!response.ok || !/^image\/(png|jpeg|gif|webp|avif)\b/.test(type)) return;
+      img.setAttribute('src', await dataUrl(await response.blob()));
+      img.removeAttribute('srcset');
+    } catch {
+      // Refused by CORS or the network: the image stays a link to its address.
+    }
+  }
+
+  function dataUrl(blob) {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(blob);
+    });
+  }
+
+  return { menu, htmlFile, fileName };
+})();

@@ -1,0 +1,84 @@
+// The reader's Keep menu in both browsers, on two corpus pages served at their sites' paths:
+// Save as Markdown gives exactly the CLI's expected Markdown (tests/fixtures/markdown/, with this
+// server's origin in place of the site's), Copy as Markdown puts the same text on the clipboard,
+// and Save as HTML gives one self-contained file: the reader's styles, the article as the reader
+// shows it, a CSP that forbids scripts, and nothing active.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { BROWSERS, waitFor, withBrowser } from './suite.mjs';
+import { AT_SITE_PATH } from './server.mjs';
+
+// This server speaks http, the sites https: a protocol-relative address (`//host/x`) takes the
+// page's scheme, so schemes are left out of the comparison.
+const schemeless = (md) => md.replace(/\bhttps?:\/\//g, '//');
+const expected = (page) => readFileSync(new URL(`../fixtures/markdown/${page}.md`, import.meta.url), 'utf8');
+const PAGES = [
+  ['/wiki/Mozilla', 'mozilla-wikipedia'],
+  ['/blog/emscripten-standalone-wasm', 'outside-the-web-standalone-webassembly-binaries-using-emscripten'],
+];
+
+for (const [browser, launch] of BROWSERS) {
+  describe(browser, () => {
+    const session = withBrowser(() => launch(), () => {});
+
+    async function openReader(path) {
+      const { driver, base } = session;
+      const page = await driver.open(`${base}${path}`);
+      await driver.click(page);
+      await waitFor(() => driver.overlay(page), 'the reader');
+      return page;
+    }
+
+    for (const [path, file] of PAGES) {
+      const { page: name, origin } = AT_SITE_PATH[path];
+      test(`${browser}: ${name}: Save as Markdown is the expected Markdown`, async () => {
+        const { driver, base } = session;
+        const page = await openReader(path);
+        await driver.overlayClick(page, '[data-control=keep]');
+        const menu = await driver.overlayProbe(page, '[role=menu]:not([hidden])');
+        assert.ok(menu, 'the menu opens');
+        const saved = await driver.overlayDownload(page, '[data-control=saveMarkdown]');
+        assert.equal(saved.name, `${file}.md`);
+        const got = saved.text.replaceAll(base, origin);
+        if (process.env.DECLUTTER_KEEP_EXPORTS) writeFileSync(`${process.env.DECLUTTER_KEEP_EXPORTS}/${browser}-${name}.md`, got);
+        assert.equal(schemeless(got), schemeless(expected(name)));
+        assert.equal(await driver.overlayProbe(page, '[role=menu]:not([hidden])'), null, 'the menu closed');
+        assert.match((await driver.overlayProbe(page, '.dc-status')).text, new RegExp(`${file}\\.md`));
+      });
+    }
+
+    test(`${browser}: Copy as Markdown puts the Markdown on the clipboard`, async () => {
+      const { driver, base } = session;
+      const page = await openReader('/blog/emscripten-standalone-wasm');
+      await driver.overlayClick(page, '[data-control=keep]');
+      await driver.overlayGestureClick(page, '[data-control=copyMarkdown]');
+      await waitFor(async () => (await driver.overlayProbe(page, '.dc-status'))?.text === 'Copied', 'the copied status');
+      const text = await driver.clipboardText(page);
+      assert.equal(schemeless(text.replaceAll(base, 'https://v8.dev')), schemeless(expected('v8-blog')));
+    });
+
+    test(`${browser}: Save as HTML is one self-contained, inert file in the reader's look`, async () => {
+      const { driver } = session;
+      const page = await openReader('/wiki/Mozilla');
+      const shown = await driver.overlay(page);
+      await driver.overlayClick(page, '[data-control=keep]');
+      const saved = await driver.overlayDownload(page, '[data-control=saveHtml]');
+      assert.equal(saved.name, 'mozilla-wikipedia.html');
+      const html = saved.text;
+      assert.match(html, /^<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">/);
+      assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src http: https: data:; style-src 'unsafe-inline'">/);
+      assert.match(html, /<title>Mozilla - Wikipedia<\/title>/);
+      assert.match(html, /<style>[^]*\.dc-dialog \{[^]*\.dc-article \{[^]*<\/style>/, "the reader's styles");
+      assert.match(html, /<div class="dc-dialog" data-theme="system" data-font="serif" style="--dc-size: 20px;/);
+      assert.doesNotMatch(html, /<(script|iframe|object|embed|form|input|link)\b/i, 'nothing active or external but images');
+      assert.doesNotMatch(html, /\son\w+=/i, 'no event handler attributes');
+      assert.doesNotMatch(html, /\starget=/, 'links open normally');
+      // The article as the reader shows it (less the reader-only attributes).
+      const article = html.slice(html.indexOf('<article'), html.indexOf('</article>') + '</article>'.length);
+      const reader = shown.html.replace(/ target="_top"/g, '').replace(/ loading="lazy"/g, '');
+      assert.equal(article, reader);
+      assert.equal((article.match(/<img /g) ?? []).length, 6, "the page's images, as links to them");
+    });
+  });
+}
