@@ -7,7 +7,7 @@
 import { createDeclutterEngine } from './engine.js';
 import { declutterMessage } from './i18n.js';
 import { DECLUTTER_HIDE_CSS, loadDeclutterSettings } from './settings.js';
-import { AUTO_SCRIPTS, CONTENT_SCRIPTS } from './scripts.mjs';
+import { AUTO_SCRIPTS, CONTENT_SCRIPTS, ON_DEMAND } from './scripts.mjs';
 
 const AUTO_SCRIPT_ID = 'declutter-auto';
 
@@ -70,6 +70,12 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type === 'badge' && sender.tab) {
     showBadge(sender.tab.id, message);
     return false;
+  }
+  // The reader asks for a script it needs only now (scripts.mjs: ON_DEMAND), into its own frame.
+  if (message?.type === 'load-script' && sender.tab && ON_DEMAND.includes(message.file)) {
+    chrome.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: [message.file] })
+      .then(() => sendResponse({ ok: true }), (e) => sendResponse({ error: String(e?.message ?? e) }));
+    return true;
   }
   if (message?.type === 'auto-css' && sender.tab) {
     insertHideCss(sender.tab.id).then((css) => sendResponse({ css }));

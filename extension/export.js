@@ -1,5 +1,5 @@
 // The reader's "Keep it" menu: Copy as Markdown, Save as Markdown, Save as HTML (images linked
-// or inlined). A toolbar button opens a small menu of buttons; it is its own module so that the
+// or inlined), Save as EPUB (epub.js, loaded on that click). A toolbar button opens a small menu of buttons; it is its own module so that the
 // overlay only places it (other toolbar menus sit beside it the same way).
 //
 // Why these shapes:
@@ -59,6 +59,10 @@ export const DeclutterExport = (() => {
     item('saveMarkdown', () => save(`${base}.md`, 'text/markdown;charset=utf-8', markdown));
     item('saveHtml', async () => save(`${base}.html`, 'text/html;charset=utf-8', await htmlFile(article, settings(), false)));
     item('saveHtmlImages', async () => save(`${base}.html`, 'text/html;charset=utf-8', await htmlFile(article, settings(), true)));
+    item('saveEpub', async () => {
+      const build = await epubWriter();
+      return save(`${base}.epub`, 'application/epub+zip', await build(article, bookMeta(article)));
+    });
 
     function open() {
       list.hidden = false;
@@ -91,6 +95,28 @@ export const DeclutterExport = (() => {
     const title = article.querySelector('h1')?.textContent ?? '';
     const slug = title.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
     return slug.slice(0, 80).replace(/-+$/, '') || 'article';
+  }
+
+  // The EPUB writer (epub.js), injected by the background the first time it is needed.
+  async function epubWriter() {
+    if (!globalThis.declutterBuildEpub) {
+      const reply = await chrome.runtime.sendMessage({ type: 'load-script', file: 'epub.js' });
+      if (reply?.error) throw new Error(reply.error);
+    }
+    if (!globalThis.declutterBuildEpub) throw new Error('the EPUB writer did not load');
+    return globalThis.declutterBuildEpub;
+  }
+
+  // The book's metadata, as the reader shows it.
+  function bookMeta(article) {
+    const text = (selector) => article.querySelector(selector)?.textContent.trim() || null;
+    return {
+      title: text('h1') ?? '',
+      author: text('.dc-byline'),
+      date: article.querySelector('.dc-date')?.getAttribute('datetime') ?? null,
+      lang: article.getAttribute('lang'),
+      url: article.querySelector('.dc-original')?.getAttribute('href') ?? location.href,
+    };
   }
 
   function save(name, type, content) {

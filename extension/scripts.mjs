@@ -15,4 +15,8 @@ export const AUTO_SCRIPTS = ['auto.js'];
 // The options page's script (options.html loads it).
 export const OPTIONS = 'options.js';
 
-export const ENTRY_POINTS = [BACKGROUND, ...CONTENT_SCRIPTS, ...AUTO_SCRIPTS, OPTIONS];
+// Injected into a tab's content-script world only when the reader asks for them (the EPUB
+// writer, on Save as EPUB): code that runs on one click need not load with every reader.
+export const ON_DEMAND = ['epub.js'];
+
+export const ENTRY_POINTS = [BACKGROUND, ...CONTENT_SCRIPTS, ...AUTO_SCRIPTS, OPTIONS, ...ON_DEMAND];

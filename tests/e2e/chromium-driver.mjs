@@ -106,7 +106,8 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
         await inShadow(page, `function (selector) { this.querySelector(selector).click(); }`, [selector], undefined, true);
         const { guid, suggestedFilename } = await begun;
         await done;
-        return { name: suggestedFilename, text: readFileSync(join(dir, guid), 'utf8') };
+        const bytes = readFileSync(join(dir, guid));
+        return { name: suggestedFilename, text: bytes.toString('utf8'), bytes };
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

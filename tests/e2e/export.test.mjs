@@ -2,16 +2,22 @@
 // Save as Markdown gives exactly the CLI's expected Markdown (tests/fixtures/markdown/, with this
 // server's origin in place of the site's), Copy as Markdown puts the same text on the clipboard,
 // and Save as HTML gives one self-contained file: the reader's styles, the article as the reader
-// shows it, a CSP that forbids scripts, and nothing active.
+// shows it, a CSP that forbids scripts, and nothing active. Save as EPUB gives a book that
+// epubcheck (Debian's, on Java) passes, with the article's metadata, body and images.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { BROWSERS, waitFor, withBrowser } from './suite.mjs';
 import { AT_SITE_PATH } from './server.mjs';
 
 // This server speaks http, the sites https: a protocol-relative address (`//host/x`) takes the
 // page's scheme, so schemes are left out of the comparison.
 const schemeless = (md) => md.replace(/\bhttps?:\/\//g, '//');
+const EPUBCHECK = process.env.EPUBCHECK_JAR ?? '/usr/share/java/epubcheck.jar';
 const expected = (page) => readFileSync(new URL(`../fixtures/markdown/${page}.md`, import.meta.url), 'utf8');
 const PAGES = [
   ['/wiki/Mozilla', 'mozilla-wikipedia'],
@@ -79,6 +85,56 @@ for (const [browser, launch] of BROWSERS) {
       const reader = shown.html.replace(/ target="_top"/g, '').replace(/ loading="lazy"/g, '');
       assert.equal(article, reader);
       assert.equal((article.match(/<img /g) ?? []).length, 6, "the page's images, as links to them");
+    });
+
+    // epubcheck's verdict on the file (Debian's jar: /usr/bin/epubcheck runs it through binfmt,
+    // which containers often lack, so Java runs it directly). Throws on errors.
+    function epubcheck(bytes) {
+      const dir = mkdtempSync(join(tmpdir(), 'declutter-epub-'));
+      try {
+        writeFileSync(join(dir, 'book.epub'), bytes);
+        return execFileSync('java', ['-jar', EPUBCHECK, join(dir, 'book.epub')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+
+    test(`${browser}: Save as EPUB gives a valid EPUB 3 with the article's metadata and body`, async () => {
+      const { driver, base } = session;
+      const page = await openReader('/wiki/Mozilla');
+      await driver.overlayClick(page, '[data-control=keep]');
+      const saved = await driver.overlayDownload(page, '[data-control=saveEpub]');
+      assert.equal(saved.name, 'mozilla-wikipedia.epub');
+      const report = epubcheck(saved.bytes);
+      assert.match(report, /No errors or warnings detected/);
+      const book = unzipSync(new Uint8Array(saved.bytes));
+      assert.equal(Object.keys(book)[0], 'mimetype');
+      assert.equal(strFromU8(book.mimetype), 'application/epub+zip');
+      const opf = strFromU8(book['EPUB/content.opf']);
+      assert.match(opf, /<dc:title>Mozilla - Wikipedia<\/dc:title>/);
+      assert.match(opf, /<dc:language>en<\/dc:language>/);
+      assert.match(opf, new RegExp(`<dc:identifier id="uid">${base}/wiki/Mozilla</dc:identifier>`));
+      const xhtml = strFromU8(book['EPUB/article.xhtml']);
+      assert.match(xhtml, /will be free; second, that the source code will also be free\./);
+      assert.match(xhtml, /<h2 id="h-\d+">History/);
+      // The page's images cannot be fetched here (no network): each becomes a link to its address.
+      assert.match(xhtml, /<a href="https?:\/\/upload\.wikimedia\.org\/[^"]+Mozilla_Firefox_logo_2013[^"]+"\/?>/);
+      const nav = strFromU8(book['EPUB/nav.xhtml']);
+      assert.match(nav, /<li><a href="article\.xhtml#h-\d+">History/);
+    });
+
+    test(`${browser}: Save as EPUB puts the article's images in the book`, async () => {
+      const { driver } = session;
+      const page = await openReader('/corpus/readability/data-url-image');
+      await driver.overlayClick(page, '[data-control=keep]');
+      const saved = await driver.overlayDownload(page, '[data-control=saveEpub]');
+      assert.match(epubcheck(saved.bytes), /No errors or warnings detected/);
+      const book = unzipSync(new Uint8Array(saved.bytes));
+      const images = Object.keys(book).filter((f) => f.startsWith('EPUB/images/'));
+      assert.deepEqual(images, ['EPUB/images/1.jpg']);
+      assert.deepEqual([...book['EPUB/images/1.jpg'].slice(0, 3)], [0xff, 0xd8, 0xff], 'a JPEG');
+      assert.match(strFromU8(book['EPUB/content.opf']), /<item id="img1" href="images\/1\.jpg" media-type="image\/jpeg"\/>/);
+      assert.match(strFromU8(book['EPUB/article.xhtml']), /<img src="images\/1\.jpg"/);
     });
   });
 }

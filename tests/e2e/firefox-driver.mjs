@@ -87,9 +87,9 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
         const done = readdirSync(downloads).filter((f) => !before.has(f) && !f.endsWith('.part'));
         const name = done.find((f) => statSync(join(downloads, f)).size > 0 && !existsSync(join(downloads, `${f}.part`)));
         if (name) {
-          const text = readFileSync(join(downloads, name), 'utf8');
+          const bytes = readFileSync(join(downloads, name));
           rmSync(join(downloads, name));
-          return { name, text };
+          return { name, text: bytes.toString('utf8'), bytes };
         }
         if (Date.now() > end) throw new Error(`no download after clicking ${selector}`);
         await new Promise((r) => setTimeout(r, 100));
