@@ -4,10 +4,11 @@
 //   content script ── "analyze" (only when the page's CSP refuses wasm) ──> wasm here ──> result
 //
 // Chrome runs this bundle as a service worker, Firefox as an event page.
-import { createDeclutterEngine } from './engine.js';
+import { createDeclutterEngines } from './engine.js';
 import { declutterMessage } from './i18n.js';
 import { DECLUTTER_HIDE_CSS, loadDeclutterSettings } from './settings.js';
 import { AUTO_SCRIPTS, CONTENT_SCRIPTS, ON_DEMAND } from './scripts.mjs';
+import { createMarkdownEngine } from './markdown-engine.js';
 
 const AUTO_SCRIPT_ID = 'declutter-auto';
 
@@ -59,12 +60,19 @@ function showError(tabId, error) {
 // Chrome refuses to compile wasm in a content script when the page's CSP lacks
 // 'wasm-unsafe-eval'. The content script then sends its walk here; the result is plain data, the
 // same as the content script's own call would give. A crashed instance is replaced.
-const engine = createDeclutterEngine(chrome.runtime.getURL('declutter_bg.wasm'));
+const engine = createDeclutterEngines((file) => chrome.runtime.getURL(file));
+const markdownOf = createMarkdownEngine((file) => chrome.runtime.getURL(file));
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type === 'analyze') {
     engine.analyze(Uint32Array.from(message.ops), message.text, message.request)
       .then((result) => sendResponse({ result }), (e) => sendResponse({ error: String(e?.message ?? e) }));
+    return true;
+  }
+  // The reader's Copy/Save as Markdown: the same walk, through the export module.
+  if (message?.type === 'markdown') {
+    markdownOf(Uint32Array.from(message.ops), message.text, message.request)
+      .then((markdown) => sendResponse({ markdown }), (e) => sendResponse({ error: String(e?.message ?? e) }));
     return true;
   }
   if (message?.type === 'badge' && sender.tab) {

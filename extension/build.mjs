@@ -8,7 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { BACKGROUND, ENTRY_POINTS } from './scripts.mjs';
+import { BACKGROUND, BACKGROUND_WASM, ENTRY_POINTS, WASM } from './scripts.mjs';
+
+const ALL_WASM = { ...WASM, ...BACKGROUND_WASM };
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -40,7 +42,7 @@ const base = {
     },
   },
   options_ui: { page: 'options.html', open_in_tab: false },
-  web_accessible_resources: [{ resources: ['declutter_bg.wasm'], matches: ['<all_urls>'] }],
+  web_accessible_resources: [{ resources: Object.values(WASM), matches: ['<all_urls>'] }],
   // Extension pages (the background) compile the wasm too; content scripts follow the page's CSP.
   content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
 };
@@ -77,11 +79,16 @@ export async function bundle(entry) {
   return result.outputFiles[0].text;
 }
 
-// 'declutter:glue' is wasm-bindgen's no-modules output for pkg/declutter_bg.wasm, as a module.
+// 'declutter:glue/<name>' is wasm-bindgen's no-modules output for the wasm module ALL_WASM[name]
+// (pkg/declutter_clutter.js for pkg/declutter_clutter_bg.wasm...), as an ES module.
 const gluePlugin = {
   name: 'declutter-glue',
   setup(build) {
-    build.onResolve({ filter: /^declutter:glue$/ }, () => ({ path: 'pkg/declutter.js', namespace: 'glue' }));
+    build.onResolve({ filter: /^declutter:glue\// }, ({ path }) => {
+      const wasm = ALL_WASM[path.slice('declutter:glue/'.length)];
+      if (!wasm) throw new Error(`no wasm module for ${path}`);
+      return { path: `pkg/${wasm.replace(/_bg\.wasm$/, '.js')}`, namespace: 'glue' };
+    });
     build.onLoad({ filter: /.*/, namespace: 'glue' }, ({ path }) => {
       if (!existsSync(join(root, path))) throw new Error(`${path} is missing: run \`make wasm\` first`);
       return { contents: factory(readFileSync(join(root, path), 'utf8')), loader: 'js' };
@@ -104,15 +111,16 @@ function factory(glue) {
 }
 
 async function build() {
-  const wasm = join(pkg, 'declutter_bg.wasm');
-  if (!existsSync(wasm)) throw new Error('pkg/declutter_bg.wasm is missing: run `make wasm` first');
+  for (const wasm of Object.values(ALL_WASM)) {
+    if (!existsSync(join(pkg, wasm))) throw new Error(`pkg/${wasm} is missing: run \`make wasm\` first`);
+  }
   const scripts = await Promise.all(ENTRY_POINTS.map(async (entry) => [entry, await bundle(join(here, entry))]));
   rmSync(dist, { recursive: true, force: true });
   for (const [browser, manifest] of Object.entries(manifests)) {
     const out = join(dist, browser);
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-    cpSync(wasm, join(out, 'declutter_bg.wasm'));
+    for (const wasm of Object.values(ALL_WASM)) cpSync(join(pkg, wasm), join(out, wasm));
     for (const [entry, text] of scripts) writeFileSync(join(out, entry), text);
     for (const asset of ASSETS) cpSync(join(here, asset), join(out, asset), { recursive: true });
     const archive = join(dist, browser === 'chrome' ? 'declutter-chrome.zip' : 'declutter-firefox.xpi');

@@ -9,7 +9,7 @@
 // way the result is plain data that this script applies. Page nodes are never removed or
 // restyled: one attribute per hidden element, so React-style re-renders keep working and undo is
 // exact.
-import { createDeclutterEngine } from './engine.js';
+import { createDeclutterEngines } from './engine.js';
 import { DeclutterOverlay } from './overlay.js';
 import { DECLUTTER_HIDE_CSS, enabledKinds, loadDeclutterSettings } from './settings.js';
 import { pageDom, walk, walkSubtrees } from './walk.js';
@@ -34,11 +34,11 @@ const page = {
 // --- engine -------------------------------------------------------------------------------
 // The wasm here when the page's CSP allows it; otherwise (Chrome refuses wasm in content
 // scripts on pages without 'wasm-unsafe-eval') the same wasm in the background.
-const local = createDeclutterEngine(chrome.runtime.getURL('declutter_bg.wasm'));
+// Compiling starts as soon as the script knows which module it needs (`warm`): the module then
+// compiles on the browser's background threads while the walk runs here.
+const local = createDeclutterEngines((file) => chrome.runtime.getURL(file));
 let inBackground = false;
-// Compiling starts as soon as this script is in the page: after a click, the module compiles on
-// the browser's background threads while the walk runs here.
-local.ready().catch(() => {});
+const warm = (article) => local.ready(article).catch(() => {});
 
 async function analyzeInBackground(ops, text, request) {
   // Extension messaging is JSON: a plain array survives it, a Uint32Array would not.
@@ -50,7 +50,7 @@ async function analyzeInBackground(ops, text, request) {
 async function analyze(walked, request) {
   if (!inBackground) {
     try {
-      await local.ready();
+      await local.ready(request.article);
     } catch (e) {
       console.info('declutter: wasm is not allowed on this page, using the extension background', e);
       inBackground = true;
@@ -187,9 +187,19 @@ async function openReader(settings) {
   page.reader = DeclutterOverlay.open(result.overlay, settings.reader, {
     onClose: closeReader,
     onPrefs: (reader) => chrome.storage.sync.set({ reader }).catch(() => {}),
-    markdown: result.markdown ?? '',
+    markdown: () => markdownOf(walked, { url: location.href, clutter: kinds }),
   });
   return { status: 'open', hidden: page.marked.length };
+}
+
+// The article as Markdown, from the background's export module (the Markdown writer is not in
+// the content-script modules: their size budget has no room for it). The walk is the one the
+// reader was built from, so the Markdown is of the same article.
+async function markdownOf(walked, request) {
+  // Extension messaging is JSON: a plain array survives it, a Uint32Array would not.
+  const reply = await chrome.runtime.sendMessage({ type: 'markdown', ops: Array.from(walked.ops), text: walked.text, request });
+  if (!reply || reply.error) throw new Error(reply?.error ?? 'no reply from the background');
+  return reply.markdown;
 }
 
 function closeReader() {
@@ -227,6 +237,7 @@ const handlers = {
       closeReader();
       return { status: 'closed', hidden: page.marked.length };
     }
+    warm(true);
     return openReader(await loadDeclutterSettings());
   },
   async clean(message) {
@@ -258,6 +269,7 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
 // while the page parses; the walk starts as soon as the parser is done (readyState
 // "interactive", a little before DOMContentLoaded, which waits for deferred scripts).
 export async function autoClean() {
+  warm(false);
   const settings = await loadDeclutterSettings();
   if (!settings.autoClean || settings.leaveAlone.includes(location.hostname)) return;
   // The user stylesheet goes in through the background. Its answer is not waited for: marks
@@ -266,7 +278,7 @@ export async function autoClean() {
   chrome.runtime.sendMessage({ type: 'auto-css' }).catch(() => null).then((reply) => ensureHideCss(reply?.css ?? false));
   if (document.readyState === 'loading') {
     const parsed = new Promise((done) => document.addEventListener('readystatechange', done, { once: true }));
-    local.ready().then(() => document.readyState === 'loading' && warmUp(settings)).catch(() => {});
+    local.ready(false).then(() => document.readyState === 'loading' && warmUp(settings)).catch(() => {});
     await parsed;
   }
   await clean(settings);

@@ -1,10 +1,11 @@
 // The reader's "Keep it" menu: Copy as Markdown, Save as Markdown, Save as HTML (images linked
-// or inlined), Save as EPUB (epub.js, loaded on that click). A toolbar button opens a small menu of buttons; it is its own module so that the
-// overlay only places it (other toolbar menus sit beside it the same way).
+// or inlined), Save as EPUB (epub.js, loaded on that click). A toolbar menu (menu.js) that the
+// overlay only places.
 //
 // Why these shapes:
 // - The Markdown is the wasm's (src/render/markdown.rs), the very text the CLI prints, so the
-//   native tests cover it; nothing here rewrites it.
+//   native tests cover it; nothing here rewrites it. It comes from the background's export
+//   module on the click (content.js: markdownOf).
 // - Files are offered through an <a download> on a blob: URL made here: no `downloads`
 //   permission, and the browser asks where to save as it does for any download.
 // - The HTML file is the reader's own article element, serialised: that element was built node
@@ -12,82 +13,38 @@
 //   and its CSP forbids scripts anyway. Inlining images fetches them from here; an image the
 //   site does not let us fetch (CORS) stays a link to its address.
 import { declutterMessage } from './i18n.js';
+import { toolbarMenu } from './menu.js';
 import { DECLUTTER_READER_CSS, DECLUTTER_SAVED_CSS } from './reader-css.js';
 
 export const DeclutterExport = (() => {
   const t = declutterMessage;
 
-  // What the menu needs from the reader: the article element, its Markdown, the display
+  // What the menu needs from the reader: the article element, a promise of its Markdown
+  // (`markdown()`, asked for on the click), the display
   // settings for the HTML file, and how to say what happened.
   function menu({ article, markdown, settings, status }) {
-    const wrap = document.createElement('span');
-    wrap.className = 'dc-menu';
-    const toggle = document.createElement('button');
-    toggle.type = 'button';
-    toggle.dataset.control = 'keep';
-    toggle.textContent = t('keep');
-    toggle.setAttribute('aria-haspopup', 'menu');
-    toggle.setAttribute('aria-expanded', 'false');
-    const list = document.createElement('div');
-    list.className = 'dc-menu-list';
-    list.setAttribute('role', 'menu');
-    list.hidden = true;
-
-    const item = (name, run) => {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.setAttribute('role', 'menuitem');
-      b.dataset.control = name;
-      b.textContent = t(name);
-      b.addEventListener('click', async () => {
-        close();
-        toggle.focus();
-        try {
-          status(await run());
-        } catch (e) {
-          console.warn('declutter:', e);
-          status(t('exportFailed', e?.message ?? e));
-        }
-      });
-      list.append(b);
-    };
+    const keep = toolbarMenu('keep');
+    const item = (name, run) => keep.add(name, t(name), async () => {
+      try {
+        status(await run());
+      } catch (e) {
+        console.warn('declutter:', e);
+        status(t('exportFailed', e?.message ?? e));
+      }
+    });
     const base = fileName(article);
     item('copyMarkdown', async () => {
-      await copyText(markdown, wrap);
+      await copyText(await markdown(), keep.element);
       return t('copied');
     });
-    item('saveMarkdown', () => save(`${base}.md`, 'text/markdown;charset=utf-8', markdown));
+    item('saveMarkdown', async () => save(`${base}.md`, 'text/markdown;charset=utf-8', await markdown()));
     item('saveHtml', async () => save(`${base}.html`, 'text/html;charset=utf-8', await htmlFile(article, settings(), false)));
     item('saveHtmlImages', async () => save(`${base}.html`, 'text/html;charset=utf-8', await htmlFile(article, settings(), true)));
     item('saveEpub', async () => {
       const build = await epubWriter();
       return save(`${base}.epub`, 'application/epub+zip', await build(article, bookMeta(article)));
     });
-
-    function open() {
-      list.hidden = false;
-      toggle.setAttribute('aria-expanded', 'true');
-      list.querySelector('button').focus();
-    }
-    function close() {
-      const was = !list.hidden;
-      list.hidden = true;
-      toggle.setAttribute('aria-expanded', 'false');
-      return was;
-    }
-    toggle.addEventListener('click', () => (list.hidden ? open() : close()));
-    // Arrow keys move between the items, as in any menu.
-    list.addEventListener('keydown', (e) => {
-      const items = [...list.querySelectorAll('button')];
-      const at = items.indexOf(e.target);
-      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-        items[(at + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length].focus();
-        e.preventDefault();
-      }
-    });
-    wrap.append(toggle, list);
-    // `close` answers whether a menu was open, so Escape closes the menu before the reader.
-    return { element: wrap, close: () => close() && (toggle.focus(), true) };
+    return keep;
   }
 
   // A file name from the title: letters and digits of any script, dashes between words.

@@ -19,6 +19,7 @@
 import { declutterMessage } from './i18n.js';
 import { DECLUTTER_READER_CSS, DECLUTTER_TOAST_CSS } from './reader-css.js';
 import { DeclutterExport } from './export.js';
+import { contentsMenu, followInPageLinks } from './navigate.js';
 
 export const DeclutterOverlay = (() => {
   const MATHML = 'http://www.w3.org/1998/Math/MathML';
@@ -124,8 +125,8 @@ export const DeclutterOverlay = (() => {
 
   let styles = null;
 
-  // `markdown`: the same article as Markdown (from the wasm), for the export menu.
-  function open(tree, prefs, { onClose, onPrefs, markdown = '' }) {
+  // `markdown()`: a promise of the same article as Markdown (from the wasm), for the Keep menu.
+  function open(tree, prefs, { onClose, onPrefs, markdown }) {
     const state = { ...prefs };
     const previousFocus = document.activeElement;
     const scroll = [window.scrollX, window.scrollY];
@@ -151,6 +152,12 @@ export const DeclutterOverlay = (() => {
     const status = document.createElement('span');
     status.className = 'dc-status';
     status.setAttribute('role', 'status');
+    // The article scrolls in here; focusable, so that arrow keys and Space scroll it.
+    const scroller = document.createElement('div');
+    scroller.className = 'dc-scroll';
+    scroller.tabIndex = 0;
+    const contents = contentsMenu(article, scroller);
+    followInPageLinks(article, scroller);
     const keep = DeclutterExport.menu({
       article,
       markdown,
@@ -176,16 +183,13 @@ export const DeclutterOverlay = (() => {
       button('lineSpacing', '☰', () => update({ lineHeight: LINE_HEIGHTS[(nearest(LINE_HEIGHTS, state.lineHeight) + 1) % LINE_HEIGHTS.length] })),
       select('theme', named(THEMES), state.theme, (theme) => update({ theme })),
       speech.controls,
+      ...(contents ? [contents.element] : []),
       keep.element,
       button('print', null, () => window.print()),
       button('close', '✕', () => onClose()),
       status,
     );
 
-    // The article scrolls in here; focusable, so that arrow keys and Space scroll it.
-    const scroller = document.createElement('div');
-    scroller.className = 'dc-scroll';
-    scroller.tabIndex = 0;
     scroller.append(article);
     dialog.append(toolbar, scroller);
     shadow.append(dialog);
@@ -215,7 +219,7 @@ export const DeclutterOverlay = (() => {
 
     const onKey = (e) => {
       // Escape closes an open menu first, then the reader.
-      if (e.key === 'Escape') keep.close() || onClose();
+      if (e.key === 'Escape') contents?.close() || keep.close() || onClose();
       else if (e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) cycleFocus(e.shiftKey);
       else if (!e.composedPath().includes(host)) return;
       else if (e.key === '+' || e.key === '=') size(1);

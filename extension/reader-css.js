@@ -40,6 +40,11 @@ export const DECLUTTER_READER_CSS = `
 .dc-menu-list[hidden] { display: none; }
 .dc-toolbar .dc-menu-list button { border: 0; text-align: start; border-radius: 4px; }
 .dc-toolbar .dc-menu-list button:hover, .dc-toolbar .dc-menu-list button:focus-visible { background: var(--dc-code-bg); }
+.dc-menu-list { max-height: 70vh; overflow-y: auto; }
+.dc-toolbar .dc-menu-list button.dc-sub { padding-inline-start: 1.8em; }
+.dc-back { font: 14px/1.2 system-ui, sans-serif; margin-inline-start: .6em; color: var(--dc-link); background: transparent; border: 1px solid var(--dc-rule); border-radius: 6px; padding: 2px 8px; cursor: pointer; }
+:focus-visible { outline: 2px solid var(--dc-link); outline-offset: 2px; }
+.dc-body [tabindex="-1"]:focus { outline: none; }
 .dc-status { color: var(--dc-muted); min-width: 0; }
 .dc-status:empty { display: none; }
 .dc-scroll { flex: 1; overflow: auto; overscroll-behavior: contain; outline: none; }

@@ -20,3 +20,12 @@ export const OPTIONS = 'options.js';
 export const ON_DEMAND = ['epub.js'];
 
 export const ENTRY_POINTS = [BACKGROUND, ...CONTENT_SCRIPTS, ...AUTO_SCRIPTS, OPTIONS, ...ON_DEMAND];
+
+// The wasm, two modules of the one crate (Makefile `wasm`): clutter only, for automatic cleaning
+// on every page, and the full one (clutter + extraction + render) for the reader. Each comes with
+// wasm-bindgen's glue, which build.mjs offers to the bundler as 'declutter:glue/<name>'.
+export const WASM = { clutter: 'declutter_clutter_bg.wasm', full: 'declutter_bg.wasm' };
+
+// The background's own module: the full one plus the Markdown writer, loaded there when the
+// reader's Keep menu asks for Markdown. Not web-accessible, not a content-script module.
+export const BACKGROUND_WASM = { export: 'declutter_export_bg.wasm' };

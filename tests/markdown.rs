@@ -8,17 +8,12 @@ use declutter::render::to_markdown;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// A page of the Readability test set: the in-repo sample when it holds the page, else the
-/// shared corpus beside the repository.
+/// A page of the Readability test set in the in-repo sample.
 fn corpus_page(name: &str) -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let rel = format!("readability-test-pages/{name}/source.html");
-    let local = root.join("tests/corpus").join(&rel);
-    if local.exists() {
-        local
-    } else {
-        root.join("../shared/corpus").join(rel)
-    }
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus/readability-test-pages")
+        .join(name)
+        .join("source.html")
 }
 
 fn extract_markdown(page: &str, url: &str) -> String {

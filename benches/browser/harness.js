@@ -11,7 +11,7 @@
 // - declutter: exactly what extension/content.js does for reader mode: walk(document) then ONE
 //   `analyze` call with {url, clutter, article: true} (engine.js); the overlay build is timed apart;
 // - readability: `new Readability(document.cloneNode(true)).parse()`.
-import { createDeclutterEngine, declutterAnalyze } from '../../extension/engine.js';
+import { createFullEngine, declutterAnalyze } from '../../extension/engine.js';
 import { DeclutterOverlay } from '../../extension/overlay.js';
 import { DECLUTTER_DEFAULTS, enabledKinds } from '../../extension/settings.js';
 import { walk } from '../../extension/walk.js';
@@ -21,7 +21,7 @@ import { walk } from '../../extension/walk.js';
   let glue = null;
 
   async function init(wasmUrl) {
-    glue = await createDeclutterEngine(wasmUrl).ready();
+    glue = await createFullEngine(wasmUrl).ready();
   }
 
   function floor() {

@@ -125,7 +125,7 @@ for (const [browser, launch] of BROWSERS) {
 
     test(`${browser}: Save as EPUB puts the article's images in the book`, async () => {
       const { driver } = session;
-      const page = await openReader('/corpus/readability/data-url-image');
+      const page = await openReader('/sample/data-url-image');
       await driver.overlayClick(page, '[data-control=keep]');
       const saved = await driver.overlayDownload(page, '[data-control=saveEpub]');
       assert.match(epubcheck(saved.bytes), /No errors or warnings detected/);

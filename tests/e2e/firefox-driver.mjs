@@ -116,6 +116,11 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
         await driver.setContext('content');
       }
     },
+    async overlayRun(_page, fn) {
+      const root = await (await driver.findElement(By.css('declutter-reader'))).getShadowRoot();
+      const dialog = await root.findElement(By.css('[role=dialog]'));
+      return driver.executeScript(`return (${fn}).call(arguments[0].getRootNode())`, dialog);
+    },
     async overlayProbe(_page, selector) {
       const root = await (await driver.findElement(By.css('declutter-reader'))).getShadowRoot();
       const found = await root.findElements(By.css(selector));

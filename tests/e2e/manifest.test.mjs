@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { AUTO_SCRIPTS, BACKGROUND, CONTENT_SCRIPTS, ENTRY_POINTS, OPTIONS } from '../../extension/scripts.mjs';
+import { gzipSync } from 'node:zlib';
+import { AUTO_SCRIPTS, BACKGROUND, CONTENT_SCRIPTS, ENTRY_POINTS, OPTIONS, WASM } from '../../extension/scripts.mjs';
 
 for (const browser of ['chrome', 'firefox']) {
   test(`${browser} manifest permissions are minimal`, () => {
@@ -19,7 +20,7 @@ for (const browser of ['chrome', 'firefox']) {
       "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     );
     for (const war of m.web_accessible_resources) {
-      assert.deepEqual(war.resources, ['declutter_bg.wasm'], 'only the wasm is web-accessible');
+      assert.deepEqual(war.resources, Object.values(WASM), 'only the wasm is web-accessible');
     }
     // Any new top-level key (externally_connectable, sandbox, declarative_net_request,
     // content_scripts, update_url...) widens what the extension can do: it must be argued here.
@@ -53,3 +54,14 @@ for (const browser of ['chrome', 'firefox']) {
     }
   });
 }
+
+// The content-script wasm budget, 150 KB (150,000 bytes) gzip -9, holds for each module; the clutter-only
+// module that automatic cleaning loads on every page is the smaller one.
+test('each wasm module is within the 150 KB gzip budget', () => {
+  const gzip = {};
+  for (const [name, file] of Object.entries(WASM)) {
+    gzip[name] = gzipSync(readFileSync(new URL(`../../dist/chrome/${file}`, import.meta.url)), { level: 9 }).length;
+    assert.ok(gzip[name] <= 150_000, `${file}: ${gzip[name]} bytes gzip, over 150,000`);
+  }
+  assert.ok(gzip.clutter < gzip.full, `the clutter-only module (${gzip.clutter}) is smaller than the full one (${gzip.full})`);
+});
