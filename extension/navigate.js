@@ -48,7 +48,7 @@ function targetOf(article, link) {
 }
 
 // Scrolls the reader so that `el` is near the top, and puts keyboard focus there.
-function moveTo(scroller, el) {
+export function moveTo(scroller, el) {
   const top = el.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
   scroller.scrollTop += top - 16;
   if (!el.hasAttribute('tabindex')) el.tabIndex = -1;

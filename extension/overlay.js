@@ -19,7 +19,8 @@
 import { declutterMessage } from './i18n.js';
 import { DECLUTTER_READER_CSS, DECLUTTER_TOAST_CSS } from './reader-css.js';
 import { DeclutterExport } from './export.js';
-import { contentsMenu, followInPageLinks } from './navigate.js';
+import { contentsMenu, followInPageLinks, moveTo } from './navigate.js';
+import { trackPosition } from './positions.js';
 
 export const DeclutterOverlay = (() => {
   const MATHML = 'http://www.w3.org/1998/Math/MathML';
@@ -191,8 +192,34 @@ export const DeclutterOverlay = (() => {
     );
 
     scroller.append(article);
-    dialog.append(toolbar, scroller);
+    // How far into the article the person is.
+    const bar = document.createElement('div');
+    bar.className = 'dc-progress';
+    bar.setAttribute('role', 'progressbar');
+    bar.setAttribute('aria-label', t('progress'));
+    bar.setAttribute('aria-valuemin', '0');
+    bar.setAttribute('aria-valuemax', '100');
+    dialog.append(toolbar, bar, scroller);
     shadow.append(dialog);
+    const position = trackPosition({
+      article,
+      scroller,
+      bar,
+      href: location.href,
+      moveTo: (el) => moveTo(scroller, el),
+      // Offered in the toolbar's status line, as a button.
+      offer(onContinue) {
+        const go = document.createElement('button');
+        go.type = 'button';
+        go.dataset.control = 'continueReading';
+        go.textContent = t('continueReading');
+        go.addEventListener('click', () => {
+          go.remove();
+          onContinue();
+        });
+        status.replaceChildren(go);
+      },
+    });
 
     function apply() {
       dialog.dataset.theme = state.theme;
@@ -243,6 +270,7 @@ export const DeclutterOverlay = (() => {
       host,
       close() {
         speech.stop();
+        position.stop();
         window.removeEventListener('keydown', onKey, true);
         window.removeEventListener('focusin', onFocusIn, true);
         host.remove();

@@ -46,6 +46,7 @@ export const DECLUTTER_READER_CSS = `
 :focus-visible { outline: 2px solid var(--dc-link); outline-offset: 2px; }
 .dc-body [tabindex="-1"]:focus { outline: none; }
 .dc-status { color: var(--dc-muted); min-width: 0; }
+.dc-progress { height: 3px; flex: none; background: linear-gradient(to right, var(--dc-link) var(--dc-progress, 0%), transparent 0); }
 .dc-status:empty { display: none; }
 .dc-scroll { flex: 1; overflow: auto; overscroll-behavior: contain; outline: none; }
 .dc-article { max-width: var(--dc-width, 34em); margin: 0 auto; padding: 2.2em 1.25em 4em; overflow-wrap: break-word; }
