@@ -21,6 +21,7 @@ import { DECLUTTER_READER_CSS, DECLUTTER_TOAST_CSS } from './reader-css.js';
 import { DeclutterExport } from './export.js';
 import { contentsMenu, followInPageLinks, moveTo } from './navigate.js';
 import { trackPosition } from './positions.js';
+import { applyReadingAids, followCurrentBlock, readingAids } from './reading-aids.js';
 
 export const DeclutterOverlay = (() => {
   const MATHML = 'http://www.w3.org/1998/Math/MathML';
@@ -184,6 +185,9 @@ export const DeclutterOverlay = (() => {
       button('lineSpacing', '☰', () => update({ lineHeight: LINE_HEIGHTS[(nearest(LINE_HEIGHTS, state.lineHeight) + 1) % LINE_HEIGHTS.length] })),
       select('theme', named(THEMES), state.theme, (theme) => update({ theme })),
       speech.controls,
+      ...readingAids(state, (change) => update(change), (text) => {
+        status.textContent = text;
+      }),
       ...(contents ? [contents.element] : []),
       keep.element,
       button('print', null, () => window.print()),
@@ -201,6 +205,7 @@ export const DeclutterOverlay = (() => {
     bar.setAttribute('aria-valuemax', '100');
     dialog.append(toolbar, bar, scroller);
     shadow.append(dialog);
+    followCurrentBlock(article, scroller);
     const position = trackPosition({
       article,
       scroller,
@@ -227,6 +232,7 @@ export const DeclutterOverlay = (() => {
       dialog.style.setProperty('--dc-size', `${state.size}px`);
       dialog.style.setProperty('--dc-width', `${state.width}em`);
       dialog.style.setProperty('--dc-line', String(state.lineHeight));
+      applyReadingAids(dialog, state);
     }
     function update(change) {
       Object.assign(state, change);

@@ -46,6 +46,11 @@ export const DECLUTTER_READER_CSS = `
 :focus-visible { outline: 2px solid var(--dc-link); outline-offset: 2px; }
 .dc-body [tabindex="-1"]:focus { outline: none; }
 .dc-status { color: var(--dc-muted); min-width: 0; }
+.dc-colours { display: inline-flex; gap: 4px; align-items: center; }
+.dc-toolbar input[type="color"] { width: 34px; height: 28px; padding: 1px; border: 1px solid var(--dc-rule); border-radius: 6px; background: transparent; }
+.dc-toolbar button[aria-pressed="true"] { background: var(--dc-code-bg); border-color: var(--dc-muted); }
+.dc-dialog[data-focus] .dc-body > :not(.dc-current) { opacity: .3; transition: opacity .2s; }
+.dc-dialog[data-images="hidden"] figure, .dc-dialog[data-images="hidden"] img { display: none; }
 .dc-progress { height: 3px; flex: none; background: linear-gradient(to right, var(--dc-link) var(--dc-progress, 0%), transparent 0); }
 .dc-status:empty { display: none; }
 .dc-scroll { flex: 1; overflow: auto; overscroll-behavior: contain; outline: none; }
