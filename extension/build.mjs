@@ -48,7 +48,14 @@ const base = {
 };
 
 const manifests = {
-  chrome: { ...base, background: { service_worker: BACKGROUND } },
+  chrome: {
+    ...base,
+    background: { service_worker: BACKGROUND },
+    // Reachable only through a URL that changes every session (runtime.getURL gives it): a site
+    // cannot probe a fixed chrome-extension://<id>/ address to learn the extension is installed.
+    // Firefox needs no such key: its moz-extension:// host is a random UUID per installation.
+    web_accessible_resources: [{ ...base.web_accessible_resources[0], use_dynamic_url: true }],
+  },
   firefox: {
     ...base,
     background: { scripts: [BACKGROUND] },

@@ -2,7 +2,7 @@
 // host permission at the moment it is switched on), and sites to leave alone. Its words are the
 // messages named by each element's data-i18n (the English in the HTML is only a placeholder).
 import { declutterMessage } from './i18n.js';
-import { loadDeclutterSettings } from './settings.js';
+import { loadDeclutterSettings, saveDeclutterSettings } from './settings.js';
 
 document.documentElement.lang = chrome.i18n.getUILanguage();
 for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = declutterMessage(el.dataset.i18n);
@@ -27,7 +27,7 @@ async function init() {
 for (const box of kindBoxes) {
   box.addEventListener('change', async () => {
     const kinds = Object.fromEntries(kindBoxes.map((b) => [b.dataset.kind, b.checked]));
-    await chrome.storage.sync.set({ kinds });
+    await saveDeclutterSettings('kinds', kinds);
     saved();
   });
 }

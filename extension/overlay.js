@@ -9,7 +9,8 @@
 //
 // Focus: the overlay is a modal dialog, so focus stays inside while it is open. Tab and
 // Shift+Tab cycle through its controls and links (and back around), and focus that a page
-// script moves out is brought back; on close it returns to the page element that had it.
+// script moves out is brought back; on close it returns to the page element that had it, inside
+// the page's shadow roots too.
 //
 // Page objects: the content script's world does not see the page's named properties on
 // `document` (`<img name="createElement">` is invisible here, checked in both browsers), but in
@@ -119,6 +120,16 @@ export const DeclutterOverlay = (() => {
     return s;
   }
 
+  // The host of a closed shadow root: a plain <div>, because a custom element name is the page's
+  // to define first (its constructor would run on our element, `disabledFeatures = ['shadow']`
+  // would refuse our shadow root, `attachInternals()` would hand the page our closed root).
+  // Tests find it by its data-declutter-ui attribute; the page's CSS cannot reach it (reader-css.js).
+  function createHost(name) {
+    const host = document.createElement('div');
+    host.setAttribute('data-declutter-ui', name);
+    return host;
+  }
+
   function sheet(css) {
     const s = new CSSStyleSheet();
     s.replaceSync(css);
@@ -130,9 +141,9 @@ export const DeclutterOverlay = (() => {
   // `markdown()`: a promise of the same article as Markdown (from the wasm), for the Keep menu.
   function open(tree, prefs, { onClose, onPrefs, markdown }) {
     const state = { ...prefs };
-    const previousFocus = document.activeElement;
+    const previousFocus = focusedElement();
     const scroll = [window.scrollX, window.scrollY];
-    const host = document.createElement('declutter-reader');
+    const host = createHost('reader');
     const shadow = host.attachShadow({ mode: 'closed' });
     styles ??= sheet(DECLUTTER_READER_CSS);
     shadow.adoptedStyleSheets = [styles];
@@ -250,7 +261,9 @@ export const DeclutterOverlay = (() => {
       stops[next]?.focus();
     }
 
+    // Keys a page script dispatches are not the user's: only trusted events act.
     const onKey = (e) => {
+      if (!e.isTrusted) return;
       // Escape closes an open menu first, then the reader.
       if (e.key === 'Escape') contents?.close() || keep.close() || onClose();
       else if (e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) cycleFocus(e.shiftKey);
@@ -285,6 +298,29 @@ export const DeclutterOverlay = (() => {
         refocus(previousFocus);
       },
     };
+  }
+
+  // The element that has focus, inside the page's shadow roots too (document.activeElement stops
+  // at the outermost host). Closed roots are reached through the extension APIs made for it.
+  const SHADOW_ROOT = Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot').get;
+  const ACTIVE_IN_ROOT = Object.getOwnPropertyDescriptor(ShadowRoot.prototype, 'activeElement').get;
+  function shadowRootOf(el) {
+    try {
+      if (globalThis.chrome?.dom?.openOrClosedShadowRoot) return chrome.dom.openOrClosedShadowRoot(el) ?? null;
+      if ('openOrClosedShadowRoot' in el) return el.openOrClosedShadowRoot ?? null;
+      return SHADOW_ROOT.call(el);
+    } catch {
+      return null; // not an element that can host a shadow root
+    }
+  }
+  function focusedElement() {
+    let el = document.activeElement;
+    for (let root = el && shadowRootOf(el); root; root = shadowRootOf(el)) {
+      const inner = ACTIVE_IN_ROOT.call(root);
+      if (!inner) break;
+      el = inner;
+    }
+    return el;
   }
 
   function refocus(el) {
@@ -368,7 +404,7 @@ export const DeclutterOverlay = (() => {
 
   // A short message in its own closed shadow root that removes itself.
   function toast(key, ...substitutions) {
-    const host = document.createElement('declutter-toast');
+    const host = createHost('toast');
     const shadow = host.attachShadow({ mode: 'closed' });
     shadow.adoptedStyleSheets = [sheet(DECLUTTER_TOAST_CSS)];
     const box = document.createElement('div');

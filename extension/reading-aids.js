@@ -45,8 +45,8 @@ export function readingAids(state, update, status) {
     i.setAttribute('aria-label', t(name));
     return i;
   };
-  const fg = input('textColour', state.fg ?? '#1f2328');
-  const bg = input('backgroundColour', state.bg ?? '#fbfbf8');
+  const fg = input('textColour', state.fg || '#1f2328');
+  const bg = input('backgroundColour', state.bg || '#fbfbf8');
   const apply = document.createElement('button');
   apply.type = 'button';
   apply.dataset.control = 'applyColours';
@@ -64,7 +64,7 @@ export function readingAids(state, update, status) {
   reset.type = 'button';
   reset.dataset.control = 'resetColours';
   reset.textContent = t('resetColours');
-  reset.addEventListener('click', () => update({ fg: null, bg: null }));
+  reset.addEventListener('click', () => update({ fg: '', bg: '' }));
   colours.append(fg, bg, apply, reset);
   return [focus, images, colours];
 }
@@ -73,7 +73,8 @@ export function readingAids(state, update, status) {
 export function applyReadingAids(dialog, state) {
   dialog.toggleAttribute('data-focus', Boolean(state.focus));
   dialog.dataset.images = state.images === false ? 'hidden' : 'shown';
-  const custom = state.fg && state.bg && contrast(state.fg, state.bg) >= MIN_CONTRAST;
+  const hex = /^#[0-9a-f]{6}$/i;
+  const custom = hex.test(state.fg) && hex.test(state.bg) && contrast(state.fg, state.bg) >= MIN_CONTRAST;
   for (const [name, value] of [['--dc-fg', state.fg], ['--dc-bg', state.bg], ['--dc-muted', state.fg], ['--dc-link', state.fg]]) {
     if (custom) dialog.style.setProperty(name, value);
     else dialog.style.removeProperty(name);

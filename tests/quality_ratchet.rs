@@ -27,7 +27,7 @@ const FLOOR_WCXB: &[(&str, f64)] = &[
     ("article", 0.74),
     ("collection", 0.50),
     ("documentation", 0.81),
-    ("forum", 0.49),
+    ("forum", 0.69),
     ("listing", 0.63),
     ("product", 0.56),
     ("service", 0.77),

@@ -5,8 +5,8 @@
   globalThis.chrome = {
     runtime: {
       getURL: (path) => base + path,
-      // 'auto-css': pretend insertCSS was not available, so content.js adopts its own sheet.
-      sendMessage: async (message) => (message?.type === 'auto-css' ? { css: false } : {}),
+      // 'insert-css': pretend insertCSS was not available, so content.js adopts its own sheet.
+      sendMessage: async (message) => (message?.type === 'insert-css' ? { css: false } : {}),
       onMessage: { addListener() {} },
     },
     storage: { sync: { get: async () => ({ autoClean: true }), set: async () => {} } },

@@ -144,8 +144,9 @@ pub fn extract_excluding(
         let a = attempt(snap, &page, flags, &title, meta_byline.is_none());
         let Some(a) = a else { continue };
         // Under a short post the comments hold more text, and a looser attempt (class names no
-        // longer held against them) finds them: they never replace an article found before.
-        if best.is_some() && in_comments(snap.node(a.top)) {
+        // longer held against them) finds them: they never replace an article found before. On
+        // a thread with nothing before them (a forum, a Q&A page) the posts are the content.
+        if best.as_ref().is_some_and(is_article) && in_comments(snap.node(a.top)) {
             continue;
         }
         let done = a.text >= MIN_ATTEMPT_CHARS;
@@ -156,14 +157,7 @@ pub fn extract_excluding(
             break;
         }
     }
-    let best = best
-        .filter(|b| !b.navigation)
-        .filter(|b| {
-            b.text > 0
-                && (b.text >= MIN_ARTICLE_CHARS
-                    || b.text as f32 >= MIN_ARTICLE_SHARE * b.page_text as f32)
-        })
-        .ok_or(ExtractError::NoArticle)?;
+    let best = best.filter(is_article).ok_or(ExtractError::NoArticle)?;
     let mut drop = best.drop.clone();
     for id in exclude {
         let n = snap.node(*id);
@@ -216,6 +210,14 @@ pub fn extract_excluding(
         url: options.url.clone(),
         body,
     })
+}
+
+/// Whether an attempt found an article: not a page of links and controls, and enough text, or
+/// most of the page's.
+fn is_article(b: &Attempt) -> bool {
+    !b.navigation
+        && b.text > 0
+        && (b.text >= MIN_ARTICLE_CHARS || b.text as f32 >= MIN_ARTICLE_SHARE * b.page_text as f32)
 }
 
 /// One pass of choosing and cleaning with the given heuristics.

@@ -72,13 +72,13 @@ impl Request {
         let clutter = if kinds.is_undefined() || kinds.is_null() {
             None
         } else if js_sys::Array::is_array(&kinds) {
+            // A kind this version does not know (settings synced from a newer one) is skipped.
             let names = js_sys::Array::from(&kinds);
-            let kinds =
-                names.iter().map(|k| k.as_string().and_then(|k| ClutterKind::from_name(&k)));
             Some(
-                kinds
-                    .collect::<Option<Vec<_>>>()
-                    .ok_or_else(|| bad("clutter", "a list of clutter kinds"))?,
+                names
+                    .iter()
+                    .filter_map(|k| k.as_string().and_then(|k| ClutterKind::from_name(&k)))
+                    .collect(),
             )
         } else {
             return Err(bad("clutter", "a list of clutter kinds"));

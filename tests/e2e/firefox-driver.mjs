@@ -73,14 +73,14 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
       }
     },
     async overlayClick(_page, selector) {
-      const root = await (await driver.findElement(By.css('declutter-reader'))).getShadowRoot();
+      const root = await (await driver.findElement(By.css('[data-declutter-ui=reader]'))).getShadowRoot();
       await (await root.findElement(By.css(selector))).click();
     },
     // Clicks an overlay control that offers a file (<a download>) and returns the file once the
     // browser has finished writing it.
     async overlayDownload(_page, selector) {
       const before = new Set(readdirSync(downloads));
-      const root = await (await driver.findElement(By.css('declutter-reader'))).getShadowRoot();
+      const root = await (await driver.findElement(By.css('[data-declutter-ui=reader]'))).getShadowRoot();
       await (await root.findElement(By.css(selector))).click();
       const end = Date.now() + 10_000;
       for (;;) {
@@ -117,12 +117,12 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
       }
     },
     async overlayRun(_page, fn) {
-      const root = await (await driver.findElement(By.css('declutter-reader'))).getShadowRoot();
+      const root = await (await driver.findElement(By.css('[data-declutter-ui=reader]'))).getShadowRoot();
       const dialog = await root.findElement(By.css('[role=dialog]'));
       return driver.executeScript(`return (${fn}).call(arguments[0].getRootNode())`, dialog);
     },
     async overlayProbe(_page, selector) {
-      const root = await (await driver.findElement(By.css('declutter-reader'))).getShadowRoot();
+      const root = await (await driver.findElement(By.css('[data-declutter-ui=reader]'))).getShadowRoot();
       const found = await root.findElements(By.css(selector));
       if (found.length === 0) return null;
       return {
@@ -132,18 +132,18 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
       };
     },
     async overlayFocus() {
-      const root = await (await driver.findElement(By.css('declutter-reader'))).getShadowRoot();
+      const root = await (await driver.findElement(By.css('[data-declutter-ui=reader]'))).getShadowRoot();
       // A shadow root does not cross into a script as an argument; an element in it does.
       const dialog = await root.findElement(By.css('[role=dialog]'));
       return driver.executeScript(`return (${describeFocus})(arguments[0].getRootNode())`, dialog);
     },
     async typography() {
-      const root = await (await driver.findElement(By.css('declutter-reader'))).getShadowRoot();
+      const root = await (await driver.findElement(By.css('[data-declutter-ui=reader]'))).getShadowRoot();
       const dialog = await root.findElement(By.css('[role=dialog]'));
       return driver.executeScript(`return (${inShadowTypography})(arguments[0].getRootNode())`, dialog);
     },
     async toastText() {
-      const hosts = await driver.findElements(By.css('declutter-toast'));
+      const hosts = await driver.findElements(By.css('[data-declutter-ui=toast]'));
       if (hosts.length === 0) return null;
       try {
         const root = await hosts[0].getShadowRoot();
@@ -172,7 +172,7 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
   };
 
   async function readOverlay() {
-    const hosts = await driver.findElements(By.css('declutter-reader'));
+    const hosts = await driver.findElements(By.css('[data-declutter-ui=reader]'));
     if (hosts.length === 0) return null;
     const root = await hosts[0].getShadowRoot();
     const dialog = await root.findElement(By.css('[role=dialog]'));
