@@ -22,6 +22,8 @@ command -v firefox-esr >/dev/null || apt_missing+=(firefox-esr)
 # The browsers' German UI, for the localisation test (tests/e2e/locales.test.mjs).
 [ -e /usr/lib/chromium/locales/de.pak ] || apt_missing+=(chromium-l10n)
 ls /usr/lib/firefox-esr/browser/extensions/langpack-de@* >/dev/null 2>&1 || apt_missing+=(firefox-esr-l10n-de)
+# The EPUB validator for the reader's Save as EPUB (tests/e2e/export.test.mjs; runs on Java).
+command -v epubcheck >/dev/null || apt_missing+=(epubcheck)
 if [ ${#apt_missing[@]} -gt 0 ]; then
   step "apt-get install ${apt_missing[*]}"
   $SUDO apt-get update -qq

@@ -8,7 +8,8 @@ import { createDeclutterEngines } from './engine.js';
 import { declutterMessage } from './i18n.js';
 import { DECLUTTER_HIDE_CSS, loadDeclutterSettings } from './settings.js';
 import { installControls, syncSiteScripts } from './menus.js';
-import { AUTO_SCRIPTS, CONTENT_SCRIPTS } from './scripts.mjs';
+import { AUTO_SCRIPTS, CONTENT_SCRIPTS, ON_DEMAND } from './scripts.mjs';
+import { createMarkdownEngine } from './markdown-engine.js';
 
 const AUTO_SCRIPT_ID = 'declutter-auto';
 
@@ -77,6 +78,7 @@ function showError(tabId, error) {
 // 'wasm-unsafe-eval'. The content script then sends its walk here; the result is plain data, the
 // same as the content script's own call would give. A crashed instance is replaced.
 const engine = createDeclutterEngines((file) => chrome.runtime.getURL(file));
+const markdownOf = createMarkdownEngine((file) => chrome.runtime.getURL(file));
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type === 'analyze') {
@@ -84,9 +86,21 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
       .then((result) => sendResponse({ result }), (e) => sendResponse({ error: String(e?.message ?? e) }));
     return true;
   }
+  // The reader's Copy/Save as Markdown: the same walk, through the export module.
+  if (message?.type === 'markdown') {
+    markdownOf(Uint32Array.from(message.ops), message.text, message.request)
+      .then((markdown) => sendResponse({ markdown }), (e) => sendResponse({ error: String(e?.message ?? e) }));
+    return true;
+  }
   if (message?.type === 'badge' && sender.tab) {
     showBadge(sender.tab.id, message);
     return false;
+  }
+  // The reader asks for a script it needs only now (scripts.mjs: ON_DEMAND), into its own frame.
+  if (message?.type === 'load-script' && sender.tab && ON_DEMAND.includes(message.file)) {
+    chrome.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: [message.file] })
+      .then(() => sendResponse({ ok: true }), (e) => sendResponse({ error: String(e?.message ?? e) }));
+    return true;
   }
   if (message?.type === 'insert-css' && sender.tab) {
     insertHideCss(sender.tab.id).then((css) => sendResponse({ css }));

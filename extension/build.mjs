@@ -8,7 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { BACKGROUND, ENTRY_POINTS, WASM } from './scripts.mjs';
+import { BACKGROUND, BACKGROUND_WASM, ENTRY_POINTS, WASM } from './scripts.mjs';
+
+const ALL_WASM = { ...WASM, ...BACKGROUND_WASM };
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -87,13 +89,13 @@ export async function bundle(entry) {
   return result.outputFiles[0].text;
 }
 
-// 'declutter:glue/<name>' is wasm-bindgen's no-modules output for the wasm module WASM[name]
+// 'declutter:glue/<name>' is wasm-bindgen's no-modules output for the wasm module ALL_WASM[name]
 // (pkg/declutter_clutter.js for pkg/declutter_clutter_bg.wasm...), as an ES module.
 const gluePlugin = {
   name: 'declutter-glue',
   setup(build) {
     build.onResolve({ filter: /^declutter:glue\// }, ({ path }) => {
-      const wasm = WASM[path.slice('declutter:glue/'.length)];
+      const wasm = ALL_WASM[path.slice('declutter:glue/'.length)];
       if (!wasm) throw new Error(`no wasm module for ${path}`);
       return { path: `pkg/${wasm.replace(/_bg\.wasm$/, '.js')}`, namespace: 'glue' };
     });
@@ -119,7 +121,7 @@ function factory(glue) {
 }
 
 async function build() {
-  for (const wasm of Object.values(WASM)) {
+  for (const wasm of Object.values(ALL_WASM)) {
     if (!existsSync(join(pkg, wasm))) throw new Error(`pkg/${wasm} is missing: run \`make wasm\` first`);
   }
   const scripts = await Promise.all(ENTRY_POINTS.map(async (entry) => [entry, await bundle(join(here, entry))]));
@@ -128,7 +130,7 @@ async function build() {
     const out = join(dist, browser);
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-    for (const wasm of Object.values(WASM)) cpSync(join(pkg, wasm), join(out, wasm));
+    for (const wasm of Object.values(ALL_WASM)) cpSync(join(pkg, wasm), join(out, wasm));
     for (const [entry, text] of scripts) writeFileSync(join(out, entry), text);
     for (const asset of ASSETS) cpSync(join(here, asset), join(out, asset), { recursive: true });
     const archive = join(dist, browser === 'chrome' ? 'declutter-chrome.zip' : 'declutter-firefox.xpi');

@@ -270,6 +270,8 @@ async function openReader(settings, picked) {
     onPrefs: prefs.set,
     // The reader's own menu: the page controls, from the reader's toolbar.
     onAction: (type) => handlers[type]?.({ type, copy: true }),
+    markdown: () =>
+      markdownOf(walked, { url: location.href, clutter: kinds, ...(root >= 0 && { root }) }),
   });
   page.reader = {
     host: reader.host,
@@ -300,6 +302,16 @@ function prefsWriter(stored) {
     addEventListener('pagehide', flush);
   };
   return { set, flush };
+}
+
+// The article as Markdown, from the background's export module (the Markdown writer is not in
+// the content-script modules: their size budget has no room for it). The walk is the one the
+// reader was built from, so the Markdown is of the same article.
+async function markdownOf(walked, request) {
+  // Extension messaging is JSON: a plain array survives it, a Uint32Array would not.
+  const reply = await chrome.runtime.sendMessage({ type: 'markdown', ops: Array.from(walked.ops), text: walked.text, request });
+  if (!reply || reply.error) throw new Error(reply?.error ?? 'no reply from the background');
+  return reply.markdown;
 }
 
 // `keepClean`: the person goes on to work on the cleaned page (peek, zapper, picker).

@@ -35,7 +35,7 @@ export function createDeclutterEngines(getURL) {
 // The full module alone (the benches time the reader's path with it).
 export const createFullEngine = (wasmUrl) => createDeclutterEngine(wasmUrl, createFullGlue);
 
-function createDeclutterEngine(wasmUrl, createGlue) {
+export function createDeclutterEngine(wasmUrl, createGlue) {
   let compiled = null;
   let instance = null;
 

@@ -19,6 +19,10 @@
 // `<input name="focus">` would otherwise swallow the call).
 import { declutterMessage } from './i18n.js';
 import { DECLUTTER_READER_CSS, DECLUTTER_TOAST_CSS } from './reader-css.js';
+import { DeclutterExport } from './export.js';
+import { contentsMenu, followInPageLinks, moveTo } from './navigate.js';
+import { trackPosition } from './positions.js';
+import { applyReadingAids, followCurrentBlock, readingAids } from './reading-aids.js';
 
 export const DeclutterOverlay = (() => {
   const MATHML = 'http://www.w3.org/1998/Math/MathML';
@@ -134,7 +138,9 @@ export const DeclutterOverlay = (() => {
 
   let styles = null;
 
-  function open(tree, prefs, { onClose, onPrefs, onAction }) {
+  // `onAction(type)`: a page control chosen in the reader's page menu. `markdown()`: a promise of
+  // the same article as Markdown (from the wasm), for the Keep menu.
+  function open(tree, prefs, { onClose, onPrefs, onAction, markdown }) {
     const state = { ...prefs };
     const previousFocus = focusedElement();
     const scroll = [window.scrollX, window.scrollY];
@@ -157,6 +163,23 @@ export const DeclutterOverlay = (() => {
       dialog.setAttribute('aria-labelledby', 'dc-title');
     }
     const speech = readAloud(article, state);
+    const status = document.createElement('span');
+    status.className = 'dc-status';
+    status.setAttribute('role', 'status');
+    // The article scrolls in here; focusable, so that arrow keys and Space scroll it.
+    const scroller = document.createElement('div');
+    scroller.className = 'dc-scroll';
+    scroller.tabIndex = 0;
+    const contents = contentsMenu(article, scroller);
+    followInPageLinks(article, scroller);
+    const keep = DeclutterExport.menu({
+      article,
+      markdown,
+      settings: () => ({ ...state }),
+      status: (text) => {
+        status.textContent = text;
+      },
+    });
 
     const toolbar = document.createElement('div');
     toolbar.className = 'dc-toolbar';
@@ -174,18 +197,47 @@ export const DeclutterOverlay = (() => {
       button('lineSpacing', '☰', () => update({ lineHeight: LINE_HEIGHTS[(nearest(LINE_HEIGHTS, state.lineHeight) + 1) % LINE_HEIGHTS.length] })),
       select('theme', named(THEMES), state.theme, (theme) => update({ theme })),
       speech.controls,
+      ...readingAids(state, (change) => update(change), (text) => {
+        status.textContent = text;
+      }),
+      ...(contents ? [contents.element] : []),
+      keep.element,
       button('print', null, () => window.print()),
       ...pageActions(onAction),
       button('close', '✕', () => onClose()),
+      status,
     );
 
-    // The article scrolls in here; focusable, so that arrow keys and Space scroll it.
-    const scroller = document.createElement('div');
-    scroller.className = 'dc-scroll';
-    scroller.tabIndex = 0;
     scroller.append(article);
-    dialog.append(toolbar, scroller);
+    // How far into the article the person is.
+    const bar = document.createElement('div');
+    bar.className = 'dc-progress';
+    bar.setAttribute('role', 'progressbar');
+    bar.setAttribute('aria-label', t('progress'));
+    bar.setAttribute('aria-valuemin', '0');
+    bar.setAttribute('aria-valuemax', '100');
+    dialog.append(toolbar, bar, scroller);
     shadow.append(dialog);
+    followCurrentBlock(article, scroller);
+    const position = trackPosition({
+      article,
+      scroller,
+      bar,
+      href: location.href,
+      moveTo: (el) => moveTo(scroller, el),
+      // Offered in the toolbar's status line, as a button.
+      offer(onContinue) {
+        const go = document.createElement('button');
+        go.type = 'button';
+        go.dataset.control = 'continueReading';
+        go.textContent = t('continueReading');
+        go.addEventListener('click', () => {
+          go.remove();
+          onContinue();
+        });
+        status.replaceChildren(go);
+      },
+    });
 
     function apply() {
       dialog.dataset.theme = state.theme;
@@ -193,6 +245,7 @@ export const DeclutterOverlay = (() => {
       dialog.style.setProperty('--dc-size', `${state.size}px`);
       dialog.style.setProperty('--dc-width', `${state.width}em`);
       dialog.style.setProperty('--dc-line', String(state.lineHeight));
+      applyReadingAids(dialog, state);
     }
     function update(change) {
       Object.assign(state, change);
@@ -213,7 +266,8 @@ export const DeclutterOverlay = (() => {
     // Keys a page script dispatches are not the user's: only trusted events act.
     const onKey = (e) => {
       if (!e.isTrusted) return;
-      if (e.key === 'Escape') onClose();
+      // Escape closes an open menu first, then the reader.
+      if (e.key === 'Escape') contents?.close() || keep.close() || onClose();
       else if (e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) cycleFocus(e.shiftKey);
       else if (!e.composedPath().includes(host)) return;
       else if (e.key === '+' || e.key === '=') size(1);
@@ -237,6 +291,7 @@ export const DeclutterOverlay = (() => {
       host,
       close() {
         speech.stop();
+        position.stop();
         window.removeEventListener('keydown', onKey, true);
         window.removeEventListener('focusin', onFocusIn, true);
         host.remove();

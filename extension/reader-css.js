@@ -37,6 +37,28 @@ export const DECLUTTER_READER_CSS = `
 .dc-toolbar button:hover, .dc-toolbar select:hover { border-color: var(--dc-muted); }
 .dc-toolbar :focus-visible { outline: 2px solid var(--dc-link); outline-offset: 1px; }
 .dc-speech { display: inline-flex; gap: 4px; }
+.dc-menu { position: relative; display: inline-block; }
+.dc-menu-list {
+  position: absolute; top: calc(100% + 4px); left: 0; z-index: 1; display: flex; flex-direction: column;
+  min-width: 14em; padding: 4px; gap: 2px; background: var(--dc-bg); border: 1px solid var(--dc-rule);
+  border-radius: 8px; box-shadow: 0 6px 22px rgba(0, 0, 0, .18);
+}
+.dc-menu-list[hidden] { display: none; }
+.dc-toolbar .dc-menu-list button { border: 0; text-align: start; border-radius: 4px; }
+.dc-toolbar .dc-menu-list button:hover, .dc-toolbar .dc-menu-list button:focus-visible { background: var(--dc-code-bg); }
+.dc-menu-list { max-height: 70vh; overflow-y: auto; }
+.dc-toolbar .dc-menu-list button.dc-sub { padding-inline-start: 1.8em; }
+.dc-back { font: 14px/1.2 system-ui, sans-serif; margin-inline-start: .6em; color: var(--dc-link); background: transparent; border: 1px solid var(--dc-rule); border-radius: 6px; padding: 2px 8px; cursor: pointer; }
+:focus-visible { outline: 2px solid var(--dc-link); outline-offset: 2px; }
+.dc-body [tabindex="-1"]:focus { outline: none; }
+.dc-status { color: var(--dc-muted); min-width: 0; }
+.dc-colours { display: inline-flex; gap: 4px; align-items: center; }
+.dc-toolbar input[type="color"] { width: 34px; height: 28px; padding: 1px; border: 1px solid var(--dc-rule); border-radius: 6px; background: transparent; }
+.dc-toolbar button[aria-pressed="true"] { background: var(--dc-code-bg); border-color: var(--dc-muted); }
+.dc-dialog[data-focus] .dc-body > :not(.dc-current) { opacity: .3; transition: opacity .2s; }
+.dc-dialog[data-images="hidden"] figure, .dc-dialog[data-images="hidden"] img { display: none; }
+.dc-progress { height: 3px; flex: none; background: linear-gradient(to right, var(--dc-link) var(--dc-progress, 0%), transparent 0); }
+.dc-status:empty { display: none; }
 .dc-scroll { flex: 1; overflow: auto; overscroll-behavior: contain; outline: none; }
 .dc-article { max-width: var(--dc-width, 34em); margin: 0 auto; padding: 2.2em 1.25em 4em; overflow-wrap: break-word; }
 .dc-site { margin: 0 0 .4em; color: var(--dc-muted); font-size: .8em; letter-spacing: .04em; text-transform: uppercase; }
@@ -80,6 +102,12 @@ hr { border: 0; border-top: 1px solid var(--dc-rule); margin: 2em 0; }
   .dc-article { max-width: none; padding: 0; }
   a { color: inherit; }
 }
+`;
+
+// Added to the reader's styles in a saved HTML file: a plain page instead of a fixed overlay.
+export const DECLUTTER_SAVED_CSS = `
+html, body { margin: 0; }
+.dc-dialog { position: static; display: block; min-height: 100vh; }
 `;
 
 export const DECLUTTER_TOAST_CSS = `

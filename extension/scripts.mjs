@@ -15,9 +15,17 @@ export const AUTO_SCRIPTS = ['auto.js'];
 // The options page's script (options.html loads it).
 export const OPTIONS = 'options.js';
 
-export const ENTRY_POINTS = [BACKGROUND, ...CONTENT_SCRIPTS, ...AUTO_SCRIPTS, OPTIONS];
+// Injected into a tab's content-script world only when the reader asks for them (the EPUB
+// writer, on Save as EPUB): code that runs on one click need not load with every reader.
+export const ON_DEMAND = ['epub.js'];
+
+export const ENTRY_POINTS = [BACKGROUND, ...CONTENT_SCRIPTS, ...AUTO_SCRIPTS, OPTIONS, ...ON_DEMAND];
 
 // The wasm, two modules of the one crate (Makefile `wasm`): clutter only, for automatic cleaning
 // on every page, and the full one (clutter + extraction + render) for the reader. Each comes with
 // wasm-bindgen's glue, which build.mjs offers to the bundler as 'declutter:glue/<name>'.
 export const WASM = { clutter: 'declutter_clutter_bg.wasm', full: 'declutter_bg.wasm' };
+
+// The background's own module: the full one plus the Markdown writer, loaded there when the
+// reader's Keep menu asks for Markdown. Not web-accessible, not a content-script module.
+export const BACKGROUND_WASM = { export: 'declutter_export_bg.wasm' };

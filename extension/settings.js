@@ -24,7 +24,8 @@ export const DECLUTTER_DEFAULTS = Object.freeze({
   leaveAlone: [],
   // The reader's look. 34em of 20px serif is about 65 characters a line (tests/e2e/suite.mjs
   // checks 60-75).
-  reader: { theme: 'system', font: 'serif', size: 20, width: 34, lineHeight: 1.6, rate: 1 },
+  // focus: focus mode; images: shown; fg/bg: custom colours as #rrggbb ('': the theme's).
+  reader: { theme: 'system', font: 'serif', size: 20, width: 34, lineHeight: 1.6, rate: 1, focus: false, images: true, fg: '', bg: '' },
 });
 
 // Settings a newer version synced (an unknown clutter kind or key, a value of another type) are

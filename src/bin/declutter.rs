@@ -48,6 +48,7 @@ enum Format {
     Json,
     Html,
     Text,
+    Markdown,
 }
 
 /// A failure and its exit code.
@@ -108,6 +109,7 @@ fn run(command: Command) -> Result<String, Failure> {
                 }
                 Format::Html => render::to_html(&article),
                 Format::Text => render::to_text(&article),
+                Format::Markdown => render::to_markdown(&article),
             })
         }
         Command::Clean { file, url: _, report } => {

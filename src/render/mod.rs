@@ -1,11 +1,15 @@
-//! [`Article`] -> the reader's node tree, and that tree as HTML or plain text.
+//! [`Article`] -> the reader's node tree, and that tree as HTML or plain text; the article as
+//! Markdown.
 //!
 //! The tree ([`RNode`]) is built from our own article types only, with tags and attributes from a
 //! fixed allow-list and URLs checked by [`crate::url`]. The extension turns it into DOM nodes with
 //! `createElement`/`createTextNode` (never `innerHTML`), and the CLI prints it with every string
 //! escaped, so page markup can never become live markup in the reader.
 
+mod markdown;
 mod tree;
+
+pub use markdown::to_markdown;
 
 pub use tree::{article_tree, RNode, ALLOWED_ATTRS, ALLOWED_TAGS};
 

@@ -42,6 +42,9 @@ struct Request {
     /// The walker's index of the element a person picked as the article.
     #[cfg_attr(not(feature = "reader"), allow(dead_code))]
     root: Option<u32>,
+    /// With `article`: the article as Markdown too (the export module only).
+    #[cfg_attr(not(feature = "markdown"), allow(dead_code))]
+    markdown: bool,
 }
 
 impl Request {
@@ -95,6 +98,7 @@ impl Request {
             article: flag("article")?,
             readerable: flag("readerable")?,
             root,
+            markdown: flag("markdown")?,
         })
     }
 }
@@ -120,6 +124,9 @@ struct Response {
     /// The article as the reader's node tree (the `Article` itself is not sent: the extension
     /// only builds the overlay, and serialising both doubled the work and the code).
     overlay: Option<RNode>,
+    /// The article as Markdown, when asked for (the export module only).
+    #[cfg(feature = "markdown")]
+    markdown: Option<String>,
     /// "no article found" when an article was asked for and none exists.
     error: Option<String>,
 }
@@ -193,11 +200,33 @@ fn run(snap: &Snapshot, request: &Request) -> Result<Response, JsError> {
         None => request.readerable && extract::readerable(snap),
     };
     let (overlay, error) = match article {
-        Some(Ok(tree)) => (Some(tree), None),
+        Some(Ok(reading)) => (Some(reading), None),
         Some(Err(e)) => (None, Some(e)),
         None => (None, None),
     };
-    Ok(Response { nodes: snap.len(), hidden, readerable, overlay, error })
+    #[cfg(feature = "markdown")]
+    let (overlay, markdown) = match overlay {
+        Some(Reading { tree, markdown }) => (Some(tree), markdown),
+        None => (None, None),
+    };
+    #[cfg(not(feature = "markdown"))]
+    let overlay = overlay.map(|r| r.tree);
+    Ok(Response {
+        nodes: snap.len(),
+        hidden,
+        readerable,
+        overlay,
+        #[cfg(feature = "markdown")]
+        markdown,
+        error,
+    })
+}
+
+/// The article as the reader shows it, and as Markdown when the export module is asked for it.
+struct Reading {
+    tree: RNode,
+    #[cfg(feature = "markdown")]
+    markdown: Option<String>,
 }
 
 /// The clutter and the article as the reader's node tree (or why there is none).
@@ -206,12 +235,18 @@ fn read(
     snap: &Snapshot,
     request: &Request,
     kinds: &[ClutterKind],
-) -> Result<(Vec<Hidden>, Result<RNode, String>), JsError> {
+) -> Result<(Vec<Hidden>, Result<Reading, String>), JsError> {
     let root = request.root.and_then(|r| snap.iter().find(|n| n.origin() == r)).map(|n| n.id());
     let options = extract::Options { url: request.url.clone(), root };
     let reading = pipeline::read_at(snap, options, kinds);
-    let article =
-        reading.article.map(|a| crate::render::article_tree(&a)).map_err(|e| e.to_string());
+    let article = reading
+        .article
+        .map(|a| Reading {
+            tree: crate::render::article_tree(&a),
+            #[cfg(feature = "markdown")]
+            markdown: request.markdown.then(|| crate::render::to_markdown(&a)),
+        })
+        .map_err(|e| e.to_string());
     Ok((reading.hidden, article))
 }
 
@@ -222,6 +257,6 @@ fn read(
     _: &Snapshot,
     _: &Request,
     _: &[ClutterKind],
-) -> Result<(Vec<Hidden>, Result<RNode, String>), JsError> {
+) -> Result<(Vec<Hidden>, Result<Reading, String>), JsError> {
     Err(JsError::new("this module has no reader: the extension loads the full module for it"))
 }

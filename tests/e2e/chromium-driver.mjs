@@ -19,6 +19,8 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
     ...(timezone && { timezoneId: timezone }),
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: { width: 1280, height: 900 },
+    // Downloads are caught by overlayDownload through CDP, not as Playwright artifacts.
+    acceptDownloads: false,
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -83,6 +85,42 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
     async overlayClick(page, selector) {
       await inShadow(page, `function (selector) { this.querySelector(selector).click(); }`, [selector]);
     },
+    // The same click as a person's (with user activation, which the clipboard asks for).
+    async overlayGestureClick(page, selector) {
+      await inShadow(page, `function (selector) { this.querySelector(selector).click(); }`, [selector], undefined, true);
+    },
+    async clipboardText(page) {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+      return page.evaluate(() => navigator.clipboard.readText());
+    },
+    // Clicks an overlay control that offers a file (<a download>) and returns the file. Through
+    // the browser's own download events: Playwright's artifact of a download started in a
+    // content script was never written (ENOENT) with the second CDP connection open.
+    async overlayDownload(page, selector) {
+      const dir = mkdtempSync(join(tmpdir(), 'declutter-downloads-'));
+      try {
+        await cdp.send('Browser.setDownloadBehavior', { behavior: 'allowAndName', downloadPath: dir, eventsEnabled: true });
+        const begun = new Promise((ok) => cdp.once('Browser.downloadWillBegin', ok));
+        const done = new Promise((ok, fail) => {
+          const progress = (e) => {
+            if (e.state === 'inProgress') return;
+            cdp.off('Browser.downloadProgress', progress);
+            if (e.state === 'completed') ok(e);
+            else fail(new Error(`download ${e.state}`));
+          };
+          cdp.on('Browser.downloadProgress', progress);
+        });
+        await inShadow(page, `function (selector) { this.querySelector(selector).click(); }`, [selector], undefined, true);
+        const { guid, suggestedFilename } = await begun;
+        await done;
+        const bytes = readFileSync(join(dir, guid));
+        return { name: suggestedFilename, text: bytes.toString('utf8'), bytes };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    // Runs `fn` (the source of a function) with `this` bound to the overlay's shadow root.
+    overlayRun: (page, fn) => inShadow(page, fn),
     async overlayProbe(page, selector) {
       return inShadow(page, `function (selector) {
         const el = this.querySelector(selector);
@@ -125,7 +163,7 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
 // Runs `fn` with `this` bound to the overlay's (or the toast's) shadow root, or returns null
 // without one. The root is closed, so the page cannot see it; CDP's DOM domain can (pierce: true).
 // The host is the element whose data-declutter-ui is `ui` ('reader' or 'toast').
-export async function inShadow(page, fn, args = [], ui = 'reader') {
+export async function inShadow(page, fn, args = [], ui = 'reader', userGesture = false) {
   const session = await page.context().newCDPSession(page);
   try {
     const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
@@ -142,6 +180,7 @@ export async function inShadow(page, fn, args = [], ui = 'reader') {
     const { result, exceptionDetails } = await session.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
       returnByValue: true,
+      userGesture,
       functionDeclaration: fn,
       arguments: args.map((value) => ({ value })),
     });

@@ -1,6 +1,7 @@
 // `make demo`: serves www/ on 127.0.0.1, opens the demo article in Chromium with the built
 // extension, clicks the real toolbar button and saves the screenshots of the reader that the
-// README shows: www/screenshots/reader-light.png, reader-dark.png, reader-rtl.png (an Arabic page)
+// README shows: www/screenshots/reader-light.png, reader-dark.png, reader-rtl.png (an Arabic page),
+// reader-export-menu.png, reader-contents-menu.png, reader-focus-mode.png
 // HEADED=1 shows the browser (where a display exists) and keeps serving until Ctrl-C.
 import { fileURLToPath } from 'node:url';
 import { launch } from './chromium-driver.mjs';
@@ -29,6 +30,30 @@ const light = { theme: 'light', font: 'serif', size: 20, width: 34, lineHeight: 
 await (await shot('/demo/news.html', 'reader-light.png', light)).close();
 await (await shot('/demo/news.html', 'reader-dark.png', { ...light, theme: 'dark' })).close();
 await (await shot('/demo/rtl.html', 'reader-rtl.png', { ...light, font: 'sans' })).close();
+// The Keep menu open (Copy / Save as Markdown, Save as HTML).
+{
+  const page = await shot('/demo/news.html', 'reader-export-menu.png', light);
+  await browser.overlayClick(page, '[data-control=keep]');
+  await page.waitForTimeout(100);
+  await page.screenshot({ path: screenshot('reader-export-menu.png') });
+  await page.close();
+}
+// Focus mode: every block but the current one dimmed.
+{
+  const page = await shot('/demo/news.html', 'reader-focus-mode.png', { ...light, focus: true });
+  await browser.overlayRun(page, `function () { const s = this.querySelector('.dc-scroll'); s.scrollTop = 420; }`);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: screenshot('reader-focus-mode.png') });
+  await page.close();
+}
+// The Contents menu on a long article (the Wikipedia page of the in-repo sample).
+{
+  const page = await shot('/wiki/Mozilla', 'reader-contents-menu.png', light);
+  await browser.overlayClick(page, '[data-control=contents]');
+  await page.waitForTimeout(100);
+  await page.screenshot({ path: screenshot('reader-contents-menu.png') });
+  await page.close();
+}
 await browser.worker.evaluate(() => chrome.storage.sync.clear());
 
 console.log(`

@@ -6,6 +6,9 @@ import { Builder, By, Key } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 import { describeFocus } from './chromium-driver.mjs';
 import { inShadowTypography } from './checks.mjs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const KEYS = { Escape: Key.ESCAPE, Tab: Key.TAB, PageDown: Key.PAGE_DOWN };
 
@@ -16,6 +19,14 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
   if (headless) options.addArguments('-headless');
   if (locale) options.setPreference('intl.locale.requested', locale);
   options.setPreference('ui.prefersReducedMotion', 1);
+  // Downloads go to a folder of this run without asking, so a test can read what was saved.
+  const downloads = mkdtempSync(join(tmpdir(), 'declutter-firefox-downloads-'));
+  options.setPreference('browser.download.folderList', 2);
+  options.setPreference('browser.download.dir', downloads);
+  options.setPreference('browser.download.useDownloadDir', true);
+  options.setPreference('browser.download.always_ask_before_handling_new_types', false);
+  options.setPreference('browser.download.alwaysOpenPanel', false);
+  options.setPreference('browser.helperApps.neverAsk.saveToDisk', 'text/markdown,text/html,application/epub+zip');
   // Chrome-context scripts (to press the toolbar button) need system access.
   const service = new firefox.ServiceBuilder('geckodriver').addArguments('--allow-system-access');
   if (timezone) service.setEnvironment({ ...process.env, TZ: timezone });
@@ -66,6 +77,51 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
       const root = await (await driver.findElement(By.css('[data-declutter-ui=reader]'))).getShadowRoot();
       await (await root.findElement(By.css(selector))).click();
     },
+    // Clicks an overlay control that offers a file (<a download>) and returns the file once the
+    // browser has finished writing it.
+    async overlayDownload(_page, selector) {
+      const before = new Set(readdirSync(downloads));
+      const root = await (await driver.findElement(By.css('[data-declutter-ui=reader]'))).getShadowRoot();
+      await (await root.findElement(By.css(selector))).click();
+      const end = Date.now() + 10_000;
+      for (;;) {
+        const done = readdirSync(downloads).filter((f) => !before.has(f) && !f.endsWith('.part'));
+        const name = done.find((f) => statSync(join(downloads, f)).size > 0 && !existsSync(join(downloads, `${f}.part`)));
+        if (name) {
+          const bytes = readFileSync(join(downloads, name));
+          rmSync(join(downloads, name));
+          return { name, text: bytes.toString('utf8'), bytes };
+        }
+        if (Date.now() > end) throw new Error(`no download after clicking ${selector}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    async overlayGestureClick(page, selector) {
+      return this.overlayClick(page, selector);
+    },
+    // The system clipboard's text, read in the browser's own context (headless Firefox keeps a
+    // clipboard of its own).
+    async clipboardText() {
+      await driver.setContext('chrome');
+      try {
+        return await driver.executeScript(
+          `const t = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+           t.init(null);
+           t.addDataFlavor('text/plain');
+           Services.clipboard.getData(t, Services.clipboard.kGlobalClipboard, null);
+           const data = {};
+           t.getTransferData('text/plain', data);
+           return data.value.QueryInterface(Ci.nsISupportsString).data;`,
+        );
+      } finally {
+        await driver.setContext('content');
+      }
+    },
+    async overlayRun(_page, fn) {
+      const root = await (await driver.findElement(By.css('[data-declutter-ui=reader]'))).getShadowRoot();
+      const dialog = await root.findElement(By.css('[role=dialog]'));
+      return driver.executeScript(`return (${fn}).call(arguments[0].getRootNode())`, dialog);
+    },
     async overlayProbe(_page, selector) {
       const root = await (await driver.findElement(By.css('[data-declutter-ui=reader]'))).getShadowRoot();
       const found = await root.findElements(By.css(selector));
@@ -110,7 +166,10 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
     // Reading the badge needs the extension's own context, which WebDriver does not reach.
     badge: async () => null,
     closePage: async () => {},
-    close: () => driver.quit(),
+    async close() {
+      await driver.quit();
+      rmSync(downloads, { recursive: true, force: true });
+    },
   };
 
   async function readOverlay() {

@@ -5,6 +5,10 @@
 //                 strict policy under which Chrome refuses wasm in content scripts.
 //   /corpus/readability/<page>   a Readability test page (tests/corpus/readability-test-pages/<page>/source.html)
 //   /corpus/zyte/<hash>          an article-extraction-benchmark page (html/<hash>.html.gz, inflated)
+//   /wiki/Mozilla, /blog/emscripten-standalone-wasm   two Readability pages of the in-repo sample
+//                 at their own sites' paths, so that their links resolve as in the CLI's expected
+//                 Markdown (tests/fixtures/markdown/) once this origin is swapped for the site's;
+//                 /sample/data-url-image another sample page
 //                 Corpus pages are served with NO_FETCH_CSP: their scripts cannot run (so only
 //                 declutter can change the DOM) and nothing leaves the machine. They are served as
 //                 UTF-8, as their sites did: every file of both corpora is UTF-8 and both
@@ -43,7 +47,17 @@ export async function corpusPaths() {
   ];
 }
 
+// Pages of the in-repo sample (tests/corpus) served at the path they had on their site (see the
+// header); the export tests use them, so they run in a clone with nothing beside it.
+const SAMPLE = fileURLToPath(new URL('../corpus', import.meta.url));
+export const AT_SITE_PATH = {
+  '/wiki/Mozilla': { page: 'wikipedia', origin: 'https://en.wikipedia.org' },
+  '/blog/emscripten-standalone-wasm': { page: 'v8-blog', origin: 'https://v8.dev' },
+  '/sample/data-url-image': { page: 'data-url-image', origin: null },
+};
+
 async function corpusPage(pathname) {
+  if (AT_SITE_PATH[pathname]) return readFile(join(SAMPLE, 'readability-test-pages', AT_SITE_PATH[pathname].page, 'source.html'));
   const [, , set, name] = pathname.split('/');
   if (!/^[\w.-]+$/.test(name ?? '')) throw new Error('bad corpus page');
   if (set === 'readability') return readFile(join(CORPUS, 'readability-test-pages', name, 'source.html'));
@@ -63,7 +77,7 @@ export function serve(port = 0) {
     const strict = pathname.startsWith('/csp/');
     if (strict) pathname = pathname.slice(4);
     try {
-      if (pathname.startsWith('/corpus/')) {
+      if (pathname.startsWith('/corpus/') || AT_SITE_PATH[pathname]) {
         const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': NO_FETCH_CSP };
         const body = await corpusPage(pathname);
         res.writeHead(200, headers).end(body);

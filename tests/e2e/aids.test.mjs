@@ -1,0 +1,102 @@
+// Reading aids, both browsers: custom colours are refused under 4.5:1 contrast and used above
+// it; focus mode dims every block but the current one; images hide and show; all three persist
+// (storage.sync) into the next reader. Without a browser: the contrast formula against known
+// WCAG values.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BROWSERS, waitFor, withBrowser } from './suite.mjs';
+import { contrast } from '../../extension/reading-aids.js';
+
+test('contrast ratios as WCAG computes them', () => {
+  assert.equal(contrast('#000000', '#ffffff'), 21);
+  assert.equal(contrast('#ffffff', '#ffffff'), 1);
+  assert.equal(contrast('#767676', '#ffffff').toFixed(2), '4.54'); // the classic AA grey
+  assert.ok(contrast('#777777', '#ffffff') < 4.5);
+});
+
+const setColours = (fg, bg) => `function () {
+  for (const [name, value] of [['textColour', ${JSON.stringify(fg)}], ['backgroundColour', ${JSON.stringify(bg)}]]) {
+    const input = this.querySelector('[data-control=' + name + ']');
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  this.querySelector('[data-control=applyColours]').click();
+  const dialog = this.querySelector('[role=dialog]');
+  return { color: getComputedStyle(dialog).color, background: getComputedStyle(dialog).backgroundColor, status: this.querySelector('.dc-status').textContent };
+}`;
+
+const look = `function () {
+  const dialog = this.querySelector('[role=dialog]');
+  const blocks = [...this.querySelectorAll('.dc-body > *')];
+  const current = this.querySelector('.dc-current');
+  return {
+    focus: dialog.hasAttribute('data-focus'),
+    current: current ? getComputedStyle(current).opacity : null,
+    dimmed: blocks.filter((b) => b !== current && getComputedStyle(b).opacity !== '1').length,
+    blocks: blocks.length,
+    imagesShown: [...this.querySelectorAll('img')].filter((i) => i.getBoundingClientRect().height > 0).length,
+    images: this.querySelectorAll('img').length,
+  };
+}`;
+
+for (const [browser, launch] of BROWSERS) {
+  describe(browser, () => {
+    const session = withBrowser(() => launch(), () => {});
+
+    test(`${browser}: unreadable colours are refused, readable ones used and kept`, async () => {
+      const { driver, base } = session;
+      const page = await driver.open(`${base}/demo/news.html`);
+      await driver.click(page);
+      await waitFor(() => driver.overlay(page), 'the reader');
+      const refused = await driver.overlayRun(page, setColours('#777777', '#888888'));
+      assert.match(refused.status, /too close to read \(contrast 1\.3:1/);
+      assert.notEqual(refused.color, 'rgb(119, 119, 119)', 'the refused pair is not used');
+      const used = await driver.overlayRun(page, setColours('#2b1d0e', '#fff3d6'));
+      assert.equal(used.color, 'rgb(43, 29, 14)');
+      assert.equal(used.background, 'rgb(255, 243, 214)');
+      assert.equal(used.status, '');
+      // Kept: closed and opened again, the reader has them.
+      await driver.click(page);
+      await waitFor(async () => (await driver.overlay(page)) === null, 'the reader to close');
+      await driver.click(page);
+      await waitFor(() => driver.overlay(page), 'the reader again');
+      const again = await driver.overlayRun(page, `function () { return getComputedStyle(this.querySelector('[role=dialog]')).color; }`);
+      assert.equal(again, 'rgb(43, 29, 14)');
+      await driver.overlayClick(page, '[data-control=resetColours]');
+      await driver.click(page);
+    });
+
+    test(`${browser}: focus mode dims all but the current block; images hide and show`, async () => {
+      const { driver, base } = session;
+      const page = await driver.open(`${base}/demo/news.html`);
+      await driver.click(page);
+      await waitFor(() => driver.overlay(page), 'the reader');
+      const plain = await driver.overlayRun(page, look);
+      assert.equal(plain.focus, false);
+      assert.equal(plain.dimmed, 0);
+      assert.ok(plain.images > 0 && plain.imagesShown === plain.images);
+      await driver.overlayClick(page, '[data-control=focusMode]');
+      const focused = await waitFor(async () => {
+        const l = await driver.overlayRun(page, look);
+        return l.dimmed === l.blocks - 1 && l;
+      }, 'every other block dimmed');
+      assert.equal(focused.current, '1', 'the current block is not dimmed');
+      await driver.overlayClick(page, '[data-control=hideImages]');
+      assert.equal((await driver.overlayRun(page, look)).imagesShown, 0);
+      // Kept for the next reader.
+      await driver.click(page);
+      await waitFor(async () => (await driver.overlay(page)) === null, 'the reader to close');
+      await driver.click(page);
+      await waitFor(() => driver.overlay(page), 'the reader again');
+      const kept = await driver.overlayRun(page, look);
+      assert.equal(kept.focus, true);
+      assert.equal(kept.imagesShown, 0);
+      await driver.overlayClick(page, '[data-control=focusMode]');
+      await driver.overlayClick(page, '[data-control=hideImages]');
+      const back = await driver.overlayRun(page, look);
+      assert.equal(back.focus, false);
+      assert.equal(back.imagesShown, back.images);
+      await driver.click(page);
+    });
+  });
+}
