@@ -19,7 +19,8 @@ use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{ns, LocalName, TokenizerResult};
-use markup5ever_rcdom::{Handle, NodeData, RcDom};
+use super::shadow::{Children, FlatTree, ShadowSink};
+use markup5ever_rcdom::{Handle, NodeData};
 use std::cell::{Cell, RefCell};
 use std::io::Read;
 use thiserror::Error;
@@ -68,7 +69,7 @@ pub fn read_text(bytes: &[u8]) -> Result<String, InputError> {
 /// the body starts).
 pub fn parse(html: &str) -> Result<Snapshot, InputError> {
     let opts = TreeBuilderOpts { scripting_enabled: true, ..TreeBuilderOpts::default() };
-    let tree_builder = TreeBuilder::new(RcDom::default(), opts);
+    let tree_builder = TreeBuilder::new(ShadowSink::default(), opts);
     let sink =
         DepthCap { inner: tree_builder, depth: Cell::new(0), dropped: RefCell::new(Vec::new()) };
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
@@ -78,9 +79,9 @@ pub fn parse(html: &str) -> Result<Snapshot, InputError> {
     // after decoding is already settled); keep feeding until the input is used up.
     while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     tokenizer.end();
-    let dom = tokenizer.sink.inner.sink;
+    let sink = tokenizer.sink.inner.sink;
     let mut w = Writer::default();
-    write_tree(&dom.document, &mut w);
+    write_tree(&sink.dom.document, &mut FlatTree::new(&sink), &mut w);
     Ok(w.finish()?)
 }
 
@@ -243,19 +244,24 @@ fn looks_binary(text: &str) -> bool {
     controls * 10 > sample.len()
 }
 
-/// Walks the rcdom tree with an explicit stack (no recursion) and writes the wire stream.
-fn write_tree(document: &Handle, w: &mut Writer) {
-    // Each entry: a node whose children are being visited and the index of the next child.
-    let mut stack: Vec<(Handle, usize)> = vec![(document.clone(), 0)];
-    while let Some((node, index)) = stack.pop() {
-        let child = node.children.borrow().get(index).cloned();
+/// Walks the rcdom tree in flat-tree order (shadow trees and slots as rendered, see
+/// [`super::shadow`]) with an explicit stack (no recursion) and writes the wire stream.
+fn write_tree(document: &Handle, flat: &mut FlatTree, w: &mut Writer) {
+    // Each entry: where a node's children come from and the index of the next child; the
+    // document's entry (the first) closes nothing.
+    let mut stack: Vec<(Children, usize)> = vec![(Children::Of(document.clone()), 0)];
+    while let Some((children, index)) = stack.pop() {
+        let child = match &children {
+            Children::Of(node) => node.children.borrow().get(index).cloned(),
+            Children::List(list) => list.get(index).cloned(),
+        };
         let Some(child) = child else {
-            if !std::ptr::eq(&*node, &**document) {
+            if !stack.is_empty() {
                 w.close();
             }
             continue;
         };
-        stack.push((node, index + 1));
+        stack.push((children, index + 1));
         match &child.data {
             NodeData::Element { name, attrs, .. } => {
                 let ns = match name.ns {
@@ -277,7 +283,7 @@ fn write_tree(document: &Handle, w: &mut Writer) {
                     })
                     .collect();
                 w.open(ns, &name.local, qualified.iter().map(|(n, v)| (n.as_str(), *v)));
-                stack.push((child.clone(), 0));
+                stack.push((flat.children(&child), 0));
             }
             NodeData::Text { contents } => w.text(&contents.borrow()),
             _ => {}
