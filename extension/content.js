@@ -24,6 +24,8 @@
     cleanedByReader: false,
     reader: null,
     cssFallback: null,
+    shadowSheet: null, // the hiding rules, adopted by each shadow root holding a marked element
+    shadowRoots: new Set(), // the roots that adopted it
     readerable: null, // from the quick check, for the badge in automatic mode
   };
 
@@ -77,7 +79,25 @@
       if (el && pageDom.isElement(el) && !pageDom.hasAttribute(el, HIDDEN_ATTR)) {
         pageDom.setAttribute(el, HIDDEN_ATTR, kind);
         page.marked.push(el);
+        const root = pageDom.shadowRootAround(el);
+        if (root) hideInShadowRoot(root);
       }
+    }
+  }
+
+  // The page-wide hiding stylesheet does not reach into shadow trees: a root holding a marked
+  // element adopts the same rules as a constructable sheet (one sheet shared by all roots).
+  function hideInShadowRoot(root) {
+    if (page.shadowRoots.has(root)) return;
+    try {
+      if (!page.shadowSheet) {
+        page.shadowSheet = new CSSStyleSheet();
+        page.shadowSheet.replaceSync(DECLUTTER_HIDE_CSS);
+      }
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, page.shadowSheet];
+      page.shadowRoots.add(root);
+    } catch (e) {
+      console.warn('declutter: cannot add the hiding stylesheet to a shadow root', e);
     }
   }
 
@@ -89,7 +109,7 @@
     const result = await analyze(walked, { url: location.href, clutter: kinds, readerable: true });
     mark(walked.nodes, result.hidden);
     page.readerable = result.readerable;
-    watch(kinds);
+    watch(kinds, walked.shadowRoots);
     return page.marked.length;
   }
 
@@ -102,10 +122,15 @@
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== page.cssFallback);
       page.cssFallback = null;
     }
+    for (const root of page.shadowRoots) {
+      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== page.shadowSheet);
+    }
+    page.shadowRoots.clear();
   }
 
-  // Classifies subtrees inserted after the first pass (late newsletter modals, lazy ad slots).
-  function watch(kinds) {
+  // Classifies subtrees inserted after the first pass (late newsletter modals, lazy ad slots), in
+  // the document and in the shadow roots the walks entered (an observer does not see into them).
+  function watch(kinds, shadowRoots) {
     const pending = new Set();
     let scheduled = false;
     let seen = 0;
@@ -136,6 +161,7 @@
         seen += batch.length;
         if (batch.length > 0) {
           const walked = walkSubtrees(batch, page.reader?.host ?? null);
+          for (const root of walked.shadowRoots) observeRoot(root);
           if (walked.tooLarge) {
             // Inserted subtrees this large are a feed, not a prompt: stop watching.
             observer.disconnect();
@@ -156,7 +182,14 @@
         requestAnimationFrame(flush);
       }
     }
+    const observed = new Set();
+    function observeRoot(root) {
+      if (observed.has(root)) return;
+      observed.add(root);
+      observer.observe(root, { childList: true, subtree: true });
+    }
     observer.observe(document.documentElement, { childList: true, subtree: true });
+    for (const root of shadowRoots) observeRoot(root);
     page.observer = observer;
   }
 
@@ -177,7 +210,7 @@
     }
     if (!page.observer) {
       mark(walked.nodes, result.hidden);
-      watch(kinds);
+      watch(kinds, walked.shadowRoots);
       page.cleanedByReader = true;
     }
     page.reader = DeclutterOverlay.open(result.overlay, settings.reader, {

@@ -1,0 +1,57 @@
+//! The modern web (issue 17), natively: pages built from web components read through their
+//! declarative shadow roots and slots, as the live walker reads them. Fixtures in
+//! tests/fixtures/modern mark article paragraphs `data-expect="article"` and clutter
+//! `data-expect="<kind>"`; the browser tests (tests/e2e/modern.test.mjs) reuse them.
+
+use declutter::clutter::{ClutterKind, Hidden};
+use declutter::dom::{html, NodeRef, Snapshot, Tag};
+use declutter::extract::{block_text, Article};
+use declutter::pipeline;
+
+fn load(name: &str) -> Snapshot {
+    let path = format!("{}/tests/fixtures/modern/{name}.html", env!("CARGO_MANIFEST_DIR"));
+    html::parse(&std::fs::read_to_string(&path).expect("fixture exists")).expect("fixture parses")
+}
+
+fn read(snap: &Snapshot, url: &str) -> (Vec<Hidden>, Article) {
+    let reading = pipeline::read(snap, Some(url.into()), &ClutterKind::ALL);
+    (reading.hidden, reading.article.expect("an article"))
+}
+
+fn body_text(article: &Article) -> String {
+    let mut text = String::new();
+    for b in &article.body {
+        block_text(b, &mut text);
+        text.push('\n');
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn squeeze(n: NodeRef) -> String {
+    n.text_content().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn article_inside_nested_custom_elements_with_slots() {
+    let snap = load("shadow-article");
+    let (hidden, article) = read(&snap, "https://coastal.example/notes/tide-pools");
+    assert_eq!(article.title, "Tide pools after the storm");
+    let body = body_text(&article);
+    let mut checked = 0;
+    for n in snap.iter() {
+        let Some(expect) = n.attr("data-expect") else { continue };
+        checked += 1;
+        let covered = hidden.iter().find(|h| snap.node(h.node).contains(n));
+        if expect == "article" {
+            assert!(covered.is_none(), "article paragraph hidden: {:?}", n);
+            assert!(body.contains(&squeeze(n)), "the reader shows {:?}\n{body}", squeeze(n));
+        } else {
+            let kind = covered.map(|h| h.kind.as_str());
+            assert_eq!(kind, Some(expect), "clutter inside a shadow root: {:?}", n);
+            assert!(!body.contains(&squeeze(n)), "clutter in the reader: {:?}", n);
+        }
+    }
+    assert_eq!(checked, 6, "the shadow trees' clutter and the slotted paragraphs are all seen");
+    assert!(!body.contains("Unassigned"), "{body}");
+    assert!(snap.iter().all(|n| !n.is(Tag::Template)));
+}
