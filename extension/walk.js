@@ -115,20 +115,15 @@ export const pageDom = {
 
 // Shadow roots. Firefox hands content scripts every root, open or closed, through
 // `openOrClosedShadowRoot`; other hosts see the open ones through `shadowRoot`, and Chrome's
-// extension API reaches closed ones (asked of custom elements only: an extension API call per
-// element would cost more than the whole walk). Only these elements can host a root (the DOM
-// standard's attachShadow list, plus custom elements, whose names have a hyphen).
+// extension API reaches closed ones, asked of custom elements only (an extension API call per
+// element would cost more than the whole walk). The getter is asked of every HTML element:
+// filtering by the names that may host a root first cost more than the call it saved.
 const SHADOW_ROOT = getter(Element.prototype, 'openOrClosedShadowRoot' in Element.prototype ? 'openOrClosedShadowRoot' : 'shadowRoot');
 const CLOSED_ROOTS = 'openOrClosedShadowRoot' in Element.prototype ? null : globalThis.chrome?.dom ?? null;
-const HOST_NAMES = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
 const ASSIGNED_NODES = HTMLSlotElement.prototype.assignedNodes;
 const FLATTEN = { flatten: true };
 
-function shadowRootOf(el, name) {
-  const custom = name.includes('-');
-  if (!custom && !HOST_NAMES.has(name)) return null;
-  const root = SHADOW_ROOT.call(el);
-  if (root !== null || !custom || CLOSED_ROOTS === null) return root;
+function closedShadowRoot(el) {
   try {
     return CLOSED_ROOTS.openOrClosedShadowRoot(el) ?? null;
   } catch {
@@ -199,7 +194,8 @@ function walkInto(out, start, exclude, includeStart) {
       out.text = text;
       nodes.push(n);
       out.len = i;
-      const root = ns === 0 ? shadowRootOf(n, name) : null;
+      let root = ns === 0 ? SHADOW_ROOT.call(n) : null;
+      if (root === null && CLOSED_ROOTS !== null && ns === 0 && name.includes('-')) root = closedShadowRoot(n);
       const assigned = name === 'slot' && ns === 0 ? ASSIGNED_NODES.call(n, FLATTEN) : null;
       if (root !== null) {
         out.shadowRoots.push(root);

@@ -55,3 +55,19 @@ fn article_inside_nested_custom_elements_with_slots() {
     assert!(!body.contains("Unassigned"), "{body}");
     assert!(snap.iter().all(|n| !n.is(Tag::Template)));
 }
+
+#[test]
+fn relative_urls_resolve_against_base_href() {
+    let snap = load("base-href");
+    let (_, article) = read(&snap, "http://127.0.0.1:8642/fixtures/modern/base-href.html");
+    let json = serde_json::to_string(&declutter::render::article_tree(&article)).unwrap();
+    for want in [
+        "http://127.0.0.1:8642/fixtures/modern/library/2026/room.html",
+        "http://127.0.0.1:8642/fixtures/modern/library/2026/images/room.jpg",
+        "http://127.0.0.1:8642/fixtures/modern/library/archive/papers.html",
+        "http://127.0.0.1:8642/fixtures/modern/hours.html",
+    ] {
+        assert!(json.contains(&format!("\"{want}\"")), "{want} in {json}");
+    }
+    assert!(!json.contains("/fixtures/modern/room.html"), "resolved against the page URL: {json}");
+}
