@@ -71,3 +71,39 @@ fn relative_urls_resolve_against_base_href() {
     }
     assert!(!json.contains("/fixtures/modern/room.html"), "resolved against the page URL: {json}");
 }
+
+#[test]
+fn embeds_become_cards_and_posts_keep_their_text() {
+    use declutter::extract::Block;
+    let snap = load("embeds");
+    let (_, article) = read(&snap, "https://sky.example/diary/comet");
+    let cards: Vec<(String, String)> = article
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Embed { provider, url, .. } => Some((provider.clone(), url.clone())),
+            _ => None,
+        })
+        .collect();
+    let want: Vec<(String, String)> = snap
+        .iter()
+        .filter_map(|n| n.attr("data-card"))
+        .map(|c| c.rsplit_once(' ').map(|(p, u)| (p.to_owned(), u.to_owned())).unwrap())
+        .collect();
+    assert_eq!(cards, want, "one card per embed, in order");
+    let titled = article.body.iter().find_map(|b| match b {
+        Block::Embed { title: Some(t), .. } => Some(t.as_str()),
+        _ => None,
+    });
+    assert_eq!(titled, Some("Comet over the harbour, time-lapse"));
+    let body = body_text(&article);
+    for quoted in [
+        "Tail clearly visible without binoculars!",
+        "The comet and the Milky Way from the dunes last night.",
+        "Comet timelapse from the roof",
+    ] {
+        assert!(body.contains(quoted), "the post keeps its text: {quoted}\n{body}");
+    }
+    let tree = serde_json::to_string(&declutter::render::article_tree(&article)).unwrap();
+    assert!(!tree.contains("iframe") && !tree.contains("\"img\""), "no frame, no image: {tree}");
+}

@@ -11,6 +11,7 @@
 //! The parse runs with scripting disabled, as `DOMParser` does; `<noscript>` content is dropped by
 //! the decoder either way, so live pages (scripting on) give the same snapshot.
 
+use super::shadow::{Children, FlatTree, ShadowSink};
 use super::wire::{WireError, Writer};
 use super::{Namespace, Snapshot};
 use encoding_rs::{Encoding, UTF_8};
@@ -19,7 +20,6 @@ use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{ns, LocalName, TokenizerResult};
-use super::shadow::{Children, FlatTree, ShadowSink};
 use markup5ever_rcdom::{Handle, NodeData};
 use std::cell::{Cell, RefCell};
 use std::io::Read;

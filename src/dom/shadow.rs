@@ -232,7 +232,9 @@ impl FlatTree {
         }
         for child in host.children.borrow().iter() {
             let name = match &child.data {
-                NodeData::Element { attrs, .. } => attr(&attrs.borrow(), "slot").unwrap_or_default(),
+                NodeData::Element { attrs, .. } => {
+                    attr(&attrs.borrow(), "slot").unwrap_or_default()
+                }
                 NodeData::Text { .. } => String::new(),
                 _ => continue,
             };
@@ -255,7 +257,9 @@ impl FlatTree {
         };
         for n in nodes {
             match &n.data {
-                NodeData::Element { .. } if self.slots.contains_key(&key(n)) => self.flatten(n, out),
+                NodeData::Element { .. } if self.slots.contains_key(&key(n)) => {
+                    self.flatten(n, out)
+                }
                 NodeData::Element { .. } | NodeData::Text { .. } => out.push(n.clone()),
                 _ => {}
             }

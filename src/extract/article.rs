@@ -82,6 +82,13 @@ pub enum Block {
         fallback: String,
     },
     Rule,
+    /// An embedded video or post, shown as a card linking to the original (see `embeds`).
+    Embed {
+        /// "YouTube", "Mastodon (mastodon.social)", or the frame's host.
+        provider: String,
+        title: Option<String>,
+        url: String,
+    },
     /// Notes at the end of the article.
     Footnotes {
         items: Vec<Vec<Block>>,

@@ -39,6 +39,9 @@ mod tests {
             "https://cdn.example/v2/"
         );
         // A base the reader may not use (script, other schemes) leaves the page URL.
-        assert_eq!(base_of("<base href='javascript:void(0)'>").unwrap(), "https://site.example/news/a.html");
+        assert_eq!(
+            base_of("<base href='javascript:void(0)'>").unwrap(),
+            "https://site.example/news/a.html"
+        );
     }
 }

@@ -6,6 +6,7 @@
 
 use super::clean::is_data_table;
 use super::credits;
+use super::embeds;
 use super::images;
 use super::{collapse_text, push_collapsed, Block, Cell, Image, Inline, MathNode, Table};
 use crate::dom::{Namespace, NodeRef, Tag};
@@ -206,6 +207,9 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
             if !blocks.is_empty() {
                 out.push(Block::Quote { blocks });
             }
+            if let Some(card) = embeds::post(c, ctx.base) {
+                out.push(card);
+            }
         }
         Tag::Figure => figure(c, ctx, depth, out),
         Tag::Img | Tag::Picture => {
@@ -251,13 +255,12 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
                 out.push(Block::Footnotes { items });
             }
         }
-        Tag::Iframe
-        | Tag::Object
-        | Tag::Embed
-        | Tag::Video
-        | Tag::Audio
-        | Tag::Canvas
-        | Tag::Svg => {}
+        Tag::Iframe | Tag::Object | Tag::Embed => {
+            if let Some(card) = embeds::frame(c, ctx.base) {
+                out.push(card);
+            }
+        }
+        Tag::Video | Tag::Audio | Tag::Canvas | Tag::Svg => {}
         t if t.is_block() || matches!(t, Tag::Li | Tag::Dd | Tag::Dt) => {
             out.flush();
             children(c, ctx, depth + 1, out);
@@ -268,10 +271,12 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
             children(c, ctx, depth + 1, out)
         }
         _ if is_inline(c) => inline_element(c, ctx, depth + 1, &mut out.inline, &mut out.figures),
-        _ => {
+        _ => match embeds::frame(c, ctx.base) {
+            // A lite player element (`<lite-youtube videoid>`).
+            Some(card) => out.push(card),
             // Unknown elements (custom elements, `<font>`...): read through them.
-            children(c, ctx, depth + 1, out);
-        }
+            None => children(c, ctx, depth + 1, out),
+        },
     }
 }
 
@@ -784,7 +789,7 @@ pub fn block_text(b: &Block, out: &mut String) {
             out.push_str(&caption.into_iter().chain(rows).collect::<Vec<_>>().join("\n"));
         }
         Block::Math { fallback, .. } => out.push_str(fallback),
-        Block::Rule => {}
+        Block::Rule | Block::Embed { .. } => {}
     }
 }
 

@@ -29,6 +29,7 @@ mod class_words;
 mod clean;
 mod credits;
 mod disclaimers;
+mod embeds;
 mod images;
 mod jsonld;
 mod labels;

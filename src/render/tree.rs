@@ -184,6 +184,23 @@ fn figure(img: &Image, cls: &str) -> RNode {
     el("figure", class(cls), children)
 }
 
+/// An embed as a card: the provider, and the title (or the address) as a link to the original.
+/// Nothing is loaded from the provider until the person follows the link.
+fn embed_card(provider: &str, title: Option<&str>, url: &str) -> RNode {
+    let Some(href) = crate::url::resolve_link(None, url) else { return text("") };
+    let label = title
+        .map_or_else(|| url.split_once("://").map_or(url, |(_, r)| r).to_owned(), str::to_owned);
+    let attrs = vec![("href", href), ("rel", "noreferrer".into())];
+    el(
+        "div",
+        class("dc-embed"),
+        vec![
+            el("small", class("dc-embed-provider"), vec![text(provider)]),
+            el("a", attrs, vec![text(&label)]),
+        ],
+    )
+}
+
 fn block(b: &Block) -> RNode {
     match b {
         Block::Heading { level, content } => {
@@ -248,6 +265,7 @@ fn block(b: &Block) -> RNode {
             m
         }
         Block::Rule => el("hr", vec![], vec![]),
+        Block::Embed { provider, title, url } => embed_card(provider, title.as_deref(), url),
         Block::Footnotes { items } => {
             let lis = items
                 .iter()
