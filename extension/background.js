@@ -3,11 +3,12 @@
 //   action click / Alt+Shift+R ──> inject (user stylesheet + content scripts) ──> "toggle"
 //   content script ── "analyze" (only when the page's CSP refuses wasm) ──> wasm here ──> result
 //
-// Chrome runs this as a service worker (scripts come in through importScripts), Firefox as an
-// event page (the manifest lists the same scripts).
-if (typeof importScripts === 'function') importScripts('declutter.js', 'engine.js', 'i18n.js', 'settings.js');
+// Chrome runs this bundle as a service worker, Firefox as an event page.
+import { createDeclutterEngines } from './engine.js';
+import { declutterMessage } from './i18n.js';
+import { DECLUTTER_HIDE_CSS, loadDeclutterSettings } from './settings.js';
+import { AUTO_SCRIPTS, CONTENT_SCRIPTS } from './scripts.mjs';
 
-const CONTENT_FILES = ['declutter.js', 'engine.js', 'i18n.js', 'settings.js', 'walk.js', 'reader-css.js', 'overlay.js', 'content.js'];
 const AUTO_SCRIPT_ID = 'declutter-auto';
 
 chrome.action.onClicked.addListener((tab) => {
@@ -19,7 +20,7 @@ async function send(tabId, message) {
   const alive = await chrome.tabs.sendMessage(tabId, { type: 'ping' }).catch(() => null);
   if (!alive) {
     const css = await insertHideCss(tabId);
-    await chrome.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+    await chrome.scripting.executeScript({ target: { tabId }, files: CONTENT_SCRIPTS });
     message = { ...message, css };
   }
   const reply = await chrome.tabs.sendMessage(tabId, message);
@@ -58,7 +59,7 @@ function showError(tabId, error) {
 // Chrome refuses to compile wasm in a content script when the page's CSP lacks
 // 'wasm-unsafe-eval'. The content script then sends its walk here; the result is plain data, the
 // same as the content script's own call would give. A crashed instance is replaced.
-const engine = createDeclutterEngine(chrome.runtime.getURL('declutter_bg.wasm'));
+const engine = createDeclutterEngines((file) => chrome.runtime.getURL(file));
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type === 'analyze') {
@@ -87,10 +88,13 @@ async function syncAutoClean() {
     await chrome.scripting.registerContentScripts([{
       id: AUTO_SCRIPT_ID,
       matches: ['<all_urls>'],
-      js: [...CONTENT_FILES, 'auto.js'],
+      js: AUTO_SCRIPTS,
       // Early, so that the wasm compiles while the page parses (content.js waits for the DOM).
       runAt: 'document_start',
     }]);
+  } else if (want && registered[0].js.join() !== AUTO_SCRIPTS.join()) {
+    // Registrations outlive updates: an older version's file list is replaced.
+    await chrome.scripting.updateContentScripts([{ id: AUTO_SCRIPT_ID, js: AUTO_SCRIPTS }]);
   } else if (!want && registered.length > 0) {
     await chrome.scripting.unregisterContentScripts({ ids: [AUTO_SCRIPT_ID] });
   }

@@ -1,11 +1,14 @@
 // Builds the extension for both browsers from this one source folder:
 //   dist/chrome/, dist/firefox/, dist/declutter-chrome.zip, dist/declutter-firefox.xpi
 // The manifests differ only where the browsers do (background worker vs event page, gecko id).
-// Input: this folder and the wasm build in pkg/ (`make wasm`); no npm dependencies.
+// Input: this folder and the wasm build in pkg/ (`make wasm`). Each entry point of scripts.mjs is
+// bundled with esbuild (a dev dependency; nothing of it ships) into one classic script.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { BACKGROUND, ENTRY_POINTS, WASM } from './scripts.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -13,8 +16,8 @@ const pkg = join(root, 'pkg');
 const dist = join(root, 'dist');
 const version = /^version = "(.+)"$/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
 
-// Everything in this folder ships, except the build itself and tests' helpers.
-const SKIP = new Set(['build.mjs', 'walk.js']);
+// What ships besides the bundles and the wasm: the options page, the icons and the messages.
+const ASSETS = ['options.html', 'icons', '_locales'];
 
 const icons = { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png', 48: 'icons/icon-48.png', 128: 'icons/icon-128.png' };
 
@@ -37,16 +40,16 @@ const base = {
     },
   },
   options_ui: { page: 'options.html', open_in_tab: false },
-  web_accessible_resources: [{ resources: ['declutter_bg.wasm'], matches: ['<all_urls>'] }],
+  web_accessible_resources: [{ resources: Object.values(WASM), matches: ['<all_urls>'] }],
   // Extension pages (the background) compile the wasm too; content scripts follow the page's CSP.
   content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
 };
 
 const manifests = {
-  chrome: { ...base, background: { service_worker: 'background.js' } },
+  chrome: { ...base, background: { service_worker: BACKGROUND } },
   firefox: {
     ...base,
-    background: { scripts: ['declutter.js', 'engine.js', 'i18n.js', 'settings.js', 'background.js'] },
+    background: { scripts: [BACKGROUND] },
     browser_specific_settings: {
       gecko: {
         id: 'declutter@declutter.dev',
@@ -57,24 +60,40 @@ const manifests = {
   },
 };
 
-for (const file of ['declutter.js', 'declutter_bg.wasm']) {
-  if (!existsSync(join(pkg, file))) throw new Error(`pkg/${file} is missing: run \`make wasm\` first`);
+// Bundles `entry` (a path) into one classic script (an IIFE) and returns its text. The benches
+// bundle their in-page harness with it too.
+export async function bundle(entry) {
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    target: ['chrome120', 'firefox128'],
+    charset: 'utf8',
+    legalComments: 'none',
+    absWorkingDir: root,
+    plugins: [gluePlugin],
+    write: false,
+  });
+  return result.outputFiles[0].text;
 }
-rmSync(dist, { recursive: true, force: true });
-for (const [browser, manifest] of Object.entries(manifests)) {
-  const out = join(dist, browser);
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-  writeFileSync(join(out, 'declutter.js'), factory(readFileSync(join(pkg, 'declutter.js'), 'utf8')));
-  cpSync(join(pkg, 'declutter_bg.wasm'), join(out, 'declutter_bg.wasm'));
-  // walk.js is an ES module for the wasm tests; content scripts are classic scripts.
-  writeFileSync(join(out, 'walk.js'), readFileSync(join(here, 'walk.js'), 'utf8').replace(/^export /gm, ''));
-  for (const file of readdirSync(here).filter((f) => !SKIP.has(f))) {
-    cpSync(join(here, file), join(out, file), { recursive: true });
-  }
-  const archive = join(dist, browser === 'chrome' ? 'declutter-chrome.zip' : 'declutter-firefox.xpi');
-  execFileSync('python3', ['-m', 'zipfile', '-c', archive, ...readdirSync(out)], { cwd: out });
-}
+
+// 'declutter:glue/<name>' is wasm-bindgen's no-modules output for the wasm module WASM[name]
+// (pkg/declutter_clutter.js for pkg/declutter_clutter_bg.wasm...), as an ES module.
+const gluePlugin = {
+  name: 'declutter-glue',
+  setup(build) {
+    build.onResolve({ filter: /^declutter:glue\// }, ({ path }) => {
+      const wasm = WASM[path.slice('declutter:glue/'.length)];
+      if (!wasm) throw new Error(`no wasm module for ${path}`);
+      return { path: `pkg/${wasm.replace(/_bg\.wasm$/, '.js')}`, namespace: 'glue' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'glue' }, ({ path }) => {
+      if (!existsSync(join(root, path))) throw new Error(`${path} is missing: run \`make wasm\` first`);
+      return { contents: factory(readFileSync(join(root, path), 'utf8')), loader: 'js' };
+    });
+  },
+};
+
 // wasm-bindgen's no-modules glue keeps one instance in a closure and can never start another.
 // After a panic (panic = "abort") that instance is dead, so the glue is turned into a factory:
 // `createDeclutterWasm()` returns a fresh glue object each time, and a crashed engine is
@@ -86,9 +105,27 @@ function factory(glue) {
     throw new Error('unexpected wasm-bindgen glue: update factory() in extension/build.mjs');
   }
   const body = glue.trimEnd().slice(head.length, -tail.length);
-  return `// Generated from wasm-bindgen's no-modules output by extension/build.mjs.\n` +
-    `function createDeclutterWasm() {\n  return (function(exports) {${body}})({ __proto__: null });\n}\n`;
+  return `export function createDeclutterWasm() {\n  return (function(exports) {${body}})({ __proto__: null });\n}\n`;
 }
 
-console.log(`built dist/chrome, dist/firefox, dist/declutter-chrome.zip, dist/declutter-firefox.xpi (v${version})`);
+async function build() {
+  for (const wasm of Object.values(WASM)) {
+    if (!existsSync(join(pkg, wasm))) throw new Error(`pkg/${wasm} is missing: run \`make wasm\` first`);
+  }
+  const scripts = await Promise.all(ENTRY_POINTS.map(async (entry) => [entry, await bundle(join(here, entry))]));
+  rmSync(dist, { recursive: true, force: true });
+  for (const [browser, manifest] of Object.entries(manifests)) {
+    const out = join(dist, browser);
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    for (const wasm of Object.values(WASM)) cpSync(join(pkg, wasm), join(out, wasm));
+    for (const [entry, text] of scripts) writeFileSync(join(out, entry), text);
+    for (const asset of ASSETS) cpSync(join(here, asset), join(out, asset), { recursive: true });
+    const archive = join(dist, browser === 'chrome' ? 'declutter-chrome.zip' : 'declutter-firefox.xpi');
+    execFileSync('python3', ['-m', 'zipfile', '-c', archive, ...readdirSync(out)], { cwd: out });
+  }
+  console.log(`built dist/chrome, dist/firefox, dist/declutter-chrome.zip, dist/declutter-firefox.xpi (v${version})`);
+}
 
+// Run as a script (`node extension/build.mjs`) it builds; imported, it only lends `bundle`.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await build();

@@ -1,6 +1,9 @@
 // Options page: which kinds of clutter to hide, automatic cleaning (which asks for the optional
 // host permission at the moment it is switched on), and sites to leave alone. Its words are the
 // messages named by each element's data-i18n (the English in the HTML is only a placeholder).
+import { declutterMessage } from './i18n.js';
+import { loadDeclutterSettings } from './settings.js';
+
 document.documentElement.lang = chrome.i18n.getUILanguage();
 for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = declutterMessage(el.dataset.i18n);
 

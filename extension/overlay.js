@@ -16,7 +16,10 @@
 // Chrome it does see a form's controls as properties of the form, so the page element that had
 // focus is focused through the prototype's method (a `<form tabindex=0>` with an
 // `<input name="focus">` would otherwise swallow the call).
-const DeclutterOverlay = (() => {
+import { declutterMessage } from './i18n.js';
+import { DECLUTTER_READER_CSS, DECLUTTER_TOAST_CSS } from './reader-css.js';
+
+export const DeclutterOverlay = (() => {
   const MATHML = 'http://www.w3.org/1998/Math/MathML';
   const TAGS = new Set([
     'article', 'header', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'span', 'a', 'em',

@@ -1,6 +1,6 @@
 // Styles of the reader overlay and the toast, adopted as constructable stylesheets by their
 // closed shadow roots: neither the page's CSS nor its CSP (style-src) can reach or block them.
-const DECLUTTER_READER_CSS = `
+export const DECLUTTER_READER_CSS = `
 :host { all: initial; position: fixed; inset: 0; z-index: 2147483647; display: block; }
 .dc-dialog {
   --dc-bg: #fbfbf8; --dc-fg: #1f2328; --dc-muted: #5b6370; --dc-link: #0b57a4; --dc-rule: #dcdcd6;
@@ -78,7 +78,7 @@ hr { border: 0; border-top: 1px solid var(--dc-rule); margin: 2em 0; }
 }
 `;
 
-const DECLUTTER_TOAST_CSS = `
+export const DECLUTTER_TOAST_CSS = `
 :host { all: initial; position: fixed; left: 50%; bottom: 24px; transform: translateX(-50%); z-index: 2147483647; }
 div { font: 14px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif; color: #fff;
   background: #2b2d31; padding: 10px 16px; border-radius: 8px; box-shadow: 0 4px 18px rgba(0,0,0,.25); }

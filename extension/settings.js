@@ -4,12 +4,12 @@
 // One stylesheet does all the hiding (inserted with user origin by the background, so the page
 // can neither remove nor out-rank it): hidden clutter, the page's scrolling under the reader, and
 // the page itself when printing with the reader open.
-const DECLUTTER_HIDE_CSS =
+export const DECLUTTER_HIDE_CSS =
   '[data-declutter-hidden]{display:none!important}' +
   'html[data-declutter-reading]{overflow:hidden!important}' +
   '@media print{html[data-declutter-reading]>body{display:none!important}}';
 
-const DECLUTTER_DEFAULTS = Object.freeze({
+export const DECLUTTER_DEFAULTS = Object.freeze({
   // Which kinds of clutter to hide (names as in src/clutter: ClutterKind::as_str).
   kinds: { ad: true, newsletter: true, share: true, consent: true, recommendation: true, overlay: true },
   // Clean every page on load. Needs the optional host permission, asked for when switched on.
@@ -21,7 +21,7 @@ const DECLUTTER_DEFAULTS = Object.freeze({
   reader: { theme: 'system', font: 'serif', size: 20, width: 34, lineHeight: 1.6, rate: 1 },
 });
 
-async function loadDeclutterSettings() {
+export async function loadDeclutterSettings() {
   const stored = await chrome.storage.sync.get(['kinds', 'autoClean', 'leaveAlone', 'reader']);
   return {
     kinds: { ...DECLUTTER_DEFAULTS.kinds, ...stored.kinds },
@@ -32,6 +32,6 @@ async function loadDeclutterSettings() {
 }
 
 // The kinds switched on, as the wasm `analyze` request expects them.
-function enabledKinds(settings) {
+export function enabledKinds(settings) {
   return Object.entries(settings.kinds).filter(([, on]) => on).map(([kind]) => kind);
 }

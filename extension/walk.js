@@ -6,8 +6,8 @@
 // units) is documented in src/dom/wire.rs; `nodes` keeps one entry per ELEMENT/TEXT op, so a
 // decision about snapshot node `origin` applies to `nodes[origin]`.
 //
-// This file is an ES module for the wasm-bindgen tests; the extension build strips `export` so
-// that it loads as a classic content script.
+// An ES module that imports nothing: the wasm-bindgen tests (tests/browser_snapshot.rs) load it
+// as it is, and the extension bundles it into its content script.
 
 const ELEMENT = 1;
 const END = 2;

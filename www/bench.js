@@ -29,7 +29,9 @@ function headline(section, r) {
   const meta = document.createElement('p');
   meta.textContent =
     `${r.browser}, ${s.pages} pages (${s.errors} errors), ${r.generated}; wasm ${(r.wasm.raw / 1000).toFixed(0)} KB raw, ` +
-    `${(r.wasm.gzip / 1000).toFixed(1)} KB gzip. Warm = median of ${r.samples} samples after ${r.warmup} warm-up runs.`;
+    `${(r.wasm.gzip / 1000).toFixed(1)} KB gzip` +
+    (r.wasmClutter ? ` (clutter-only module for automatic cleaning: ${(r.wasmClutter.gzip / 1000).toFixed(1)} KB gzip)` : '') +
+    `. Warm = median of ${r.samples} samples after ${r.warmup} warm-up runs.`;
   const rows = [['', 'declutter / Readability median', 'p95', 'declutter / floor median', 'p95', 'declutter ms', 'Readability ms', 'floor ms']];
   for (const t of ['cold', 'warm']) {
     const x = s[t];

@@ -1,6 +1,6 @@
-// In-page side of `make bench` (a classic script, loaded after the page with the extension's own
-// files: chrome-stub.js, i18n.js, settings.js, declutter.js, engine.js, walk.js, reader-css.js,
-// overlay.js, and Readability.js).
+// In-page side of `make bench`: an ES module over the extension's own modules, bundled by
+// server.mjs (with extension/build.mjs's `bundle`) into a classic script that is loaded after the
+// page, behind chrome-stub.js and Readability.js.
 // It defines `declutterBench`, which benches/browser/run.mjs drives through page.evaluate.
 //
 // Each contender runs in the same page and the same run time:
@@ -11,12 +11,17 @@
 // - declutter: exactly what extension/content.js does for reader mode: walk(document) then ONE
 //   `analyze` call with {url, clutter, article: true} (engine.js); the overlay build is timed apart;
 // - readability: `new Readability(document.cloneNode(true)).parse()`.
+import { createFullEngine, declutterAnalyze } from '../../extension/engine.js';
+import { DeclutterOverlay } from '../../extension/overlay.js';
+import { DECLUTTER_DEFAULTS, enabledKinds } from '../../extension/settings.js';
+import { walk } from '../../extension/walk.js';
+
 (() => {
   const kinds = enabledKinds({ kinds: DECLUTTER_DEFAULTS.kinds });
   let glue = null;
 
   async function init(wasmUrl) {
-    glue = await createDeclutterEngine(wasmUrl).ready();
+    glue = await createFullEngine(wasmUrl).ready();
   }
 
   function floor() {

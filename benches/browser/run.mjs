@@ -28,7 +28,8 @@ import firefox from 'selenium-webdriver/firefox.js';
 import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { serve, addScripts, benchSource, loadHarness, REPO, CORPUS, CONTENT_SCRIPTS } from './server.mjs';
+import { serve, addScripts, benchSource, loadHarness, REPO, CORPUS, AUTO_SCRIPTS } from './server.mjs';
+import { WASM } from '../../extension/scripts.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -130,8 +131,8 @@ function extensionTime(profile) {
 async function observerRun(page, origin, withExtension) {
   await page.goto(`${origin}/bench/observer.html`, { waitUntil: 'load' });
   if (withExtension) {
-    await addScripts(page, origin, CONTENT_SCRIPTS);
-    await page.evaluate(() => globalThis.declutterAutoClean());
+    await addScripts(page, origin, AUTO_SCRIPTS);
+    await page.evaluate(() => globalThis.declutterBenchAuto);
   }
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -179,7 +180,7 @@ async function openChromium() {
   const page = await tab();
   // Automatic cleaning: the extension's content scripts at document start of every load.
   const autoPage = await tab();
-  const autoScripts = await Promise.all([...CONTENT_SCRIPTS, 'auto-bench.js'].map(benchSource));
+  const autoScripts = await Promise.all(AUTO_SCRIPTS.map(benchSource));
   await autoPage.page.addInitScript({ content: autoScripts.join(';\n') });
   return { name: `Chromium ${browser.version()}`, page, autoPage, close: () => browser.close() };
 }
@@ -235,10 +236,16 @@ async function main() {
   await browser.close();
   server.close();
 
-  const wasmPath = join(REPO, 'dist', 'chrome', 'declutter_bg.wasm');
-  const wasm = { raw: statSync(wasmPath).size, gzip: gzipSync(readFileSync(wasmPath), { level: 9 }).length };
+  // `wasm` is the full module (the reader's, timed above), `wasmClutter` the clutter-only one
+  // (automatic cleaning, the DOMContentLoaded -> hidden figure).
+  const size = (file) => {
+    const path = join(REPO, 'dist', 'chrome', file);
+    return { raw: statSync(path).size, gzip: gzipSync(readFileSync(path), { level: 9 }).length };
+  };
+  const wasm = size(WASM.full);
+  const wasmClutter = size(WASM.clutter);
   const summary = summarise(results, observer);
-  const out = { generated: new Date().toISOString(), browser: browser.name, warmup: WARMUP, samples: SAMPLES, wasm, summary, observer, pages: results };
+  const out = { generated: new Date().toISOString(), browser: browser.name, warmup: WARMUP, samples: SAMPLES, wasm, wasmClutter, summary, observer, pages: results };
   const file = BROWSER === 'firefox' ? 'bench-results-firefox.json' : 'bench-results.json';
   writeFileSync(join(REPO, 'www', file), JSON.stringify(out, null, 1) + '\n');
   print(out);
@@ -276,7 +283,7 @@ function summarise(results, observer) {
   return s;
 }
 
-function print({ summary: s, wasm, browser }) {
+function print({ summary: s, wasm, wasmClutter, browser }) {
   const f = (x, d = 2) => (x == null ? '-' : x.toFixed(d));
   console.log(`\n${browser}, ${s.pages} pages (${s.errors} errors), warm = median of ${SAMPLES} after ${WARMUP} warm-up runs`);
   console.log('| run | declutter/Readability median | p95 | declutter/floor median | p95 | declutter ms median | Readability ms median | floor ms median |');
@@ -288,7 +295,7 @@ function print({ summary: s, wasm, browser }) {
   console.log(`walk / floor (warm): median ${f(s.warm.walkVsFloor.median)}, p95 ${f(s.warm.walkVsFloor.p95)}`);
   console.log(`split (warm, median ms): ${Object.entries(s.split).map(([k, v]) => `${k} ${f(v.median, 3)}`).join(', ')}`);
   console.log(`overlay render: cold median ${f(s.cold.renderMs.median)} ms, warm ${f(s.warm.renderMs.median)} ms`);
-  console.log(`wasm: ${wasm.raw} bytes raw, ${wasm.gzip} gzip`);
+  console.log(`wasm: full ${wasm.raw} bytes raw, ${wasm.gzip} gzip; clutter-only ${wasmClutter.raw} raw, ${wasmClutter.gzip} gzip`);
   if (!s.observer) return;
   console.log(`DOMContentLoaded -> clutter hidden: median ${f(s.dclToHidden.median, 1)} ms, p95 ${f(s.dclToHidden.p95, 1)} ms`);
   const o = s.observer;

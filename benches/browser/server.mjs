@@ -4,12 +4,13 @@
 //   /zyte/<hash>.html     article-extraction-benchmark/html/<hash>.html.gz, gunzipped
 //   /bench/ext/<file>     the built extension (dist/chrome)
 //   /bench/lib/Readability.js   node_modules/@mozilla/readability (the pinned 0.6.0)
-//   /bench/<file>         this folder (harness, stubs, the inserting page)
+//   /bench/<file>         this folder (harness and auto-bench.js bundled; stubs, the inserting page)
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundle } from '../../extension/build.mjs';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const CORPUS = join(REPO, '..', 'shared', 'corpus');
@@ -28,14 +29,16 @@ const HEADERS = {
 };
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
 
-// The extension's content scripts in manifest order, behind a stand-in for the extension APIs.
-export const CONTENT_SCRIPTS = ['chrome-stub.js', 'ext/declutter.js', 'ext/engine.js', 'ext/i18n.js', 'ext/settings.js', 'ext/walk.js',
-  'ext/reader-css.js', 'ext/overlay.js', 'ext/content.js'];
+// Automatic cleaning as the extension runs it (auto-bench.js is its auto.js with a stopwatch),
+// behind a stand-in for the extension APIs.
+export const AUTO_SCRIPTS = ['chrome-stub.js', 'auto-bench.js'];
 
-// The in-page harness (harness.js) and what it runs: the extension's own files, a stand-in for
-// the extension APIs, and Readability.js, in load order.
-const HARNESS = ['chrome-stub.js', 'ext/i18n.js', 'ext/settings.js', 'ext/declutter.js', 'ext/engine.js', 'ext/walk.js',
-  'ext/reader-css.js', 'ext/overlay.js', 'lib/Readability.js', 'harness.js'];
+// The in-page harness (harness.js, which imports the extension's own modules) behind a stand-in
+// for the extension APIs and Readability.js, in load order.
+const HARNESS = ['chrome-stub.js', 'lib/Readability.js', 'harness.js'];
+
+// The bench's own ES modules, bundled as the extension's entry points are.
+const BUNDLED = new Set(['harness.js', 'auto-bench.js']);
 
 // Appends classic scripts to a loaded page one after the other (page.addScriptTag fails on the
 // page's own CSP violation reports, e.g. a refused favicon). `page` has evaluate(fn, arg).
@@ -76,6 +79,7 @@ async function body(pathname) {
   if (clean === '/bench/ext/declutter_bg.wasm' && process.env.DECLUTTER_BENCH_WASM) return readFile(process.env.DECLUTTER_BENCH_WASM);
   if (clean.startsWith('/bench/ext/')) return readFile(join(REPO, 'dist', 'chrome', clean.slice(11)));
   if (clean === '/bench/lib/Readability.js') return readFile(join(REPO, 'node_modules', '@mozilla', 'readability', 'Readability.js'));
+  if (BUNDLED.has(clean.slice(7))) return Buffer.from(await bundle(join(here, clean.slice(7))));
   if (clean.startsWith('/bench/')) return readFile(join(here, clean.slice(7)));
   throw new Error('not found');
 }

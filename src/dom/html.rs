@@ -1,9 +1,11 @@
 //! Native builder: HTML bytes -> wire stream -> [`Snapshot`], with html5ever.
 //!
 //! Bytes are decoded the way a browser would for a file it was handed without HTTP headers:
-//! byte-order mark first, then a `<meta charset>` / `http-equiv` declaration in the first 1024
-//! bytes, then UTF-8 when the bytes are valid UTF-8 (Chromium's and Firefox's detectors both land
-//! there for such pages), and otherwise Firefox's detector (`chardetng`), which tells Shift_JIS,
+//! byte-order mark first; then UTF-8 when the bytes are valid UTF-8 and not all ASCII, whatever the
+//! page declares (a page saved or re-encoded by a tool often keeps its old `<meta charset>`, and
+//! legacy multi-byte text is almost never valid UTF-8 by chance); then a `<meta charset>` /
+//! `http-equiv` declaration in the first 1024 bytes, then UTF-8 for valid UTF-8 (Chromium's and
+//! Firefox's detectors both land there for such pages), and otherwise Firefox's detector (`chardetng`), which tells Shift_JIS,
 //! GBK, windows-1251 and the other legacy encodings apart from the bytes themselves (a fixed
 //! windows-1252 fallback turned every undeclared Japanese or Russian page into mojibake). Gzip input
 //! (`1f 8b`) is inflated first, so corpus files can be read as they are stored.
@@ -181,8 +183,12 @@ pub fn decode(bytes: &[u8]) -> String {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return enc.decode_without_bom_handling(&bytes[bom_len..]).0.into_owned();
     }
+    let utf8 = std::str::from_utf8(bytes).ok();
+    if let Some(text) = utf8.filter(|t| !t.is_ascii()) {
+        return text.to_owned();
+    }
     let enc = prescan_charset(&bytes[..bytes.len().min(1024)]).unwrap_or_else(|| {
-        if std::str::from_utf8(bytes).is_ok() {
+        if utf8.is_some() {
             UTF_8
         } else {
             let mut detector = chardetng::EncodingDetector::new();

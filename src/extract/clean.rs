@@ -66,171 +66,243 @@ pub struct Cleaned {
 /// Cleans the pieces around the chosen container `top`. With `Flags::clean_conditionally` off
 /// only the unconditional rules apply.
 pub fn clean(t: &Tables, pieces: &[Piece], top: NodeId) -> Cleaned {
-    let snap = t.snap;
-    let mut cut = vec![false; snap.len()];
+    let mut cleaned = Cleaned { cut: vec![false; t.snap.len()], text: 0 };
     let mut agg: Vec<Agg> = Vec::new();
-    let mut text = 0;
     for piece in pieces {
+        let range = Range::of(t, piece, top);
+        let guard = Guard::of(t, piece, &range);
+        cleaned.text += clean_range(t, &range, &guard, &mut agg, &mut cleaned.cut);
+    }
+    cleaned
+}
+
+/// One piece's ids, `start..=end`, and whether the piece lies beside the container rather than
+/// holding it (a box the article's own may be judged as a whole: the author's bio set after
+/// the text).
+struct Range {
+    start: usize,
+    end: usize,
+    beside: bool,
+}
+
+impl Range {
+    fn of(t: &Tables, piece: &Piece, top: NodeId) -> Range {
         let start = piece.first.index();
-        let end = snap.node(piece.last).last_descendant().id().index();
-        // A piece beside the container, not holding it: a box the article's own may be judged as
-        // a whole (the author's bio set after the text).
-        let beside = !(start..=end).contains(&top.index());
-        // Forward: inside a data table, code, a figure or a box of embedded posts and formulas,
-        // blocks are kept as they are.
-        let mut protect = vec![false; end - start + 1];
-        let mut in_figure = vec![false; end - start + 1];
+        let end = t.snap.node(piece.last).last_descendant().id().index();
+        Range { start, end, beside: !(start..=end).contains(&top.index()) }
+    }
+
+    /// The parent's offset in the range, if the parent lies in it.
+    fn parent_of(&self, n: NodeRef) -> Option<usize> {
+        n.parent().map(|p| p.id().index()).filter(|&p| p >= self.start).map(|p| p - self.start)
+    }
+}
+
+/// Per node of a range, by offset: `protect`ed blocks (inside a data table, code or a box of
+/// embedded posts and formulas) are kept as they are; `in_figure` tells the conditional rules
+/// that a figure's parts are judged with the figure.
+struct Guard {
+    protect: Vec<bool>,
+    in_figure: Vec<bool>,
+}
+
+impl Guard {
+    /// One forward pass: parents come before children.
+    fn of(t: &Tables, piece: &Piece, r: &Range) -> Guard {
+        let snap = t.snap;
+        let len = r.end - r.start + 1;
+        let mut g = Guard { protect: vec![false; len], in_figure: vec![false; len] };
         let outer =
             snap.node(piece.first).ancestors().any(|a| a.is(Tag::Code) || a.is(Tag::Figure));
-        for i in start..=end {
+        for i in r.start..=r.end {
             let n = snap.node(NodeId(i as u32));
-            let (pp, pf) = match n.parent() {
-                Some(p) if p.id().index() >= start => {
-                    (protect[p.id().index() - start], in_figure[p.id().index() - start])
-                }
-                _ => (outer, outer),
+            let (pp, pf) = match r.parent_of(n) {
+                Some(p) => (g.protect[p], g.in_figure[p]),
+                None => (outer, outer),
             };
-            protect[i - start] = pp
+            g.protect[i - r.start] = pp
                 || n.is(Tag::Code)
                 || (n.is(Tag::Table) && is_data_table(n))
                 || t.holds_only_quotes(n);
-            in_figure[i - start] = pf || n.is(Tag::Figure);
+            g.in_figure[i - r.start] = pf || n.is(Tag::Figure);
         }
-        agg.clear();
-        agg.resize(end - start + 1, Agg::default());
-        for i in (start..=end).rev() {
-            let n = snap.node(NodeId(i as u32));
-            let k = i - start;
-            if t.gone[i] {
+        g
+    }
+}
+
+/// The reverse pass over one range: judges each node on the counts of what is left inside it,
+/// marks it in `cut` or adds its counts to its parent's. Returns the text left at the range's
+/// roots.
+fn clean_range(t: &Tables, r: &Range, g: &Guard, agg: &mut Vec<Agg>, cut: &mut [bool]) -> u32 {
+    let snap = t.snap;
+    let mut text = 0;
+    agg.clear();
+    agg.resize(r.end - r.start + 1, Agg::default());
+    for i in (r.start..=r.end).rev() {
+        if t.gone[i] {
+            continue;
+        }
+        let n = snap.node(NodeId(i as u32));
+        let k = i - r.start;
+        let mut a = agg[k];
+        let is_root = i == r.start || r.parent_of(n).is_none();
+        if n.is_text() {
+            a.text = t.text[i];
+            a.commas = t.commas[i];
+        } else if let Some(tag) = n.tag() {
+            if tag == Tag::A {
+                a.link = t.link[i] / t.text[i].max(1) as f32 * a.text as f32;
+            }
+            // A `div` or `section` with no block inside is a paragraph, judged as one, and so is
+            // a box around one paragraph, however many boxes deep.
+            let paragraph = tag == Tag::P
+                || (matches!(tag, Tag::Div | Tag::Section)
+                    && (!t.block_desc[i] || wraps_one_paragraph(t, n)));
+            if tag == Tag::Div && t.block_desc[i] {
+                judge_loose_runs(t, n, r, g.protect[k], agg, cut, &mut a);
+            }
+            let judged = Judged { tag, paragraph, is_root, protect: g.protect[k] };
+            if is_removed(t, n, &a, &judged, r.beside, g.in_figure[k], cut) {
+                cut[i] = true;
+                // A field is cut on sight, but the form around it is still judged by its fields:
+                // a comment form's labelled paragraphs are not the article.
+                if tag == Tag::Input {
+                    if let Some(p) = r.parent_of(n) {
+                        agg[p].input += 1;
+                    }
+                }
                 continue;
             }
-            let mut a = agg[k];
-            let is_root = i == start || n.parent().is_none_or(|p| p.id().index() < start);
-            if n.is_text() {
-                a.text = t.text[i];
-                a.commas = t.commas[i];
-            } else if let Some(tag) = n.tag() {
-                if tag == Tag::A {
-                    a.link = t.link[i] / t.text[i].max(1) as f32 * a.text as f32;
-                }
-                // A `div` or `section` with no block inside is a paragraph, judged as one, and so
-                // is a box around one paragraph, however many boxes deep.
-                let paragraph = tag == Tag::P
-                    || (matches!(tag, Tag::Div | Tag::Section)
-                        && (!t.block_desc[i] || wraps_one_paragraph(t, n)));
-                if tag == Tag::Div && t.block_desc[i] {
-                    for run in loose_runs(t, n) {
-                        let ids =
-                            run.first.index()..=snap.node(run.last).last_descendant().id().index();
-                        let text_nodes = || {
-                            ids.clone().filter(|j| {
-                                snap.node(NodeId(*j as u32)).is_text() && !t.gone[*j] && !cut[*j]
-                            })
-                        };
-                        let chars = text_nodes().map(|j| t.text[j]).sum::<u32>();
-                        // Loose inline text ("<span>Published ...</span>" beside the headline, a
-                        // promo's link between two paragraphs) is judged like the paragraph it
-                        // looks like.
-                        let stamp = || {
-                            chars as usize <= stamps::MAX_CHARS
-                                && stamps::is_stamp(
-                                    &text_nodes()
-                                        .map(|j| snap.node(NodeId(j as u32)).text())
-                                        .collect::<String>(),
-                                )
-                        };
-                        if t.flags.clean_conditionally
-                            && !protect[k]
-                            && chars > 0
-                            && (stamp() || is_promo_link(snap.node(run.first), run.last, chars))
-                        {
-                            let mut c = Some(snap.node(run.first));
-                            while let Some(x) = c {
-                                cut[x.id().index()] = true;
-                                a.link -= agg[x.id().index() - start].link.min(a.link);
-                                c = x.next_sibling().filter(|_| x.id() != run.last);
-                            }
-                            a.text -= chars.min(a.text);
-                            continue;
-                        }
-                        a.p += 1;
-                        a.textish_text += chars;
-                    }
-                }
-                let remove = removed_always(t, n, &a, is_root, beside)
-                    || (t.flags.clean_conditionally
-                        && paragraph
-                        && !protect[k]
-                        && (is_link_line(n, &a)
-                            || is_ad_or_loading(n, &a)
-                            || is_script_notice(n, &a)
-                            || is_furniture_line(n, &a)))
-                    || (t.flags.clean_conditionally
-                        && !protect[k]
-                        && (paragraph || tag.is_heading())
-                        && heads_cut_teasers(n, &a, &cut))
-                    || (t.flags.clean_conditionally
-                        && !protect[k]
-                        && !paragraph
-                        && matches!(
-                            tag,
-                            Tag::Form | Tag::Fieldset | Tag::Table | Tag::Ul | Tag::Div
-                        )
-                        && removed_conditionally(t, n, &a, in_figure[k] && !(n.is(Tag::Figure))));
-                if remove {
-                    cut[i] = true;
-                    // A field is cut on sight, but the form around it is still judged by its
-                    // fields: a comment form's labelled paragraphs are not the article.
-                    if tag == Tag::Input {
-                        if let Some(p) = n.parent().filter(|p| p.id().index() >= start) {
-                            agg[p.id().index() - start].input += 1;
-                        }
-                    }
-                    continue;
-                }
-                if paragraph {
-                    a.p += 1;
-                }
-                match tag {
-                    Tag::Img => a.img += 1,
-                    Tag::Li => a.li += 1,
-                    Tag::Input => a.input += 1,
-                    Tag::Table if is_data_table(n) => a.data_table = true,
-                    _ => {}
-                }
-                if matches!(tag, Tag::Object | Tag::Embed | Tag::Iframe) {
-                    if is_video(n) {
-                        a.video = true
-                    } else {
-                        a.embeds += 1
-                    }
-                }
+            a.count_own(n, tag, paragraph);
+        }
+        if is_root {
+            text += a.text;
+        }
+        let Some(p) = r.parent_of(n) else { continue };
+        agg[p].add_child(&a, n.tag());
+        agg[k] = a;
+    }
+    text
+}
+
+/// What [`is_removed`] needs to know of a node besides its counts.
+struct Judged {
+    tag: Tag,
+    paragraph: bool,
+    is_root: bool,
+    protect: bool,
+}
+
+/// Whether the rules cut this node, on the counts `a` of what is left inside it.
+fn is_removed(
+    t: &Tables,
+    n: NodeRef,
+    a: &Agg,
+    j: &Judged,
+    beside: bool,
+    in_figure: bool,
+    cut: &[bool],
+) -> bool {
+    if removed_always(t, n, a, j.is_root, beside) {
+        return true;
+    }
+    if !t.flags.clean_conditionally || j.protect {
+        return false;
+    }
+    (j.paragraph
+        && (is_link_line(n, a)
+            || is_ad_or_loading(n, a)
+            || is_script_notice(n, a)
+            || is_furniture_line(n, a)))
+        || ((j.paragraph || j.tag.is_heading()) && heads_cut_teasers(n, a, cut))
+        || (!j.paragraph
+            && matches!(j.tag, Tag::Form | Tag::Fieldset | Tag::Table | Tag::Ul | Tag::Div)
+            && removed_conditionally(t, n, a, in_figure && !n.is(Tag::Figure)))
+}
+
+/// A `div` holding blocks: each run of loose inline content between them is judged like the
+/// paragraph it looks like ("<span>Published ...</span>" beside the headline, a promo's link
+/// between two paragraphs); runs that are cut leave `a`'s counts, the others count as paragraphs.
+fn judge_loose_runs(
+    t: &Tables,
+    n: NodeRef,
+    r: &Range,
+    protect: bool,
+    agg: &[Agg],
+    cut: &mut [bool],
+    a: &mut Agg,
+) {
+    let snap = t.snap;
+    for run in loose_runs(t, n) {
+        let ids = run.first.index()..=snap.node(run.last).last_descendant().id().index();
+        let text_nodes = || {
+            ids.clone().filter(|&j| snap.node(NodeId(j as u32)).is_text() && !t.gone[j] && !cut[j])
+        };
+        let chars = text_nodes().map(|j| t.text[j]).sum::<u32>();
+        let stamp = || {
+            chars as usize <= stamps::MAX_CHARS
+                && stamps::is_stamp(
+                    &text_nodes().map(|j| snap.node(NodeId(j as u32)).text()).collect::<String>(),
+                )
+        };
+        if t.flags.clean_conditionally
+            && !protect
+            && chars > 0
+            && (stamp() || is_promo_link(snap.node(run.first), run.last, chars))
+        {
+            let mut c = Some(snap.node(run.first));
+            while let Some(x) = c {
+                cut[x.id().index()] = true;
+                a.link -= agg[x.id().index() - r.start].link.min(a.link);
+                c = x.next_sibling().filter(|_| x.id() != run.last);
             }
-            if is_root {
-                text += a.text;
+            a.text -= chars.min(a.text);
+            continue;
+        }
+        a.p += 1;
+        a.textish_text += chars;
+    }
+}
+
+impl Agg {
+    /// The node's own contribution to its counts, once it is kept.
+    fn count_own(&mut self, n: NodeRef, tag: Tag, paragraph: bool) {
+        if paragraph {
+            self.p += 1;
+        }
+        match tag {
+            Tag::Img => self.img += 1,
+            Tag::Li => self.li += 1,
+            Tag::Input => self.input += 1,
+            Tag::Table if is_data_table(n) => self.data_table = true,
+            _ => {}
+        }
+        if matches!(tag, Tag::Object | Tag::Embed | Tag::Iframe) {
+            if is_video(n) {
+                self.video = true
+            } else {
+                self.embeds += 1
             }
-            let Some(p) = n.parent().filter(|p| p.id().index() >= start) else { continue };
-            let tag = n.tag();
-            let pa = &mut agg[p.id().index() - start];
-            pa.text += a.text;
-            pa.link += a.link;
-            pa.commas += a.commas;
-            pa.p += a.p;
-            pa.img += a.img;
-            pa.li += a.li;
-            pa.input += a.input;
-            pa.embeds += a.embeds;
-            pa.video |= a.video;
-            pa.data_table |= a.data_table;
-            pa.heading_text +=
-                if tag.is_some_and(|t| t.is_heading()) { a.text } else { a.heading_text };
-            pa.textish_text += if tag.is_some_and(is_textish) { a.text } else { a.textish_text };
-            pa.list_text +=
-                if matches!(tag, Some(Tag::Ul | Tag::Ol)) { a.text } else { a.list_text };
-            agg[k] = a;
         }
     }
-    Cleaned { cut, text }
+
+    /// Adds a kept child's counts (`a`, of a node with tag `tag`) to its parent's.
+    fn add_child(&mut self, a: &Agg, tag: Option<Tag>) {
+        self.text += a.text;
+        self.link += a.link;
+        self.commas += a.commas;
+        self.p += a.p;
+        self.img += a.img;
+        self.li += a.li;
+        self.input += a.input;
+        self.embeds += a.embeds;
+        self.video |= a.video;
+        self.data_table |= a.data_table;
+        self.heading_text +=
+            if tag.is_some_and(|t| t.is_heading()) { a.text } else { a.heading_text };
+        self.textish_text += if tag.is_some_and(is_textish) { a.text } else { a.textish_text };
+        self.list_text += if matches!(tag, Some(Tag::Ul | Tag::Ol)) { a.text } else { a.list_text };
+    }
 }
 
 /// Elements whose text counts as running text when a box is judged: a box with text but none of

@@ -11,11 +11,11 @@
 //! `panic = "abort"`); the hook logs it to the console and the extension drops the instance and
 //! starts a fresh one, so nothing surfaces as an uncaught page error.
 
-use crate::clutter::ClutterKind;
+use crate::clutter::{ClutterKind, Hidden};
 use crate::dom::{self, Snapshot};
 use crate::extract;
 use crate::pipeline;
-use crate::render::{self, RNode};
+use crate::render::RNode;
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -30,6 +30,8 @@ fn start() {
 /// optional.
 #[derive(Default)]
 struct Request {
+    /// The page's address, for the article's links (the clutter-only module has no use for it).
+    #[cfg_attr(not(feature = "reader"), allow(dead_code))]
     url: Option<String>,
     /// Kinds of clutter to hide; absent = none.
     clutter: Option<Vec<ClutterKind>>,
@@ -146,7 +148,7 @@ pub fn analyze(ops: &[u32], text_len: usize, request: JsValue) -> Result<JsValue
     let text = String::from_utf8(text).map_err(|_| JsError::new("the text buffer is not UTF-8"))?;
     let request = Request::read(&request)?;
     let snap = dom::wire::decode(ops, text).map_err(|e| JsError::new(&e.to_string()))?;
-    let response = run(&snap, &request);
+    let response = run(&snap, &request)?;
     // One JSON string and the browser's native JSON.parse, not a JS object built field by field
     // through serde-wasm-bindgen: that made one boundary call per field of the overlay tree
     // (several ms on article pages in a CDP profile) and its code weighed in the wasm.
@@ -154,11 +156,11 @@ pub fn analyze(ops: &[u32], text_len: usize, request: JsValue) -> Result<JsValue
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("the answer is not JSON"))
 }
 
-fn run(snap: &Snapshot, request: &Request) -> Response {
+fn run(snap: &Snapshot, request: &Request) -> Result<Response, JsError> {
     let kinds = request.clutter.as_deref().unwrap_or_default();
     let (hidden, article) = if request.article {
-        let reading = pipeline::read(snap, request.url.clone(), kinds);
-        (reading.hidden, Some(reading.article))
+        let (hidden, article) = read(snap, request, kinds)?;
+        (hidden, Some(article))
     } else {
         (pipeline::clutter(snap, kinds), None)
     };
@@ -170,23 +172,34 @@ fn run(snap: &Snapshot, request: &Request) -> Response {
         Some(a) => a.is_ok(),
         None => request.readerable && extract::readerable(snap),
     };
-    let (article, error) = match article {
-        Some(Ok(a)) => (Some(a), None),
-        Some(Err(e)) => (None, Some(e.to_string())),
+    let (overlay, error) = match article {
+        Some(Ok(tree)) => (Some(tree), None),
+        Some(Err(e)) => (None, Some(e)),
         None => (None, None),
     };
-    Response {
-        nodes: snap.len(),
-        hidden,
-        readerable,
-        overlay: article.as_ref().map(render::article_tree),
-        error,
-    }
+    Ok(Response { nodes: snap.len(), hidden, readerable, overlay, error })
 }
 
-/// The snapshot in its canonical text form (see `dom::dump`), for the native/live parity tests.
-#[wasm_bindgen]
-pub fn dump_snapshot(ops: &[u32], text: String) -> Result<String, JsError> {
-    let snap = dom::wire::decode(ops, text).map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(dom::dump(&snap))
+/// The clutter and the article as the reader's node tree (or why there is none).
+#[cfg(feature = "reader")]
+fn read(
+    snap: &Snapshot,
+    request: &Request,
+    kinds: &[ClutterKind],
+) -> Result<(Vec<Hidden>, Result<RNode, String>), JsError> {
+    let reading = pipeline::read(snap, request.url.clone(), kinds);
+    let article =
+        reading.article.map(|a| crate::render::article_tree(&a)).map_err(|e| e.to_string());
+    Ok((reading.hidden, article))
+}
+
+/// The clutter-only module (automatic cleaning) has no extractor or renderer: the extension
+/// loads the full module for the reader.
+#[cfg(not(feature = "reader"))]
+fn read(
+    _: &Snapshot,
+    _: &Request,
+    _: &[ClutterKind],
+) -> Result<(Vec<Hidden>, Result<RNode, String>), JsError> {
+    Err(JsError::new("this module has no reader: the extension loads the full module for it"))
 }

@@ -89,11 +89,16 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
       await page.emulateMedia({ media: on ? 'print' : 'screen' });
       return true;
     },
-    // Sends a message to the tab through the background's own `send` (as the toolbar would):
-    // 'toggle', 'clean', 'undo', 'state'. Returns the content script's reply; rejects on an error.
+    // Sends a message to the tab's content script from the background, as the toolbar does after
+    // its first click (which injects the script): 'toggle', 'clean', 'undo', 'state'. Returns the
+    // content script's reply; rejects on an error.
     async message(page, type) {
       const id = await tabId(page);
-      return worker.evaluate(({ tab, type }) => send(tab, { type }), { tab: id, type });
+      return worker.evaluate(async ({ tab, type }) => {
+        const reply = await chrome.tabs.sendMessage(tab, { type });
+        if (reply?.error) throw new Error(reply.error);
+        return reply;
+      }, { tab: id, type });
     },
     press: (page, key) => page.keyboard.press(key),
     reload: (page) => page.reload(),

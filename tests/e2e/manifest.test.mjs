@@ -3,7 +3,9 @@
 // allows wasm and nothing else beyond 'self'.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { AUTO_SCRIPTS, BACKGROUND, CONTENT_SCRIPTS, ENTRY_POINTS, OPTIONS, WASM } from '../../extension/scripts.mjs';
 
 for (const browser of ['chrome', 'firefox']) {
   test(`${browser} manifest permissions are minimal`, () => {
@@ -18,7 +20,7 @@ for (const browser of ['chrome', 'firefox']) {
       "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     );
     for (const war of m.web_accessible_resources) {
-      assert.deepEqual(war.resources, ['declutter_bg.wasm'], 'only the wasm is web-accessible');
+      assert.deepEqual(war.resources, Object.values(WASM), 'only the wasm is web-accessible');
     }
     // Any new top-level key (externally_connectable, sandbox, declarative_net_request,
     // content_scripts, update_url...) widens what the extension can do: it must be argued here.
@@ -31,3 +33,35 @@ for (const browser of ['chrome', 'firefox']) {
     assert.ok(!/https?:\/\//.test(text.replace(/"<all_urls>"/g, '')), 'no remote URLs in the manifest');
   });
 }
+
+// One list of scripts (extension/scripts.mjs): the manifests, the background's injections and
+// the options page name only what it lists, and every listed script ships as one classic script.
+for (const browser of ['chrome', 'firefox']) {
+  test(`${browser} ships exactly the listed scripts, each a classic script`, () => {
+    const dir = new URL(`../../dist/${browser}/`, import.meta.url);
+    const m = JSON.parse(readFileSync(new URL('manifest.json', dir), 'utf8'));
+    assert.deepEqual(m.background.service_worker ? [m.background.service_worker] : m.background.scripts, [BACKGROUND]);
+    const shipped = readdirSync(dir).filter((f) => f.endsWith('.js')).sort();
+    assert.deepEqual(shipped, [...new Set(ENTRY_POINTS)].sort(), 'no script ships that the list does not name');
+    const options = readFileSync(new URL('options.html', dir), 'utf8');
+    assert.deepEqual([...options.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]), [OPTIONS]);
+    const background = readFileSync(new URL(BACKGROUND, dir), 'utf8');
+    for (const file of [...CONTENT_SCRIPTS, ...AUTO_SCRIPTS]) assert.ok(background.includes(JSON.stringify(file)), `the background injects ${file}`);
+    for (const file of shipped) {
+      const text = readFileSync(new URL(file, dir), 'utf8');
+      assert.doesNotMatch(text, /^\s*(import|export)\s[^(]/m, `${file} is a classic script`);
+      assert.doesNotMatch(text, /\bimport\s*\(/, `${file} has no dynamic import`);
+    }
+  });
+}
+
+// The content-script wasm budget, 150 KB (150,000 bytes) gzip -9, holds for each module; the clutter-only
+// module that automatic cleaning loads on every page is the smaller one.
+test('each wasm module is within the 150 KB gzip budget', () => {
+  const gzip = {};
+  for (const [name, file] of Object.entries(WASM)) {
+    gzip[name] = gzipSync(readFileSync(new URL(`../../dist/chrome/${file}`, import.meta.url)), { level: 9 }).length;
+    assert.ok(gzip[name] <= 150_000, `${file}: ${gzip[name]} bytes gzip, over 150,000`);
+  }
+  assert.ok(gzip.clutter < gzip.full, `the clutter-only module (${gzip.clutter}) is smaller than the full one (${gzip.full})`);
+});

@@ -49,14 +49,14 @@ test('chromium: after a wasm trap the page is untouched and the next click reads
   // a new instance is created: only a content script that really replaces the instance recovers.
   await inContentScript(page, `{
     const encodeInto = TextEncoder.prototype.encodeInto;
-    const create = globalThis.createDeclutterWasm;
+    const instantiate = WebAssembly.instantiate;
     TextEncoder.prototype.encodeInto = function () {
       throw new WebAssembly.RuntimeError('unreachable');
     };
-    globalThis.createDeclutterWasm = function () {
+    WebAssembly.instantiate = function (...args) {
       TextEncoder.prototype.encodeInto = encodeInto;
-      globalThis.createDeclutterWasm = create;
-      return create();
+      WebAssembly.instantiate = instantiate;
+      return instantiate.apply(this, args);
     };
   }`);
   await driver.evaluate(page, inPageWatchToast);
