@@ -9,6 +9,7 @@
 // way the result is plain data that this script applies. Page nodes are never removed or
 // restyled: one attribute per hidden element, so React-style re-renders keep working and undo is
 // exact.
+import { describeEmbeds } from './embeds.js';
 import { createDeclutterEngines } from './engine.js';
 import { DeclutterOverlay } from './overlay.js';
 import { DECLUTTER_HIDE_CSS, enabledKinds, loadDeclutterSettings } from './settings.js';
@@ -217,6 +218,7 @@ async function openReader(settings) {
     watch(kinds, walked.shadowRoots);
     page.cleanedByReader = true;
   }
+  describeEmbeds(result.overlay);
   page.reader = DeclutterOverlay.open(result.overlay, settings.reader, {
     onClose: closeReader,
     onPrefs: (reader) => chrome.storage.sync.set({ reader }).catch(() => {}),

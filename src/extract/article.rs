@@ -82,10 +82,8 @@ pub enum Block {
         fallback: String,
     },
     Rule,
-    /// An embedded video or post, shown as a card linking to the original (see `embeds`).
+    /// An embedded video or post, shown as a card linking to it (see `embeds`).
     Embed {
-        /// "YouTube", "Mastodon (mastodon.social)", or the frame's host.
-        provider: String,
         title: Option<String>,
         url: String,
     },

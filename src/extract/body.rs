@@ -207,9 +207,6 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
             if !blocks.is_empty() {
                 out.push(Block::Quote { blocks });
             }
-            if let Some(card) = embeds::post(c, ctx.base) {
-                out.push(card);
-            }
         }
         Tag::Figure => figure(c, ctx, depth, out),
         Tag::Img | Tag::Picture => {
@@ -271,12 +268,10 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
             children(c, ctx, depth + 1, out)
         }
         _ if is_inline(c) => inline_element(c, ctx, depth + 1, &mut out.inline, &mut out.figures),
-        _ => match embeds::frame(c, ctx.base) {
-            // A lite player element (`<lite-youtube videoid>`).
-            Some(card) => out.push(card),
+        _ => {
             // Unknown elements (custom elements, `<font>`...): read through them.
-            None => children(c, ctx, depth + 1, out),
-        },
+            children(c, ctx, depth + 1, out);
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 // The modern web (issue 17) in both browsers, through the real toolbar action: articles and
 // clutter inside shadow roots (declarative and scripted, open and closed) are read and hidden,
-// and closing the reader restores every shadow tree.
+// and closing the reader restores every shadow tree; relative URLs follow <base href>; embeds
+// become cards.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BROWSERS, waitFor, withBrowser } from './suite.mjs';
@@ -77,6 +78,22 @@ for (const [browserName, launch] of BROWSERS) {
       const overlay = await waitFor(() => driver.overlay(page), 'the overlay');
       const urls = [...overlay.html.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1].replaceAll('&amp;', '&'));
       for (const url of want) assert.ok(urls.includes(url), `the reader has ${url} (it has ${urls.join(', ')})`);
+      await driver.press(page, 'Escape');
+      await driver.closePage(page);
+    });
+
+    test(`${browserName}: embeds become cards linking to the original, posts keep their text`, async () => {
+      const { driver, base } = session;
+      const page = await driver.open(`${base}/fixtures/modern/embeds.html`);
+      const want = await driver.evaluate(page, () => [...document.querySelectorAll('[data-card]')].map((e) => e.dataset.card));
+      await driver.click(page);
+      const overlay = await waitFor(() => driver.overlay(page), 'the overlay');
+      const cards = [...overlay.html.matchAll(/<div class="dc-embed"><small class="dc-embed-provider">([^<]*)<\/small><a href="([^"]*)"/g)]
+        .map((m) => `${m[1]} ${m[2].replaceAll('&amp;', '&')}`);
+      assert.deepEqual(cards, want, 'one card per embed, in order, linking to the original');
+      assert.ok(!/<(iframe|script|object|embed)\b/.test(overlay.html), 'no frame or script in the reader');
+      assert.ok(!/<img[^>]+(youtube|vimeo|twitter|instagram|tiktok|mastodon)/.test(overlay.html), 'nothing loaded from the providers');
+      assert.ok(overlay.text.includes('Tail clearly visible without binoculars!'), 'the tweet keeps its text');
       await driver.press(page, 'Escape');
       await driver.closePage(page);
     });
