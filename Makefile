@@ -52,7 +52,13 @@ test-browser:
 test-e2e: extension
 	node --test --test-concurrency=1 tests/e2e/
 
+# The style the code is written in: rustfmt.toml, clippy with every warning an error (natively
+# and for both wasm modules, whose src/wasm only exists there), and web-ext lint.
 lint: extension
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features reader -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 	$(NODE_BIN)/web-ext lint --source-dir dist/firefox
 
 # Speed: declutter vs Readability.js 0.6.0 vs a bare TreeWalker in headless Chromium and Firefox,

@@ -1,6 +1,7 @@
 //! Criterion benchmarks of the native path on named corpus pages: html5ever parse into the
 //! snapshot, clutter classification, and extraction (with the overlay tree), each timed apart,
-//! plus the whole pipeline. The pages are read in place from `../shared/corpus` (never copied).
+//! plus the whole pipeline. The pages are read in place from the full corpora (`$DECLUTTER_CORPUS`
+//! or `../shared/corpus`, never copied).
 //!
 //! Pages, chosen to span the corpora: a small and a large Readability test page (`ars-1`,
 //! `nytimes-3`), a long reference article (`wikipedia`), a non-Latin page (`rtl-1`), and the
@@ -20,8 +21,17 @@ const ZYTE_PAGES: &[(&str, &str)] = &[
     ("zyte-large", "d605bdef2cde7308a9f2fbd1484d4a9c3da0167177245d346da61e455f42208d"),
 ];
 
+/// The full corpora: `$DECLUTTER_CORPUS`, else `../shared/corpus` beside the checkout.
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
+    let dir = std::env::var_os("DECLUTTER_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
+    assert!(
+        dir.join("readability-test-pages").is_dir(),
+        "the full corpora are not at {}: set DECLUTTER_CORPUS or put them at ../shared/corpus",
+        dir.display()
+    );
+    dir
 }
 
 fn pages() -> Vec<(String, String)> {
@@ -44,7 +54,8 @@ fn bench(c: &mut Criterion) {
     let clutter_options = clutter::Options::default();
     for (name, html) in pages() {
         let snap = dom::html::parse(&html).expect("parse");
-        let options = extract::Options { url: Some("https://example.com/article".into()) };
+        let options =
+            extract::Options { url: Some("https://example.com/article".into()), root: None };
         let mut group = c.benchmark_group(format!("{name} ({} nodes)", snap.len()));
         group.bench_function(BenchmarkId::from_parameter("parse"), |b| {
             b.iter(|| dom::html::parse(&html).unwrap())

@@ -7,6 +7,7 @@
 import { createDeclutterEngines } from './engine.js';
 import { declutterMessage } from './i18n.js';
 import { DECLUTTER_HIDE_CSS, loadDeclutterSettings } from './settings.js';
+import { installControls, syncSiteScripts } from './menus.js';
 import { AUTO_SCRIPTS, CONTENT_SCRIPTS } from './scripts.mjs';
 
 const AUTO_SCRIPT_ID = 'declutter-auto';
@@ -15,23 +16,39 @@ chrome.action.onClicked.addListener((tab) => {
   send(tab.id, { type: 'toggle' }).then((reply) => showBadge(tab.id, reply), (e) => showError(tab.id, e));
 });
 
-// Makes sure the content scripts and the stylesheet are in the tab, then sends one message.
+// Makes sure the content script is in the tab, then sends one message. Clicks can race (a
+// double click, two while a slow page loads): the check and the injection run once per tab at a
+// time, and a click that arrives meanwhile waits for that one instead of injecting again.
+const injecting = new Map(); // tabId -> promise
+
 async function send(tabId, message) {
-  const alive = await chrome.tabs.sendMessage(tabId, { type: 'ping' }).catch(() => null);
-  if (!alive) {
-    const css = await insertHideCss(tabId);
-    await chrome.scripting.executeScript({ target: { tabId }, files: CONTENT_SCRIPTS });
-    message = { ...message, css };
-  }
+  await ensureContentScript(tabId);
   const reply = await chrome.tabs.sendMessage(tabId, message);
   if (reply?.error) throw new Error(reply.error);
   return reply;
 }
 
-// True when the user stylesheet is in; the content script has a fallback otherwise.
+function ensureContentScript(tabId) {
+  if (!injecting.has(tabId)) {
+    const done = (async () => {
+      const alive = await chrome.tabs.sendMessage(tabId, { type: 'ping' }).catch(() => null);
+      if (!alive) await chrome.scripting.executeScript({ target: { tabId }, files: CONTENT_SCRIPTS });
+    })();
+    injecting.set(tabId, done);
+    const settled = () => injecting.delete(tabId);
+    done.then(settled, settled);
+  }
+  return injecting.get(tabId);
+}
+
+// The hiding stylesheet, with user origin so that the page can neither remove nor out-rank it.
+// The content script asks for it when it first marks something and gives it back when nothing is
+// marked any more. True when it is in; the content script has a fallback otherwise.
+const hideCss = (tabId) => ({ target: { tabId }, css: DECLUTTER_HIDE_CSS, origin: 'USER' });
+
 async function insertHideCss(tabId) {
   try {
-    await chrome.scripting.insertCSS({ target: { tabId }, css: DECLUTTER_HIDE_CSS, origin: 'USER' });
+    await chrome.scripting.insertCSS(hideCss(tabId));
     return true;
   } catch (e) {
     console.warn('declutter: insertCSS failed, the page will use the fallback', e);
@@ -71,8 +88,12 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     showBadge(sender.tab.id, message);
     return false;
   }
-  if (message?.type === 'auto-css' && sender.tab) {
+  if (message?.type === 'insert-css' && sender.tab) {
     insertHideCss(sender.tab.id).then((css) => sendResponse({ css }));
+    return true;
+  }
+  if (message?.type === 'remove-css' && sender.tab) {
+    chrome.scripting.removeCSS(hideCss(sender.tab.id)).catch(() => {}).then(() => sendResponse({}));
     return true;
   }
   return false;
@@ -101,8 +122,11 @@ async function syncAutoClean() {
 }
 
 chrome.storage.onChanged.addListener((changes) => {
-  if (changes.autoClean) syncAutoClean().catch((e) => console.warn('declutter:', e));
+  if (changes.autoClean) syncAutoClean().then(syncSiteScripts).catch((e) => console.warn('declutter:', e));
 });
 chrome.permissions.onAdded.addListener(() => syncAutoClean().catch(() => {}));
 chrome.permissions.onRemoved.addListener(() => syncAutoClean().catch(() => {}));
 chrome.runtime.onInstalled.addListener(() => syncAutoClean().catch(() => {}));
+
+// Page and site controls: the action's context menu, commands, per-site access (menus.js).
+installControls({ send, showBadge, showError });

@@ -29,7 +29,7 @@ const base = {
   description: '__MSG_extDescription__',
   default_locale: 'en',
   // Nothing broader: host access is only requested (optionally) for automatic cleaning.
-  permissions: ['activeTab', 'scripting', 'storage'],
+  permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
   optional_host_permissions: ['<all_urls>'],
   action: { default_title: '__MSG_actionTitle__', default_icon: icons },
   icons,
@@ -38,6 +38,9 @@ const base = {
       suggested_key: { default: 'Alt+Shift+R' },
       description: '__MSG_commandToggle__',
     },
+    'clean-page': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_commandClean__' },
+    'hide-element': { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_commandZap__' },
+    'show-hidden': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandPeek__' },
   },
   options_ui: { page: 'options.html', open_in_tab: false },
   web_accessible_resources: [{ resources: Object.values(WASM), matches: ['<all_urls>'] }],
@@ -46,7 +49,14 @@ const base = {
 };
 
 const manifests = {
-  chrome: { ...base, background: { service_worker: BACKGROUND } },
+  chrome: {
+    ...base,
+    background: { service_worker: BACKGROUND },
+    // Reachable only through a URL that changes every session (runtime.getURL gives it): a site
+    // cannot probe a fixed chrome-extension://<id>/ address to learn the extension is installed.
+    // Firefox needs no such key: its moz-extension:// host is a random UUID per installation.
+    web_accessible_resources: [{ ...base.web_accessible_resources[0], use_dynamic_url: true }],
+  },
   firefox: {
     ...base,
     background: { scripts: [BACKGROUND] },

@@ -9,10 +9,12 @@
 // way the result is plain data that this script applies. Page nodes are never removed or
 // restyled: one attribute per hidden element, so React-style re-renders keep working and undo is
 // exact.
+import { DeclutterControls } from './controls.js';
 import { describeEmbeds } from './embeds.js';
+import { declutterEarlySheet } from './early-css.js';
 import { createDeclutterEngines } from './engine.js';
 import { DeclutterOverlay } from './overlay.js';
-import { DECLUTTER_HIDE_CSS, enabledKinds, loadDeclutterSettings } from './settings.js';
+import { DECLUTTER_HIDE_CSS, enabledKinds, loadDeclutterSettings, withStored } from './settings.js';
 import { pageDom, walk, walkSubtrees } from './walk.js';
 
 const HIDDEN_ATTR = 'data-declutter-hidden';
@@ -22,17 +24,28 @@ const HIDDEN_ATTR = 'data-declutter-hidden';
 const FRAME_BUDGET_MS = 4; // a quarter of a 60 Hz frame
 const BATCH_MAX_ELEMENTS = 500; // subtrees walked per frame at most
 const WATCH_MAX_ELEMENTS = 50_000; // after this many inserted subtrees the observer stops
+// Subtrees waiting at most: a background tab gets no animation frames, so the queue would grow
+// for as long as the page inserts; past this the page is a feed and the observer stops.
+const PENDING_MAX_ELEMENTS = 10_000;
+// Reader preferences are written once the user stops changing them: storage.sync allows only a
+// few writes a minute.
+const PREFS_WRITE_DELAY_MS = 1000;
 
 const page = {
   marked: [], // elements we marked, in order
-  observer: null,
+  observer: null, // { disconnect } while inserted subtrees are watched
   cleanedByReader: false,
   reader: null,
-  cssFallback: null,
+  readerable: null, // from the quick check, for the badge in automatic mode
+  // Bumped by every undo: work that awaited across one finds its results stale.
+  epoch: 0,
+  rules: new Map(), // hidden element -> the rule that hid it (peek mode, report)
   shadowSheet: null, // the hiding rules, adopted by each shadow root holding a marked element
   shadowRoots: new Set(), // the roots that adopted it
-  readerable: null, // from the quick check, for the badge in automatic mode
 };
+
+// The person's controls on the page (peek, zapper, picker, scroll lock, report): controls.js.
+const controls = DeclutterControls.attach({ page, markElement, unmark, notifyBadge, openReader, closeReader });
 
 // --- engine -------------------------------------------------------------------------------
 // The wasm here when the page's CSP allows it; otherwise (Chrome refuses wasm in content
@@ -65,29 +78,60 @@ async function analyze(walked, request) {
 }
 
 // --- hiding -------------------------------------------------------------------------------
-function ensureHideCss(inserted) {
-  if (inserted !== false || page.cssFallback) return;
-  // insertCSS failed: adopt the same rules as a constructable sheet (CSP does not apply to it).
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(DECLUTTER_HIDE_CSS);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    page.cssFallback = sheet;
-  } catch (e) {
-    console.warn('declutter: no way to add the hiding stylesheet on this page', e);
+// The hiding stylesheet is in while anything is marked or the reader is open, and out again
+// otherwise: a page must not keep a rule for our attribute (nor learn of us through it). The
+// background inserts it with user origin; where that fails, the same rules are adopted as a
+// constructable sheet (CSP does not apply to it). Changes run in order, one at a time.
+const css = { wanted: false, inserted: null, queue: Promise.resolve() };
+
+function hideCss(on) {
+  if (css.wanted !== on) {
+    css.wanted = on;
+    css.queue = css.queue.then(on ? insertHideCss : removeHideCss).catch((e) => console.warn('declutter:', e));
   }
+  return css.queue;
+}
+
+async function insertHideCss() {
+  const reply = await chrome.runtime.sendMessage({ type: 'insert-css' }).catch(() => null);
+  if (reply?.css) {
+    css.inserted = 'user';
+    return;
+  }
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(DECLUTTER_HIDE_CSS);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  css.inserted = sheet;
+}
+
+async function removeHideCss() {
+  if (css.inserted === 'user') await chrome.runtime.sendMessage({ type: 'remove-css' }).catch(() => null);
+  else if (css.inserted) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== css.inserted);
+  css.inserted = null;
+}
+
+// After any change: the stylesheet goes when nothing needs it any more.
+function tidy() {
+  if (page.marked.length === 0 && !page.reader) hideCss(false);
 }
 
 function mark(nodes, hidden) {
-  for (const { origin, kind } of hidden) {
+  for (const { origin, kind, rule } of hidden) {
     const el = nodes[origin];
-    if (el && pageDom.isElement(el) && !pageDom.hasAttribute(el, HIDDEN_ATTR)) {
-      pageDom.setAttribute(el, HIDDEN_ATTR, kind);
-      page.marked.push(el);
-      const root = pageDom.shadowRootAround(el);
-      if (root) hideInShadowRoot(root);
-    }
+    // The person's exceptions for the site win over the engine.
+    if (el && pageDom.isElement(el) && !controls.keeps(el)) markElement(el, kind, rule);
   }
+}
+
+function markElement(el, kind, rule) {
+  if (pageDom.hasAttribute(el, HIDDEN_ATTR)) return false;
+  pageDom.setAttribute(el, HIDDEN_ATTR, kind);
+  page.marked.push(el);
+  page.rules.set(el, rule);
+  hideCss(true);
+  const root = pageDom.shadowRootAround(el);
+  if (root) hideInShadowRoot(root);
+  return true;
 }
 
 // The page-wide hiding stylesheet does not reach into shadow trees: a root holding a marked
@@ -106,54 +150,90 @@ function hideInShadowRoot(root) {
   }
 }
 
+function unmark(el) {
+  pageDom.removeAttribute(el, HIDDEN_ATTR);
+  page.marked = page.marked.filter((m) => m !== el);
+  page.rules.delete(el);
+  tidy();
+}
+
 async function clean(settings) {
   if (page.observer) return page.marked.length;
+  const epoch = page.epoch;
   const kinds = enabledKinds(settings);
   const walked = walk(document, page.reader?.host ?? null);
   if (walked.tooLarge) throw new PageTooLarge(walked.tooLarge);
   const result = await analyze(walked, { url: location.href, clutter: kinds, readerable: true });
+  if (page.epoch !== epoch || page.observer) return page.marked.length;
   mark(walked.nodes, result.hidden);
   page.readerable = result.readerable;
   watch(kinds, walked.shadowRoots);
+  await controls.applyZaps();
+  controls.afterChange();
   return page.marked.length;
 }
 
 function undo() {
+  page.epoch++;
   page.observer?.disconnect();
   page.observer = null;
+  controls.reset();
   for (const el of page.marked) pageDom.removeAttribute(el, HIDDEN_ATTR);
   page.marked = [];
-  if (page.cssFallback) {
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== page.cssFallback);
-    page.cssFallback = null;
-  }
+  page.rules.clear();
   for (const root of page.shadowRoots) {
     root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== page.shadowSheet);
   }
   page.shadowRoots.clear();
+  tidy();
 }
 
 // Classifies subtrees inserted after the first pass (late newsletter modals, lazy ad slots), in
 // the document and in the shadow roots the walks entered (an observer does not see into them).
+// One batch is analysed at a time; after every await the watch checks it is still the current
+// one (an undo or the reader's close ends it), so no batch marks anything after that.
 function watch(kinds, shadowRoots) {
   const pending = new Set();
+  const epoch = page.epoch;
   let scheduled = false;
+  let analysing = false;
   let seen = 0;
+  const watcher = { disconnect: stop };
+  const live = () => page.observer === watcher && page.epoch === epoch;
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       for (const n of record.addedNodes) {
         if (pageDom.isElement(n) && n !== page.reader?.host) pending.add(n);
       }
     }
-    if (!scheduled && pending.size > 0) {
-      scheduled = true;
-      requestAnimationFrame(flush);
-    }
+    if (pending.size > PENDING_MAX_ELEMENTS) stop();
+    else schedule();
   });
+  function stop() {
+    observer.disconnect();
+    pending.clear();
+  }
+  function schedule() {
+    if (scheduled || analysing || pending.size === 0 || !live()) return;
+    scheduled = true;
+    requestAnimationFrame(flush);
+  }
   async function flush() {
     scheduled = false;
+    analysing = true;
+    try {
+      await drain();
+    } catch (e) {
+      console.warn('declutter: stopped watching the page', e);
+      stop();
+    } finally {
+      analysing = false;
+    }
+    schedule();
+  }
+  async function drain() {
     const started = performance.now();
-    while (pending.size > 0 && page.observer === observer) {
+    while (pending.size > 0 && live()) {
       const batch = [];
       for (const el of pending) {
         pending.delete(el);
@@ -167,24 +247,15 @@ function watch(kinds, shadowRoots) {
       if (batch.length > 0) {
         const walked = walkSubtrees(batch, page.reader?.host ?? null);
         for (const root of walked.shadowRoots) observeRoot(root);
-        if (walked.tooLarge) {
-          // Inserted subtrees this large are a feed, not a prompt: stop watching.
-          observer.disconnect();
-          return;
-        }
+        // Inserted subtrees this large are a feed, not a prompt: stop watching.
+        if (walked.tooLarge) return stop();
         const result = await analyze(walked, { url: location.href, clutter: kinds });
+        if (!live()) return;
         mark(walked.nodes, result.hidden);
-        notifyBadge();
+        controls.afterChange();
       }
-      if (seen > WATCH_MAX_ELEMENTS) {
-        observer.disconnect();
-        return;
-      }
-      if (performance.now() - started > FRAME_BUDGET_MS) break;
-    }
-    if (pending.size > 0 && !scheduled) {
-      scheduled = true;
-      requestAnimationFrame(flush);
+      if (seen > WATCH_MAX_ELEMENTS) return stop();
+      if (performance.now() - started > FRAME_BUDGET_MS) return;
     }
   }
   const observed = new Set();
@@ -195,7 +266,7 @@ function watch(kinds, shadowRoots) {
   }
   observer.observe(document.documentElement, { childList: true, subtree: true });
   for (const root of shadowRoots) observeRoot(root);
-  page.observer = observer;
+  page.observer = watcher;
 }
 
 function notifyBadge() {
@@ -204,11 +275,19 @@ function notifyBadge() {
 }
 
 // --- reader -------------------------------------------------------------------------------
-async function openReader(settings) {
+// `picked`: the element a person chose as the article (this time, or remembered for the site).
+async function openReader(settings, picked) {
+  picked ??= await controls.rememberedArticle();
+  const epoch = page.epoch;
+  // The stylesheet also holds the page's scrolling while the reader is open.
+  const sheet = hideCss(true);
   const walked = walk(document, null);
   if (walked.tooLarge) throw new PageTooLarge(walked.tooLarge);
   const kinds = enabledKinds(settings);
-  const result = await analyze(walked, { url: location.href, clutter: kinds, article: true });
+  const root = picked ? walked.nodes.indexOf(picked) : -1;
+  const result = await analyze(walked, { url: location.href, clutter: kinds, article: true, ...(root >= 0 && { root }) });
+  await sheet;
+  if (page.epoch !== epoch) return { status: 'restored', hidden: page.marked.length };
   if (!result.overlay) {
     DeclutterOverlay.toast('toastNoArticle');
     return { status: 'no-article', hidden: page.marked.length };
@@ -216,68 +295,122 @@ async function openReader(settings) {
   if (!page.observer) {
     mark(walked.nodes, result.hidden);
     watch(kinds, walked.shadowRoots);
+    await controls.applyZaps();
     page.cleanedByReader = true;
   }
+  const prefs = prefsWriter(settings.stored.reader);
   describeEmbeds(result.overlay);
-  page.reader = DeclutterOverlay.open(result.overlay, settings.reader, {
+  const reader = DeclutterOverlay.open(result.overlay, settings.reader, {
     onClose: closeReader,
-    onPrefs: (reader) => chrome.storage.sync.set({ reader }).catch(() => {}),
+    onPrefs: prefs.set,
+    // The reader's own menu: the page controls, from the reader's toolbar.
+    onAction: (type) => handlers[type]?.({ type, copy: true }),
   });
+  page.reader = {
+    host: reader.host,
+    close() {
+      prefs.flush();
+      reader.close();
+    },
+  };
   return { status: 'open', hidden: page.marked.length };
 }
 
-function closeReader() {
+// Writes the reader's preferences once they have stopped changing for a moment, and at the
+// latest when the reader closes (`flush`) or the page goes away.
+// The write is one call, with no read before it, so that it still goes out as the page unloads.
+function prefsWriter(stored) {
+  let timer = null;
+  let latest = null;
+  const flush = () => {
+    clearTimeout(timer);
+    removeEventListener('pagehide', flush);
+    if (latest) chrome.storage.sync.set({ reader: withStored(stored, latest) }).catch(() => {});
+    latest = null;
+  };
+  const set = (reader) => {
+    latest = reader;
+    clearTimeout(timer);
+    timer = setTimeout(flush, PREFS_WRITE_DELAY_MS);
+    addEventListener('pagehide', flush);
+  };
+  return { set, flush };
+}
+
+// `keepClean`: the person goes on to work on the cleaned page (peek, zapper, picker).
+function closeReader(keepClean = false) {
   if (!page.reader) return;
   // Unhide first: the element that had focus before the reader may have been hidden, and
   // the overlay gives focus back as it closes.
-  if (page.cleanedByReader) {
-    undo();
-    page.cleanedByReader = false;
-  }
+  if (page.cleanedByReader && !keepClean) undo();
+  page.cleanedByReader = false;
   page.reader.close();
   page.reader = null;
+  tidy();
   notifyBadge();
 }
 
 // --- failures -----------------------------------------------------------------------------
 // A page past the walker's caps (see walk.js) is refused before any analysis; any failure is
 // shown as a toast and leaves the page as it was (nothing is marked before a result exists).
+// The reply goes out even if the toast cannot be shown.
 class PageTooLarge extends Error {}
 
 function failed(e) {
-  if (e instanceof PageTooLarge) DeclutterOverlay.toast('toastTooLarge');
-  else DeclutterOverlay.toast('toastFailed', e?.message ?? e);
+  try {
+    if (e instanceof PageTooLarge) DeclutterOverlay.toast('toastTooLarge');
+    else DeclutterOverlay.toast('toastFailed', e?.message ?? e);
+  } catch (toastError) {
+    console.warn('declutter: no toast on this page', toastError);
+  }
+  tidy();
   return e instanceof PageTooLarge
     ? { status: 'too-large', error: e.message, hidden: page.marked.length }
     : { error: String(e?.message ?? e) };
 }
 
+// --- one operation at a time --------------------------------------------------------------
+// Messages and automatic cleaning run one after the other. A toggle that arrives while another
+// toggle is in flight joins it: a double click, or two clicks while the engine loads, open one
+// reader, and the reply to both is the same.
+let inFlight = null; // { type, done }
+
+function exclusive(type, run) {
+  if (type === 'toggle' && inFlight?.type === 'toggle') return inFlight.done;
+  const previous = inFlight?.done.catch(() => {}) ?? Promise.resolve();
+  const entry = { type, done: previous.then(run) };
+  inFlight = entry;
+  const settled = () => {
+    if (inFlight === entry) inFlight = null;
+    tidy();
+  };
+  entry.done.then(settled, settled);
+  return entry.done;
+}
+
 // --- messages -----------------------------------------------------------------------------
-const handlers = {
+// No prototype: a message type such as "constructor" or "__proto__" finds nothing.
+const handlers = Object.assign(Object.create(null), {
   ping: () => ({ ok: true }),
-  async toggle(message) {
-    ensureHideCss(message.css);
+  toggle: () => exclusive('toggle', async () => {
     if (page.reader) {
       closeReader();
       return { status: 'closed', hidden: page.marked.length };
     }
     warm(true);
     return openReader(await loadDeclutterSettings());
-  },
-  async clean(message) {
-    ensureHideCss(message.css);
-    return { status: 'cleaned', hidden: await clean(await loadDeclutterSettings()) };
-  },
-  undo() {
+  }),
+  clean: () => exclusive('clean', async () => ({ status: 'cleaned', hidden: await clean(await loadDeclutterSettings()) })),
+  undo: () => exclusive('undo', () => {
     closeReader();
     undo();
     return { status: 'restored', hidden: 0 };
-  },
-  state: () => ({ reader: page.reader !== null, hidden: page.marked.length }),
-};
+  }),
+  state: () => ({ reader: page.reader !== null, hidden: page.marked.length, cleaned: page.observer !== null }),
+}, controls.handlers);
 
-chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-  const handler = handlers[message?.type];
+function onMessage(message, _sender, sendResponse) {
+  const handler = typeof message?.type === 'string' ? handlers[message.type] : undefined;
   if (!handler) return false;
   Promise.resolve()
     .then(() => handler(message))
@@ -286,27 +419,47 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
       sendResponse(failed(e));
     });
   return true;
-});
+}
+
+// One content script per frame, however often it is injected (racing clicks, a click after
+// automatic cleaning): only the first copy listens. A symbol, so that no page element's name
+// or id can stand in for the flag.
+const LOADED = Symbol.for('declutter.contentScript');
+const first = !globalThis[LOADED];
+globalThis[LOADED] = true;
+if (first) chrome.runtime.onMessage.addListener(onMessage);
 
 // --- automatic cleaning -------------------------------------------------------------------
 // auto.js imports this and calls it at document_start. The wasm compiles and the settings load
 // while the page parses; the walk starts as soon as the parser is done (readyState
 // "interactive", a little before DOMContentLoaded, which waits for deferred scripts).
 export async function autoClean() {
+  if (!first) return;
   warm(false);
   const settings = await loadDeclutterSettings();
-  if (!settings.autoClean || settings.leaveAlone.includes(location.hostname)) return;
+  const site = await controls.site();
+  const cleans = (settings.autoClean || site.always) && !site.never && !settings.leaveAlone.includes(location.hostname);
+  if (!cleans && !site.reader && site.zaps.length === 0) return;
+  // What is certain is hidden before the first paint (see early-css.js); the marks take over.
+  const early = declutterEarlySheet(cleans, site);
   // The user stylesheet goes in through the background. Its answer is not waited for: marks
   // without the sheet hide nothing yet, and the round trip (longer when the service worker has
   // to wake up) would otherwise come before the walk on every page.
-  chrome.runtime.sendMessage({ type: 'auto-css' }).catch(() => null).then((reply) => ensureHideCss(reply?.css ?? false));
+  const sheet = cleans || site.zaps.length > 0 ? hideCss(true) : Promise.resolve();
   if (document.readyState === 'loading') {
     const parsed = new Promise((done) => document.addEventListener('readystatechange', done, { once: true }));
     local.ready(false).then(() => document.readyState === 'loading' && warmUp(settings)).catch(() => {});
     await parsed;
   }
-  await clean(settings);
+  try {
+    if (cleans) await exclusive('clean', () => clean(settings));
+    else await controls.applyZaps();
+  } finally {
+    // The early sheet (and the hold) go once the marks and the hiding stylesheet are both in.
+    sheet.then(() => early.remove());
+  }
   notifyBadge();
+  if (site.reader) await exclusive('toggle', () => (page.reader ? null : (warm(true), openReader(settings))));
 }
 
 // V8 compiles each wasm function on its first call, with its baseline compiler, on the calling

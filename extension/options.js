@@ -2,7 +2,8 @@
 // host permission at the moment it is switched on), and sites to leave alone. Its words are the
 // messages named by each element's data-i18n (the English in the HTML is only a placeholder).
 import { declutterMessage } from './i18n.js';
-import { loadDeclutterSettings } from './settings.js';
+import { loadDeclutterSettings, saveDeclutterSettings } from './settings.js';
+import { exportDeclutter, importDeclutter, loadAllSiteRules, updateSiteRules } from './site-rules.js';
 
 document.documentElement.lang = chrome.i18n.getUILanguage();
 for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = declutterMessage(el.dataset.i18n);
@@ -27,7 +28,7 @@ async function init() {
 for (const box of kindBoxes) {
   box.addEventListener('change', async () => {
     const kinds = Object.fromEntries(kindBoxes.map((b) => [b.dataset.kind, b.checked]));
-    await chrome.storage.sync.set({ kinds });
+    await saveDeclutterSettings('kinds', kinds);
     saved();
   });
 }
@@ -55,3 +56,72 @@ leave.addEventListener('change', async () => {
 });
 
 init();
+
+// --- the person's rules per site, where they are stored, export and import -----------------
+const siteList = document.getElementById('site-list');
+const noSites = document.getElementById('no-sites');
+const store = document.getElementById('store');
+const SITE_CHOICES = { always: 'optionsRuleAlways', never: 'optionsRuleNever', reader: 'optionsRuleReader' };
+
+async function showSites() {
+  const sites = await loadAllSiteRules();
+  siteList.replaceChildren();
+  const undo = (host, change) => async () => {
+    await updateSiteRules(host, change);
+    saved();
+  };
+  for (const [host, rules] of Object.entries(sites).sort()) {
+    const entries = [
+      ...rules.zaps.map((z, i) => ['optionsRuleHide', z.selector, (r) => r.zaps.splice(i, 1)]),
+      ...rules.keep.map((k, i) => ['optionsRuleKeep', k.selector, (r) => r.keep.splice(i, 1)]),
+      ...(rules.article ? [['optionsRuleArticle', rules.article.selector, (r) => delete r.article]] : []),
+      ...Object.entries(SITE_CHOICES).filter(([f]) => rules[f]).map(([f, label]) => [label, '', (r) => delete r[f]]),
+    ];
+    for (const [label, selector, change] of entries) {
+      const li = document.createElement('li');
+      li.dataset.host = host;
+      const code = document.createElement('code');
+      code.textContent = selector;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = declutterMessage('optionsUndo');
+      button.addEventListener('click', undo(host, change));
+      li.append(`${host}: ${declutterMessage(label)} `, code, button);
+      siteList.append(li);
+    }
+  }
+  noSites.hidden = siteList.children.length > 0;
+  // A store that refused something is said here, never swallowed.
+  const { storeStatus = [] } = await chrome.storage.local.get('storeStatus');
+  store.hidden = storeStatus.length === 0;
+  store.textContent = storeStatus
+    .map((s) => declutterMessage(s.area === 'none' ? 'optionsStoreFailed' : 'optionsStoreLocal', s.host, s.reason))
+    .join('\n');
+}
+
+document.getElementById('export').addEventListener('click', async () => {
+  const doc = await exportDeclutter();
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' }));
+  link.download = 'declutter-settings.json';
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+});
+
+document.getElementById('import').addEventListener('change', async (e) => {
+  const file = e.target.files[0];
+  if (!file) return;
+  try {
+    await importDeclutter(JSON.parse(await file.text()));
+    await init();
+    saved(declutterMessage('optionsImported'));
+  } catch (err) {
+    saved(declutterMessage('optionsImportFailed', err?.message ?? err));
+  }
+});
+
+chrome.storage.onChanged.addListener(() => showSites());
+showSites();
+
+// The same export and import, from this page's console (and the end-to-end tests).
+globalThis.declutterOptions = { exportDeclutter, importDeclutter };

@@ -9,7 +9,8 @@
 //
 // Focus: the overlay is a modal dialog, so focus stays inside while it is open. Tab and
 // Shift+Tab cycle through its controls and links (and back around), and focus that a page
-// script moves out is brought back; on close it returns to the page element that had it.
+// script moves out is brought back; on close it returns to the page element that had it, inside
+// the page's shadow roots too.
 //
 // Page objects: the content script's world does not see the page's named properties on
 // `document` (`<img name="createElement">` is invisible here, checked in both browsers), but in
@@ -115,6 +116,16 @@ export const DeclutterOverlay = (() => {
     return s;
   }
 
+  // The host of a closed shadow root: a plain <div>, because a custom element name is the page's
+  // to define first (its constructor would run on our element, `disabledFeatures = ['shadow']`
+  // would refuse our shadow root, `attachInternals()` would hand the page our closed root).
+  // Tests find it by its data-declutter-ui attribute; the page's CSS cannot reach it (reader-css.js).
+  function createHost(name) {
+    const host = document.createElement('div');
+    host.setAttribute('data-declutter-ui', name);
+    return host;
+  }
+
   function sheet(css) {
     const s = new CSSStyleSheet();
     s.replaceSync(css);
@@ -123,11 +134,11 @@ export const DeclutterOverlay = (() => {
 
   let styles = null;
 
-  function open(tree, prefs, { onClose, onPrefs }) {
+  function open(tree, prefs, { onClose, onPrefs, onAction }) {
     const state = { ...prefs };
-    const previousFocus = document.activeElement;
+    const previousFocus = focusedElement();
     const scroll = [window.scrollX, window.scrollY];
-    const host = document.createElement('declutter-reader');
+    const host = createHost('reader');
     const shadow = host.attachShadow({ mode: 'closed' });
     styles ??= sheet(DECLUTTER_READER_CSS);
     shadow.adoptedStyleSheets = [styles];
@@ -164,6 +175,7 @@ export const DeclutterOverlay = (() => {
       select('theme', named(THEMES), state.theme, (theme) => update({ theme })),
       speech.controls,
       button('print', null, () => window.print()),
+      ...pageActions(onAction),
       button('close', '✕', () => onClose()),
     );
 
@@ -198,7 +210,9 @@ export const DeclutterOverlay = (() => {
       stops[next]?.focus();
     }
 
+    // Keys a page script dispatches are not the user's: only trusted events act.
     const onKey = (e) => {
+      if (!e.isTrusted) return;
       if (e.key === 'Escape') onClose();
       else if (e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) cycleFocus(e.shiftKey);
       else if (!e.composedPath().includes(host)) return;
@@ -231,6 +245,46 @@ export const DeclutterOverlay = (() => {
         refocus(previousFocus);
       },
     };
+  }
+
+  // The page controls in the reader's toolbar (extension/controls.js does them): the wrong
+  // article, and a menu with what the toolbar button's context menu offers for the page.
+  function pageActions(onAction) {
+    if (!onAction) return [];
+    const actions = {
+      pick: 'notArticle', peek: 'menuPeek', zap: 'menuZap', report: 'menuReport',
+      always: 'menuAlways', never: 'menuNever', readerAuto: 'menuReaderAuto',
+    };
+    const menu = select('pageMenu', [['', t('pageMenu')], ...Object.entries(actions).slice(1).map(([v, k]) => [v, t(k)])], '', (value) => {
+      menu.value = '';
+      onAction(value);
+    });
+    return [button('notArticle', null, () => onAction('pick')), menu];
+  }
+
+  // The element that has focus, inside the page's shadow roots too (document.activeElement stops
+  // at the outermost host). Closed roots are reached through the extension APIs made for it.
+  const SHADOW_ROOT = Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot').get;
+  const ACTIVE_IN_ROOT = Object.getOwnPropertyDescriptor(ShadowRoot.prototype, 'activeElement').get;
+  // Firefox gives content scripts Element.openOrClosedShadowRoot, Chrome the chrome.dom API.
+  const CHROME_DOM = globalThis.chrome?.dom;
+  function shadowRootOf(el) {
+    try {
+      if ('openOrClosedShadowRoot' in el) return el.openOrClosedShadowRoot ?? null;
+      if (CHROME_DOM?.openOrClosedShadowRoot) return CHROME_DOM.openOrClosedShadowRoot(el) ?? null;
+      return SHADOW_ROOT.call(el);
+    } catch {
+      return null; // not an element that can host a shadow root
+    }
+  }
+  function focusedElement() {
+    let el = document.activeElement;
+    for (let root = el && shadowRootOf(el); root; root = shadowRootOf(el)) {
+      const inner = ACTIVE_IN_ROOT.call(root);
+      if (!inner) break;
+      el = inner;
+    }
+    return el;
   }
 
   function refocus(el) {
@@ -314,7 +368,7 @@ export const DeclutterOverlay = (() => {
 
   // A short message in its own closed shadow root that removes itself.
   function toast(key, ...substitutions) {
-    const host = document.createElement('declutter-toast');
+    const host = createHost('toast');
     const shadow = host.attachShadow({ mode: 'closed' });
     shadow.adoptedStyleSheets = [sheet(DECLUTTER_TOAST_CSS)];
     const box = document.createElement('div');

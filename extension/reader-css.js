@@ -1,7 +1,13 @@
 // Styles of the reader overlay and the toast, adopted as constructable stylesheets by their
 // closed shadow roots: neither the page's CSS nor its CSP (style-src) can reach or block them.
+// The host rules are !important: for important declarations the shadow tree's own win over the
+// page's (CSS Cascade 4, shadow context), so `div{display:none!important}` in the page cannot
+// hide or restyle the host.
 export const DECLUTTER_READER_CSS = `
-:host { all: initial; position: fixed; inset: 0; z-index: 2147483647; display: block; }
+:host {
+  all: initial !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important;
+  display: block !important; visibility: visible !important; opacity: 1 !important;
+}
 .dc-dialog {
   --dc-bg: #fbfbf8; --dc-fg: #1f2328; --dc-muted: #5b6370; --dc-link: #0b57a4; --dc-rule: #dcdcd6;
   --dc-code-bg: #f0f0ec; --dc-mark: #fff1a8;
@@ -69,7 +75,7 @@ hr { border: 0; border-top: 1px solid var(--dc-rule); margin: 2em 0; }
 .dc-footer { margin-top: 3em; padding-top: 1em; border-top: 1px solid var(--dc-rule); font-size: .85em; }
 .dc-speaking { background: var(--dc-mark); border-radius: 3px; box-shadow: 0 0 0 .25em var(--dc-mark); }
 @media print {
-  :host { position: static; }
+  :host { position: static !important; }
   .dc-dialog { position: static; display: block; background: #fff; color: #000; }
   .dc-toolbar { display: none; }
   .dc-scroll { overflow: visible; }
@@ -79,7 +85,11 @@ hr { border: 0; border-top: 1px solid var(--dc-rule); margin: 2em 0; }
 `;
 
 export const DECLUTTER_TOAST_CSS = `
-:host { all: initial; position: fixed; left: 50%; bottom: 24px; transform: translateX(-50%); z-index: 2147483647; }
+:host {
+  all: initial !important; position: fixed !important; left: 50% !important; bottom: 24px !important;
+  transform: translateX(-50%) !important; z-index: 2147483647 !important; display: block !important;
+  visibility: visible !important; opacity: 1 !important;
+}
 div { font: 14px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif; color: #fff;
   background: #2b2d31; padding: 10px 16px; border-radius: 8px; box-shadow: 0 4px 18px rgba(0,0,0,.25); }
 `;

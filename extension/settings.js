@@ -3,9 +3,15 @@
 
 // One stylesheet does all the hiding (inserted with user origin by the background, so the page
 // can neither remove nor out-rank it): hidden clutter, the page's scrolling under the reader, and
-// the page itself when printing with the reader open.
+// the page itself when printing with the reader open. Also: peek mode shows hidden elements
+// outlined in place, and the page's scroll lock is overridden while a modal is hidden
+// (extension/controls.js sets the attributes).
 export const DECLUTTER_HIDE_CSS =
-  '[data-declutter-hidden]{display:none!important}' +
+  'html:not([data-declutter-peek]) [data-declutter-hidden]{display:none!important}' +
+  'html[data-declutter-peek] [data-declutter-hidden]{outline:3px dashed #d1242f!important;outline-offset:-3px!important;opacity:.7!important}' +
+  '[data-declutter-unlock~=overflow]{overflow:auto!important}' +
+  '[data-declutter-unlock~=fixed]{position:static!important}' +
+  '[data-declutter-unblur]{filter:none!important}' +
   'html[data-declutter-reading]{overflow:hidden!important}' +
   '@media print{html[data-declutter-reading]>body{display:none!important}}';
 
@@ -21,17 +27,44 @@ export const DECLUTTER_DEFAULTS = Object.freeze({
   reader: { theme: 'system', font: 'serif', size: 20, width: 34, lineHeight: 1.6, rate: 1 },
 });
 
+// Settings a newer version synced (an unknown clutter kind or key, a value of another type) are
+// ignored here, never an error that stops cleaning, and kept in storage for that version.
 export async function loadDeclutterSettings() {
   const stored = await chrome.storage.sync.get(['kinds', 'autoClean', 'leaveAlone', 'reader']);
+  const leaveAlone = Array.isArray(stored.leaveAlone) ? stored.leaveAlone.filter((h) => typeof h === 'string') : null;
   return {
-    kinds: { ...DECLUTTER_DEFAULTS.kinds, ...stored.kinds },
-    autoClean: stored.autoClean ?? DECLUTTER_DEFAULTS.autoClean,
-    leaveAlone: stored.leaveAlone ?? DECLUTTER_DEFAULTS.leaveAlone,
-    reader: { ...DECLUTTER_DEFAULTS.reader, ...stored.reader },
+    kinds: known(DECLUTTER_DEFAULTS.kinds, stored.kinds),
+    autoClean: typeof stored.autoClean === 'boolean' ? stored.autoClean : DECLUTTER_DEFAULTS.autoClean,
+    leaveAlone: leaveAlone ?? DECLUTTER_DEFAULTS.leaveAlone,
+    reader: known(DECLUTTER_DEFAULTS.reader, stored.reader),
+    // As stored, for writes that must keep what this version does not know (withStored).
+    stored,
   };
+}
+
+// The defaults, with each stored value of the same type laid over them.
+function known(defaults, stored) {
+  const out = { ...defaults };
+  if (stored === null || typeof stored !== 'object') return out;
+  for (const key of Object.keys(defaults)) {
+    if (Object.hasOwn(stored, key) && typeof stored[key] === typeof defaults[key]) out[key] = stored[key];
+  }
+  return out;
+}
+
+// `values` laid over the stored object (kinds, reader), which keeps what this version does not
+// know about.
+export function withStored(stored, values) {
+  return { ...(stored !== null && typeof stored === 'object' ? stored : {}), ...values };
+}
+
+// Writes `values` into the stored object `key`, keeping what this version does not know about.
+export async function saveDeclutterSettings(key, values) {
+  const { [key]: stored } = await chrome.storage.sync.get(key);
+  await chrome.storage.sync.set({ [key]: withStored(stored, values) });
 }
 
 // The kinds switched on, as the wasm `analyze` request expects them.
 export function enabledKinds(settings) {
-  return Object.entries(settings.kinds).filter(([, on]) => on).map(([kind]) => kind);
+  return Object.keys(DECLUTTER_DEFAULTS.kinds).filter((kind) => settings.kinds[kind] === true);
 }

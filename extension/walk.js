@@ -2,7 +2,7 @@
 //
 // Why JavaScript: every web-sys call crosses the wasm boundary and re-encodes strings; a plain JS
 // walk into flat arrays plus ONE call into Rust measured ~4x cheaper than a per-node walk from
-// Rust (ARCHITECTURE.md). The format (ops as u32, all strings back to back, lengths in UTF-16
+// Rust (docs/performance.md). The format (ops as u32, all strings back to back, lengths in UTF-16
 // units) is documented in src/dom/wire.rs; `nodes` keeps one entry per ELEMENT/TEXT op, so a
 // decision about snapshot node `origin` applies to `nodes[origin]`.
 //
@@ -20,7 +20,7 @@ const NAMESPACES = {
 
 // Work caps: past these the page is "too large" and nothing is analysed (a frozen tab is worse
 // than a toast). The same numbers as MAX_NODES and MAX_TEXT_BYTES in src/dom/wire.rs, which
-// explains them; tests/e2e/limits.test.mjs checks that the two files agree.
+// explains them; tests/e2e/robust.test.mjs checks that the two files agree.
 export const MAX_NODES = 500_000;
 export const MAX_TEXT_UNITS = 32 << 20;
 
@@ -113,6 +113,10 @@ export const pageDom = {
   },
 };
 
+function tooMuchText(out) {
+  out.tooLarge = `page too large: more than ${MAX_TEXT_UNITS} bytes of text`;
+}
+
 // Shadow roots. Firefox hands content scripts every root, open or closed, through
 // `openOrClosedShadowRoot`; other hosts see the open ones through `shadowRoot`, and Chrome's
 // extension API reaches closed ones, asked of custom elements only (an extension API call per
@@ -159,10 +163,8 @@ function walkInto(out, start, exclude, includeStart) {
   let foreign = 0;
   let n = includeStart ? start : FIRST_CHILD.call(start);
   while (n) {
-    if (nodes.length >= MAX_NODES || out.text.length > MAX_TEXT_UNITS) {
-      out.tooLarge = nodes.length >= MAX_NODES
-        ? `page too large: more than ${MAX_NODES} nodes`
-        : `page too large: more than ${MAX_TEXT_UNITS} bytes of text`;
+    if (nodes.length >= MAX_NODES) {
+      out.tooLarge = `page too large: more than ${MAX_NODES} nodes`;
       return;
     }
     let descend = false;
@@ -187,6 +189,7 @@ function walkInto(out, start, exclude, includeStart) {
       for (let a = 0; a < attrs.length; a++) {
         const key = attrs[a];
         const value = GET_ATTRIBUTE.call(n, key);
+        if (text.length + key.length + value.length > MAX_TEXT_UNITS) return tooMuchText(out);
         ops[i++] = key.length;
         ops[i++] = value.length;
         text = text + key + value;
@@ -223,6 +226,8 @@ function walkInto(out, start, exclude, includeStart) {
       }
     } else if (type === 3) {
       const data = DATA.call(n);
+      // The cap is checked before the copy: one huge text node is refused without copying it.
+      if (out.text.length + data.length > MAX_TEXT_UNITS) return tooMuchText(out);
       if (data.length > 0) {
         reserve(out, 2);
         out.ops[out.len++] = TEXT;

@@ -24,8 +24,13 @@ pub fn clutter(snap: &Snapshot, kinds: &[ClutterKind]) -> Vec<Hidden> {
 
 /// Classifies clutter of the given kinds and extracts the article around it.
 pub fn read(snap: &Snapshot, url: Option<String>, kinds: &[ClutterKind]) -> Reading {
+    read_at(snap, extract::Options { url, root: None }, kinds)
+}
+
+/// [`read`] with the extraction options given whole (the article's root, when a person picked it).
+pub fn read_at(snap: &Snapshot, options: extract::Options, kinds: &[ClutterKind]) -> Reading {
     let hidden = clutter(snap, kinds);
     let exclude: Vec<NodeId> = hidden.iter().map(|h| h.node).collect();
-    let article = extract::extract_excluding(snap, &extract::Options { url }, &exclude);
+    let article = extract::extract_excluding(snap, &options, &exclude);
     Reading { hidden, article }
 }

@@ -15,20 +15,20 @@ extern "C" {
     fn walk(doc: &web_sys::Document, exclude: &JsValue) -> JsValue;
 }
 
-/// Real pages from the shared corpus, of different shapes and encodings.
+/// Real pages from the corpus sample (tests/corpus), of different shapes and encodings.
 const PAGES: &[(&str, &[u8])] = &[
-    ("ars-1", include_bytes!("../../shared/corpus/readability-test-pages/ars-1/source.html")),
-    ("bbc-1", include_bytes!("../../shared/corpus/readability-test-pages/bbc-1/source.html")),
-    ("cnn", include_bytes!("../../shared/corpus/readability-test-pages/cnn/source.html")),
-    ("wikipedia", include_bytes!("../../shared/corpus/readability-test-pages/wikipedia/source.html")),
-    ("mathjax", include_bytes!("../../shared/corpus/readability-test-pages/mathjax/source.html")),
-    ("cnet-svg-classes", include_bytes!("../../shared/corpus/readability-test-pages/cnet-svg-classes/source.html")),
-    ("rtl-1", include_bytes!("../../shared/corpus/readability-test-pages/rtl-1/source.html")),
+    ("lwn-1", include_bytes!("corpus/readability-test-pages/lwn-1/source.html")),
+    ("herald-sun-1", include_bytes!("corpus/readability-test-pages/herald-sun-1/source.html")),
+    ("mozilla-1", include_bytes!("corpus/readability-test-pages/mozilla-1/source.html")),
+    ("wikipedia", include_bytes!("corpus/readability-test-pages/wikipedia/source.html")),
+    ("mathjax", include_bytes!("corpus/readability-test-pages/mathjax/source.html")),
+    ("cnet-svg-classes", include_bytes!("corpus/readability-test-pages/cnet-svg-classes/source.html")),
+    ("rtl-1", include_bytes!("corpus/readability-test-pages/rtl-1/source.html")),
     // Declarative shadow roots, nested custom elements and slots: the flat tree on both sides.
     ("shadow-article", include_bytes!("fixtures/modern/shadow-article.html")),
     (
-        "zyte-04a6711c",
-        include_bytes!("../../shared/corpus/article-extraction-benchmark/html/04a6711caa7c687592777718866e781e976e0fe684faebe8b3cedcef8cd0ea34.html.gz"),
+        "zyte-05844573",
+        include_bytes!("corpus/article-extraction-benchmark/html/05844573ca7e1fba714d715bb11ca08c26e25328999c74a1cb3bc8a0e4399f0f.html.gz"),
     ),
 ];
 

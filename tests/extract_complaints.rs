@@ -11,7 +11,7 @@ fn fixture(name: &str) -> String {
 
 fn extract_page(name: &str, url: &str) -> Article {
     let snap = parse(&fixture(name)).expect("fixture parses");
-    extract::extract(&snap, &Options { url: Some(url.to_owned()) }).expect("an article")
+    extract::extract(&snap, &Options { url: Some(url.to_owned()), root: None }).expect("an article")
 }
 
 fn text(a: &Article) -> String {
@@ -86,7 +86,7 @@ fn hero_image_above_the_article_is_the_lead_without_metadata() {
     );
     let a = extract::extract(
         &parse(&picture).unwrap(),
-        &Options { url: Some("https://valley.example/orchard".into()) },
+        &Options { url: Some("https://valley.example/orchard".into()), root: None },
     )
     .unwrap();
     assert_eq!(

@@ -37,9 +37,11 @@ fn article_with(head: &str, before: &str) -> extract::Article {
 #[test]
 fn rtl_page_with_json_ld_graph() {
     let snap = parse(&fixture("rtl-jsonld.html")).unwrap();
-    let a =
-        extract::extract(&snap, &Options { url: Some("https://city.example/ar/library".into()) })
-            .unwrap();
+    let a = extract::extract(
+        &snap,
+        &Options { url: Some("https://city.example/ar/library".into()), root: None },
+    )
+    .unwrap();
     assert_eq!(a.title, "مكتبة المدينة تفتح أبوابها من جديد");
     assert_eq!(a.byline.as_deref(), Some("سارة أحمد, عمر خالد"));
     assert_eq!(a.site_name.as_deref(), Some("أخبار المدينة"));
@@ -54,8 +56,11 @@ fn rtl_page_with_json_ld_graph() {
 #[test]
 fn mathml_and_footnotes_are_kept() {
     let snap = parse(&fixture("math-footnotes.html")).unwrap();
-    let a = extract::extract(&snap, &Options { url: Some("https://math.example/harmonic".into()) })
-        .unwrap();
+    let a = extract::extract(
+        &snap,
+        &Options { url: Some("https://math.example/harmonic".into()), root: None },
+    )
+    .unwrap();
     assert_eq!(a.byline.as_deref(), Some("Ada Lin"));
     let math = a.body.iter().find_map(|b| {
         if let Block::Math { display_block, root, fallback } = b {
@@ -107,7 +112,7 @@ fn links_are_absolute_and_scripts_are_dropped() {
         <script>var tracking = 1;</script></article></body></html>"#;
     let a = extract::extract(
         &parse(html).unwrap(),
-        &Options { url: Some("https://site.example/a/b".into()) },
+        &Options { url: Some("https://site.example/a/b".into()), root: None },
     )
     .unwrap();
     let Block::Paragraph { content } = &a.body[0] else { panic!() };
@@ -565,4 +570,45 @@ fn a_request_to_subscribe_or_to_share_with_a_friend_is_a_sign_off() {
     let a = article_with("", "<div>Subscribe to WIRED and stay smart with more of your favorite writers.</div><p>Like this story? Share it with a friend!</p>");
     let text = body_text(&a);
     assert!(!text.contains("Subscribe") && !text.contains("friend"), "{text}");
+}
+
+/// The page's text read through [`body_text`] for the block a person picked as the article.
+fn picked_text(file: &str, class: &str) -> (String, String) {
+    let html = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/control/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let snap = parse(&html).unwrap();
+    let automatic = body_text(&extract::extract(&snap, &Options::default()).unwrap());
+    let root = snap.iter().find(|n| n.has_class(class)).map(|n| n.id());
+    assert!(root.is_some(), "{file} has a .{class}");
+    let picked = extract::extract(&snap, &Options { url: None, root }).unwrap();
+    (automatic, body_text(&picked))
+}
+
+#[test]
+fn a_picked_root_replaces_the_automatic_choice() {
+    for (file, first) in
+        [("picker-1.html", "The spring seed swap"), ("picker-2.html", "Forty new water butts")]
+    {
+        let (automatic, picked) = picked_text(file, "story-text");
+        // The automatic choice takes the whole layout, the site's terms included: the wrong block.
+        assert!(automatic.contains("These terms govern"), "{file}: {automatic}");
+        assert!(picked.starts_with(first), "{file}: {picked}");
+        assert!(!picked.contains("These terms govern"), "{file}: {picked}");
+    }
+}
+
+#[test]
+fn a_picked_root_keeps_the_page_metadata() {
+    let html = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/control/picker-1.html",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let snap = parse(&html).unwrap();
+    let root = snap.iter().find(|n| n.has_class("story-text")).map(|n| n.id());
+    let a = extract::extract(&snap, &Options { url: None, root }).unwrap();
+    assert_eq!(a.title, "Spring seed swap on Saturday");
 }

@@ -27,7 +27,7 @@ const FLOOR_WCXB: &[(&str, f64)] = &[
     ("article", 0.74),
     ("collection", 0.50),
     ("documentation", 0.81),
-    ("forum", 0.49),
+    ("forum", 0.69),
     ("listing", 0.63),
     ("product", 0.56),
     ("service", 0.77),
@@ -237,7 +237,7 @@ fn every_corpus_page_extracts_without_panic() {
     for file in &files {
         let snap = dom::html::parse_bytes(&std::fs::read(file).unwrap()).unwrap();
         let started = std::time::Instant::now();
-        let _ = extract::extract(&snap, &Options { url: Some(FAKE_URL.into()) });
+        let _ = extract::extract(&snap, &Options { url: Some(FAKE_URL.into()), root: None });
         let _ = extract::readerable(&snap);
         per_node.push((
             started.elapsed().as_secs_f64() / snap.len().max(1) as f64,

@@ -5,11 +5,15 @@
   globalThis.chrome = {
     runtime: {
       getURL: (path) => base + path,
-      // 'auto-css': pretend insertCSS was not available, so content.js adopts its own sheet.
-      sendMessage: async (message) => (message?.type === 'auto-css' ? { css: false } : {}),
+      // 'insert-css': pretend insertCSS was not available, so content.js adopts its own sheet.
+      sendMessage: async (message) => (message?.type === 'insert-css' ? { css: false } : {}),
       onMessage: { addListener() {} },
     },
-    storage: { sync: { get: async () => ({ autoClean: true }), set: async () => {} } },
+    storage: {
+      sync: { get: async () => ({ autoClean: true }), set: async () => {} },
+      local: { get: async () => ({}), set: async () => {} },
+      onChanged: { addListener() {} },
+    },
     // The reader's words: the message key itself is as good as its English for timing.
     i18n: { getMessage: (key) => key, getUILanguage: () => 'en' },
   };

@@ -15,6 +15,9 @@
 //   load 4: in another tab, the extension's own content scripts injected at document start as
 //           automatic cleaning does: DOMContentLoaded -> clutter hidden, the wasm compiled while
 //           the page parses, as in the extension.
+// Then the frame probe: each clutter fixture (tests/fixtures/clutter) loaded PROBE_LOADS times with
+// automatic cleaning as in load 4 and frame-probe.js before it; the share of known clutter
+// elements rendered in any animation frame before they were hidden (a flash of clutter).
 // Then the MutationObserver page: main-thread time the extension's observer takes per second
 // while a page inserts 10,000 nodes over 3 s (CDP sampling profile, plus task-time difference
 // against the same run without the extension).
@@ -26,6 +29,7 @@ import { chromium } from 'playwright-core';
 import { Builder } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { serve, addScripts, benchSource, loadHarness, REPO, CORPUS, AUTO_SCRIPTS } from './server.mjs';
@@ -182,7 +186,9 @@ async function openChromium() {
   const autoPage = await tab();
   const autoScripts = await Promise.all(AUTO_SCRIPTS.map(benchSource));
   await autoPage.page.addInitScript({ content: autoScripts.join(';\n') });
-  return { name: `Chromium ${browser.version()}`, page, autoPage, close: () => browser.close() };
+  const probePage = await tab();
+  await probePage.page.addInitScript({ content: [await benchSource('frame-probe.js'), ...autoScripts].join(';\n') });
+  return { name: `Chromium ${browser.version()}`, page, autoPage, probePage, close: () => browser.close() };
 }
 
 async function openFirefox() {
@@ -224,6 +230,7 @@ async function main() {
     const r = results.at(-1);
     process.stderr.write(`[${i + 1}/${list.length}] ${p.corpus}/${p.name} ${r.error ?? `nodes ${r.nodes} warm: floor ${r.warm.floor.toFixed(2)} declutter ${r.warm.declutter.toFixed(2)} readability ${r.warm.readability.toFixed(2)} ms; DCL->hidden ${r.dclToHidden?.toFixed(1)} ms`}\n`);
   }
+  const probe = browser.probePage ? await frameProbe(browser.probePage, origin) : null;
   let observer = null;
   if (browser.autoPage) {
     observer = {};
@@ -245,10 +252,38 @@ async function main() {
   const wasm = size(WASM.full);
   const wasmClutter = size(WASM.clutter);
   const summary = summarise(results, observer);
+  if (probe) summary.frameProbe = probe;
   const out = { generated: new Date().toISOString(), browser: browser.name, warmup: WARMUP, samples: SAMPLES, wasm, wasmClutter, summary, observer, pages: results };
   const file = BROWSER === 'firefox' ? 'bench-results-firefox.json' : 'bench-results.json';
   writeFileSync(join(REPO, 'www', file), JSON.stringify(out, null, 1) + '\n');
   print(out);
+}
+
+const PROBE_LOADS = 5;
+
+// Loads every clutter fixture with automatic cleaning and the frame probe; sums what was painted.
+async function frameProbe(probePage, origin) {
+  const fixtures = readdirSync(fileURLToPath(new URL('../../tests/fixtures/clutter', import.meta.url))).filter((f) => f.endsWith('.html')).sort();
+  const total = { loads: 0, known: 0, painted: 0, kinds: {}, firstPaints: [] };
+  for (const file of fixtures) {
+    for (let i = 0; i < PROBE_LOADS; i++) {
+      await probePage.goto(`${origin}/clutter/${file}`);
+      const r = await probePage.evaluate(async () => {
+        await globalThis.declutterBenchAuto;
+        // A few more frames, so that anything shown after cleaning is seen too.
+        for (let n = 0; n < 5; n++) await new Promise((ok) => requestAnimationFrame(ok));
+        return globalThis.declutterFrameProbe();
+      });
+      total.loads += 1;
+      total.known += r.known;
+      total.painted += r.painted;
+      total.firstPaints.push(r.firstPaint);
+      for (const k of r.paintedKinds) total.kinds[k] = (total.kinds[k] ?? 0) + 1;
+    }
+  }
+  total.share = total.known ? total.painted / total.known : null;
+  total.firstPaintMs = median(total.firstPaints);
+  return total;
 }
 
 function summarise(results, observer) {
@@ -296,6 +331,10 @@ function print({ summary: s, wasm, wasmClutter, browser }) {
   console.log(`split (warm, median ms): ${Object.entries(s.split).map(([k, v]) => `${k} ${f(v.median, 3)}`).join(', ')}`);
   console.log(`overlay render: cold median ${f(s.cold.renderMs.median)} ms, warm ${f(s.warm.renderMs.median)} ms`);
   console.log(`wasm: full ${wasm.raw} bytes raw, ${wasm.gzip} gzip; clutter-only ${wasmClutter.raw} raw, ${wasmClutter.gzip} gzip`);
+  if (s.frameProbe) {
+    const p = s.frameProbe;
+    console.log(`frame probe (clutter fixtures, ${p.loads} loads): ${p.painted} of ${p.known} known clutter elements painted before hidden (${f(100 * p.share, 1)}%), first paint median ${f(p.firstPaintMs, 1)} ms${p.painted ? `: ${Object.entries(p.kinds).map(([k, n]) => `${k} ${n}`).join(', ')}` : ''}`);
+  }
   if (!s.observer) return;
   console.log(`DOMContentLoaded -> clutter hidden: median ${f(s.dclToHidden.median, 1)} ms, p95 ${f(s.dclToHidden.p95, 1)} ms`);
   const o = s.observer;

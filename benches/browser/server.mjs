@@ -1,19 +1,22 @@
-// The bench's static server on 127.0.0.1. Corpus pages are read in place from ../shared/corpus
-// (never copied), served with a CSP that lets only our own scripts run:
+// The bench's static server on 127.0.0.1. Corpus pages are read in place from the full corpora
+// ($DECLUTTER_CORPUS or ../shared/corpus, never copied), served with a CSP that lets only our own
+// scripts run:
 //   /rtp/<name>/          readability-test-pages/<name>/source.html
 //   /zyte/<hash>.html     article-extraction-benchmark/html/<hash>.html.gz, gunzipped
 //   /bench/ext/<file>     the built extension (dist/chrome)
 //   /bench/lib/Readability.js   node_modules/@mozilla/readability (the pinned 0.6.0)
 //   /bench/<file>         this folder (harness and auto-bench.js bundled; stubs, the inserting page)
+//   /clutter/<file>       tests/fixtures/clutter (the frame probe's pages)
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundle } from '../../extension/build.mjs';
+import { fullCorpus } from '../corpus.mjs';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
-export const CORPUS = join(REPO, '..', 'shared', 'corpus');
+export const CORPUS = fullCorpus();
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 // Page scripts never run: inline ones are refused, and 'self' only holds our files (a page's own
@@ -71,6 +74,7 @@ async function body(pathname) {
   const clean = normalize(decodeURIComponent(pathname));
   let m;
   if ((m = /^\/rtp\/([^/]+)\/$/.exec(clean))) return readFile(join(CORPUS, 'readability-test-pages', m[1], 'source.html'));
+  if ((m = /^\/clutter\/([\w-]+\.html)$/.exec(clean))) return readFile(join(REPO, 'tests', 'fixtures', 'clutter', m[1]));
   if ((m = /^\/zyte\/([0-9a-f]+)\.html$/.exec(clean))) {
     return gunzipSync(await readFile(join(CORPUS, 'article-extraction-benchmark', 'html', `${m[1]}.html.gz`)));
   }
@@ -89,7 +93,7 @@ export function serve() {
     const url = new URL(req.url, 'http://localhost');
     try {
       const data = await body(url.pathname);
-      const page = url.pathname.startsWith('/rtp/') || url.pathname.startsWith('/zyte/');
+      const page = /^\/(rtp|zyte|clutter)\//.test(url.pathname);
       const type = page ? 'text/html' : (TYPES[extname(url.pathname)] ?? 'application/octet-stream');
       res.writeHead(200, { ...HEADERS, 'content-type': type }).end(data);
     } catch {

@@ -7,10 +7,15 @@
 Each PAGES.jsonl line is {"id", "gt", "base", "clean"} (ground truth text, uncleaned HTML, cleaned HTML).
 """
 import json
+import os
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[3] / 'shared' / 'corpus'))
+# The corpus scorer lives beside the full corpora: $DECLUTTER_CORPUS, else ../shared/corpus.
+CORPUS = Path(os.environ.get('DECLUTTER_CORPUS') or Path(__file__).resolve().parents[3] / 'shared' / 'corpus')
+if not (CORPUS / 'score_extract.py').exists():
+    sys.exit(f'recall.py: the full corpora are not at {CORPUS}: set DECLUTTER_CORPUS or put them at ../shared/corpus')
+sys.path.insert(0, str(CORPUS))
 from score_extract import recall_score, tp_fp_fn, visible_text  # noqa: E402
 
 

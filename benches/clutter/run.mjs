@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // bench-clutter: how much article text `declutter clean` keeps and how much filter-list clutter it
-// removes, over both corpora in ../shared/corpus. Not part of `make test`.
+// removes, over both full corpora ($DECLUTTER_CORPUS or ../shared/corpus). Not part of `make test`.
 //
 //   [DECLUTTER_BIN=path] node benches/clutter/run.mjs [--no-build] [--corpus readability|zyte] [--limit N]
 //                                [--per-page] [--missed N]
@@ -21,6 +21,7 @@ import zlib from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { LISTS, readList, selectorsFor } from './lists.mjs';
 import { Matcher } from './match.mjs';
+import { fullCorpus } from '../corpus.mjs';
 
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const SHARED = path.resolve(REPO, '../shared');
@@ -49,12 +50,12 @@ function pages() {
   const out = [];
   const which = value('--corpus', 'all');
   if (which === 'all' || which === 'readability') {
-    const dir = path.join(SHARED, 'corpus/readability-test-pages');
+    const dir = path.join(fullCorpus(), 'readability-test-pages');
     const gt = JSON.parse(execFileSync('python3', [path.join(REPO, 'benches/clutter/recall.py'), 'gt', dir], { maxBuffer: 1 << 28 }));
     for (const id of Object.keys(gt)) out.push({ corpus: 'readability', id, file: path.join(dir, id, 'source.html'), gt: gt[id], url: null });
   }
   if (which === 'all' || which === 'zyte') {
-    const dir = path.join(SHARED, 'corpus/article-extraction-benchmark');
+    const dir = path.join(fullCorpus(), 'article-extraction-benchmark');
     const gt = JSON.parse(fs.readFileSync(path.join(dir, 'ground-truth.json'), 'utf8'));
     for (const id of Object.keys(gt).sort()) out.push({ corpus: 'zyte', id, file: path.join(dir, 'html', id + '.html.gz'), gt: gt[id].articleBody || '', url: gt[id].url });
   }

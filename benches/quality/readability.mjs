@@ -13,12 +13,15 @@ for (const job of jobs) {
   if (job.path.endsWith(".gz")) bytes = zlib.gunzipSync(bytes);
   const started = performance.now();
   let article = null;
+  let dom = null;
   try {
-    const dom = new JSDOM(bytes.toString("utf8"), { url: job.url, virtualConsole: quiet });
+    dom = new JSDOM(bytes.toString("utf8"), { url: job.url, virtualConsole: quiet });
     article = new Readability(dom.window.document).parse();
   } catch (e) {
     article = null;
   }
+  // Each window holds its whole document; without close() 800 pages exhaust node's heap.
+  dom?.window.close();
   const ms = performance.now() - started;
   fs.writeFileSync(`${job.out}/${job.id}.txt`, article ? article.textContent : "");
   const meta = article

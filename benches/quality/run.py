@@ -51,6 +51,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(os.environ.get("DECLUTTER_CORPUS", ROOT.parent / "shared" / "corpus"))
+if not (CORPUS / "readability-test-pages").is_dir():
+    sys.exit(f"bench-quality: the full corpora are not at {CORPUS}: set DECLUTTER_CORPUS to their folder "
+             "or put them at ../shared/corpus (tests/corpus holds only the tests' sample)")
 READABILITY = CORPUS / "readability-test-pages"
 ZYTE = CORPUS / "article-extraction-benchmark"
 WCXB = CORPUS / "wcxb-dev"
@@ -63,6 +66,7 @@ FAKE_URL = "http://fakehost/test/page.html"
 FIELDS = ["title", "byline", "siteName", "publishedTime", "excerpt", "lang", "dir"]
 TOOLS = ["declutter", "readability", "trafilatura"]
 PARTS = ["tuning", "validation"]
+PEER_BATCH = 100
 
 sys.path.insert(0, str(HERE))
 import split  # noqa: E402  (the one definition of the split)
@@ -153,16 +157,18 @@ def run_peer(tool: str, corpus: str, jobs: list[dict], workers: int) -> dict[str
             for j in keyed if not (cache / f"{j['key']}.meta.json").exists()]
     if todo:
         print(f"[bench-quality] {tool}: {len(todo)} of {len(jobs)} {corpus} pages not cached", flush=True)
-        chunks = [todo[i::workers] for i in range(workers)] if tool == "readability" else [todo]
-        procs = []
-        for n, chunk in enumerate(c for c in chunks if c):
-            spec = cache / f"jobs-{corpus}-{n}.json"
-            spec.write_text(json.dumps(chunk))
-            cmd = (["node", str(HERE / "readability.mjs"), str(spec)] if tool == "readability"
-                   else [str(VENV_PY), str(HERE / "trafilatura_peer.py"), str(spec), str(workers)])
-            procs.append(subprocess.Popen(cmd, cwd=ROOT))
-        for p in procs:
-            if p.wait() != 0:
+        # Batches of PEER_BATCH pages per process: a fresh heap for each, and a crash costs
+        # one batch (the cache keeps the rest).
+        batches = [todo[i:i + PEER_BATCH] for i in range(0, len(todo), PEER_BATCH)]
+        for first in range(0, len(batches), workers if tool == "readability" else 1):
+            procs = []
+            for n in range(first, min(first + workers, len(batches))) if tool == "readability" else [first]:
+                spec = cache / f"jobs-{corpus}-{n}.json"
+                spec.write_text(json.dumps(batches[n]))
+                cmd = (["node", str(HERE / "readability.mjs"), str(spec)] if tool == "readability"
+                       else [str(VENV_PY), str(HERE / "trafilatura_peer.py"), str(spec), str(workers)])
+                procs.append(subprocess.Popen(cmd, cwd=ROOT))
+            if any([p.wait() != 0 for p in procs]):  # a list: every process is waited for
                 sys.exit(f"{tool} failed on {corpus}")
     out = OUT / tool / corpus
     out.mkdir(parents=True, exist_ok=True)

@@ -120,7 +120,7 @@ fn run(command: Command) -> Result<String, Failure> {
                         let n = snap.node(h.node);
                         let text = extract::collapse_text(&n.text_content());
                         let excerpt: String = text.chars().take(80).collect();
-                        serde_json::json!({ "kind": h.kind.as_str(), "path": n.css_path(), "excerpt": excerpt })
+                        serde_json::json!({ "kind": h.kind.as_str(), "rule": h.rule.as_str(), "path": n.css_path(), "excerpt": excerpt })
                     })
                     .collect();
                 Ok(serde_json::to_string_pretty(&rows).expect("reports serialise") + "\n")

@@ -27,11 +27,11 @@ mod stats;
 mod whole_words;
 
 use crate::dom::{NodeId, NodeRef, Snapshot};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use stats::Stats;
 
 /// The kinds of clutter, each switchable by the user.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClutterKind {
     Ad,
@@ -70,11 +70,47 @@ impl ClutterKind {
     }
 }
 
-/// One element to hide.
+/// One element to hide, with the rule that decided it (shown to people in the extension's peek
+/// mode and report, so they can tell a wrong rule from a wrong page).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Hidden {
     pub node: NodeId,
     pub kind: ClutterKind,
+    pub rule: Rule,
+}
+
+/// Which signal hid an element, one per detector.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Rule {
+    /// A box labelled "Advertisement", "Sponsored", "Recommended for you"...
+    Label,
+    /// Ad-network markup (`ins.adsbygoogle`, ad slot ids, ad iframes).
+    AdMarkup,
+    /// A bar of links to share endpoints.
+    ShareLinks,
+    /// An e-mail form with subscribe wording.
+    SignupForm,
+    /// A dialog or banner about cookies and consent.
+    ConsentBanner,
+    /// Class and id words.
+    Names,
+    /// A fixed box covering the page.
+    FixedOverlay,
+}
+
+impl Rule {
+    /// The rule's name in reports and the peek mode.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::Label => "label",
+            Rule::AdMarkup => "ad-markup",
+            Rule::ShareLinks => "share-links",
+            Rule::SignupForm => "signup-form",
+            Rule::ConsentBanner => "consent-banner",
+            Rule::Names => "class-id-words",
+            Rule::FixedOverlay => "fixed-overlay",
+        }
+    }
 }
 
 /// Which kinds to look for.
@@ -107,12 +143,12 @@ pub fn classify_subtree(root: NodeRef, options: &Options) -> Vec<Hidden> {
     let stats = Stats::new(root);
     let guard = protect::Guard::new(root, &stats);
     let base = root.id().0;
-    let mut marks: Vec<Option<(ClutterKind, Strength)>> =
+    let mut marks: Vec<Option<(ClutterKind, Strength, Rule)>> =
         vec![None; (stats.get(root).end - base + 1) as usize];
     for (n, kind, strength) in
         labels::mark_boxes(root, &stats, &|n| guard.is_main(n, stats.get(n).end))
     {
-        marks[(n.id().0 - base) as usize].get_or_insert((kind, strength));
+        marks[(n.id().0 - base) as usize].get_or_insert((kind, strength, Rule::Label));
     }
     let mut names = names::NameKinds::default();
     let mut out = Vec::new();
@@ -123,13 +159,13 @@ pub fn classify_subtree(root: NodeRef, options: &Options) -> Vec<Hidden> {
         }
         let s = stats.get(n);
         let found = marks[(n.id().0 - base) as usize].or_else(|| detect(n, s, &mut names));
-        let Some((kind, strength)) = found.filter(|(k, _)| options.kinds.contains(k)) else {
+        let Some((kind, strength, rule)) = found.filter(|(k, ..)| options.kinds.contains(k)) else {
             continue;
         };
         if guard.protects(n, s, strength) {
             continue;
         }
-        out.push(Hidden { node: n.id(), kind });
+        out.push(Hidden { node: n.id(), kind, rule });
         skip_until = Some(s.end);
     }
     out
@@ -140,22 +176,22 @@ fn detect<'a>(
     n: NodeRef<'a>,
     s: &stats::Stat,
     names: &mut names::NameKinds<'a>,
-) -> Option<(ClutterKind, Strength)> {
+) -> Option<(ClutterKind, Strength, Rule)> {
     if let Some(st) = ads::detect(n) {
-        return Some((ClutterKind::Ad, st));
+        return Some((ClutterKind::Ad, st, Rule::AdMarkup));
     }
     if share::is_bar(n, s) {
-        return Some((ClutterKind::Share, Strength::Strong));
+        return Some((ClutterKind::Share, Strength::Strong, Rule::ShareLinks));
     }
     if let Some(st) = newsletter::detect(n, s) {
-        return Some((ClutterKind::Newsletter, st));
+        return Some((ClutterKind::Newsletter, st, Rule::SignupForm));
     }
     let fixed = consent::fixed_style(n);
     if let Some(st) = consent::detect_consent(n, s, fixed) {
-        return Some((ClutterKind::Consent, st));
+        return Some((ClutterKind::Consent, st, Rule::ConsentBanner));
     }
     if let Some(kind) = names.get(n.class(), n.id_attr()) {
-        return Some((kind, Strength::Weak));
+        return Some((kind, Strength::Weak, Rule::Names));
     }
-    consent::detect_overlay(n, s, fixed).map(|st| (ClutterKind::Overlay, st))
+    consent::detect_overlay(n, s, fixed).map(|st| (ClutterKind::Overlay, st, Rule::FixedOverlay))
 }

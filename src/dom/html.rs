@@ -11,7 +11,9 @@
 //! (`1f 8b`) is inflated first, so corpus files can be read as they are stored.
 //!
 //! The parse runs with scripting disabled, as `DOMParser` does; `<noscript>` content is dropped by
-//! the decoder either way, so live pages (scripting on) give the same snapshot.
+//! the decoder either way, so live pages (scripting on) give the same snapshot. One exception: a
+//! saved page whose only content is its `<noscript>` fallback (a script shell) is read with that
+//! fallback as ordinary markup, as a live tab would show it once its script ran.
 
 use super::shadow::{Children, FlatTree, ShadowSink};
 use super::wire::{WireError, Writer};
@@ -70,7 +72,19 @@ pub fn read_text(bytes: &[u8]) -> Result<String, InputError> {
 /// holds raw text (the decoder drops it either way, but in `<head>` the flag also decides where
 /// the body starts).
 pub fn parse(html: &str) -> Result<Snapshot, InputError> {
-    let opts = TreeBuilderOpts { scripting_enabled: true, ..TreeBuilderOpts::default() };
+    let sink = build(html, true);
+    let mut w = Writer::default();
+    if is_noscript_shell(&sink.dom.document) {
+        let sink = build(html, false);
+        write_tree(&sink.dom.document, &mut FlatTree::new(&sink), &mut w, true);
+    } else {
+        write_tree(&sink.dom.document, &mut FlatTree::new(&sink), &mut w, false);
+    }
+    Ok(w.finish()?)
+}
+
+fn build(html: &str, scripting_enabled: bool) -> ShadowSink {
+    let opts = TreeBuilderOpts { scripting_enabled, ..TreeBuilderOpts::default() };
     let tree_builder = TreeBuilder::new(ShadowSink::default(), opts);
     let sink =
         DepthCap { inner: tree_builder, depth: Cell::new(0), dropped: RefCell::new(Vec::new()) };
@@ -81,10 +95,49 @@ pub fn parse(html: &str) -> Result<Snapshot, InputError> {
     // after decoding is already settled); keep feeding until the input is used up.
     while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     tokenizer.end();
-    let sink = tokenizer.sink.inner.sink;
-    let mut w = Writer::default();
-    write_tree(&sink.dom.document, &mut FlatTree::new(&sink), &mut w);
-    Ok(w.finish()?)
+    tokenizer.sink.inner.sink
+}
+
+/// Markup in `<noscript>` above which a page with no text of its own is a script shell whose
+/// content is its fallback (a forum's or a shop's server-rendered view for crawlers), not a
+/// "please enable JavaScript" line.
+const NOSCRIPT_SHELL_MIN_BYTES: usize = 2000;
+/// Visible characters of a shell's own, outside `<noscript>`: a header, a title, a loading line.
+const NOSCRIPT_SHELL_MAX_TEXT: usize = 200;
+
+/// True when the page's content is all in `<noscript>`: a saved copy of a page that builds itself
+/// with script. A live tab runs the script and has the content in its DOM; a file read without
+/// script has it only in the fallback, which is then read as ordinary markup.
+fn is_noscript_shell(document: &Handle) -> bool {
+    let (mut text, mut fallback) = (0usize, 0usize);
+    let mut stack = vec![document.clone()];
+    while let Some(node) = stack.pop() {
+        match &node.data {
+            NodeData::Element { name, .. } => {
+                let local = &*name.local;
+                if local == "noscript" {
+                    for c in node.children.borrow().iter() {
+                        if let NodeData::Text { contents } = &c.data {
+                            fallback += contents.borrow().len();
+                        }
+                    }
+                    continue;
+                }
+                if matches!(local, "script" | "style" | "template" | "head") {
+                    continue;
+                }
+            }
+            NodeData::Text { contents } => {
+                text += contents.borrow().chars().filter(|c| !c.is_whitespace()).count();
+                if text > NOSCRIPT_SHELL_MAX_TEXT {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+        stack.extend(node.children.borrow().iter().cloned());
+    }
+    fallback >= NOSCRIPT_SHELL_MIN_BYTES
 }
 
 /// Deepest element nesting the parser builds; deeper start tags are dropped and their content
@@ -252,7 +305,8 @@ fn looks_binary(text: &str) -> bool {
 
 /// Walks the rcdom tree in flat-tree order (shadow trees and slots as rendered, see
 /// [`super::shadow`]) with an explicit stack (no recursion) and writes the wire stream.
-fn write_tree(document: &Handle, flat: &mut FlatTree, w: &mut Writer) {
+/// `unwrap_noscript`: `<noscript>` elements are written as `<div>`s (see [`is_noscript_shell`]).
+fn write_tree(document: &Handle, flat: &mut FlatTree, w: &mut Writer, unwrap_noscript: bool) {
     // Each entry: where a node's children come from and the index of the next child; the
     // document's entry (the first) closes nothing.
     let mut stack: Vec<(Children, usize)> = vec![(Children::Of(document.clone()), 0)];
@@ -288,7 +342,9 @@ fn write_tree(document: &Handle, flat: &mut FlatTree, w: &mut Writer) {
                         (n, &*a.value)
                     })
                     .collect();
-                w.open(ns, &name.local, qualified.iter().map(|(n, v)| (n.as_str(), *v)));
+                let local =
+                    if unwrap_noscript && &*name.local == "noscript" { "div" } else { &name.local };
+                w.open(ns, local, qualified.iter().map(|(n, v)| (n.as_str(), *v)));
                 stack.push((flat.children(&child), 0));
             }
             NodeData::Text { contents } => w.text(&contents.borrow()),
@@ -314,6 +370,31 @@ mod tests {
         let sjis = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"><p>\x93\xfa\x96\x7b</p>";
         assert!(decode(sjis).contains("日本"));
         assert!(decode(b"\xef\xbb\xbf<p>x</p>").starts_with("<p>"));
+    }
+
+    #[test]
+    fn a_script_shell_is_read_through_its_noscript_fallback() {
+        let post = "<p>A reply in the thread, with enough words to be a post of its own.</p>";
+        let shell = format!(
+            "<body><div id=app>Loading</div><noscript><main><h1>Thread</h1>{}</main></noscript></body>",
+            post.repeat(40)
+        );
+        let snap = parse(&shell).unwrap();
+        assert!(snap.iter().any(|n| n.is(Tag::Main)), "the fallback's markup is read");
+        let enable =
+            "<body><div id=app></div><noscript>You need to enable JavaScript.</noscript></body>";
+        let snap = parse(enable).unwrap();
+        assert!(!snap.iter().any(|n| n.text().contains("enable")), "a short notice stays out");
+        let page = format!(
+            "<body><p>{}</p><noscript>{}</noscript></body>",
+            "word ".repeat(60),
+            post.repeat(40)
+        );
+        let snap = parse(&page).unwrap();
+        assert!(
+            !snap.iter().any(|n| n.text().contains("A reply")),
+            "a page with text keeps it out"
+        );
     }
 
     #[test]

@@ -338,8 +338,9 @@ impl<'a> NodeRef<'a> {
         std::iter::successors(self.parent(), |n| n.parent())
     }
 
-    /// True when `self` is `other` or contains it. O(1): nodes are stored in document order, so a
-    /// subtree is the id range `self..=last descendant`.
+    /// True when `self` is `other` or contains it. Nodes are stored in document order, so a
+    /// subtree is the id range `self..=last descendant`: the cost is finding that last descendant,
+    /// one step per level down `self`'s chain of last children, not a walk of the subtree.
     pub fn contains(&self, other: NodeRef<'_>) -> bool {
         other.id >= self.id && other.id <= self.last_descendant().id
     }

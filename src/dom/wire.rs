@@ -1,7 +1,7 @@
 //! The wire format between a document walker and the snapshot decoder.
 //!
 //! Why a format at all: crossing from JavaScript into wasm is the expensive part of reading a live
-//! page (see ARCHITECTURE.md: a per-node web-sys walk costs ~9x a bare JS walk, batched arrays and
+//! page (docs/performance.md: a per-node web-sys walk costs ~9x a bare JS walk, batched arrays and
 //! one call ~2.2x). The extension's walker (`extension/walk.js`) therefore visits the live DOM once
 //! and writes two things: a `u32` op stream and one string holding every name, value and text
 //! back to back. The native html5ever builder writes the very same stream through [`Writer`], and

@@ -64,6 +64,9 @@ pub struct Options {
     /// The page's URL, used (with the document's `<base href>`) to resolve relative links and
     /// images.
     pub url: Option<String>,
+    /// The element that holds the article, when a person picked it: the heuristics then only
+    /// clean inside it (metadata still comes from the whole page).
+    pub root: Option<NodeId>,
 }
 
 /// Reading speed used for `reading_minutes`.
@@ -145,11 +148,21 @@ pub fn extract_excluding(
     let meta_byline = meta.byline().and_then(|b| byline::clean(&b));
     let mut best: Option<Attempt> = None;
     for flags in ATTEMPTS {
-        let a = attempt(snap, &page, flags, &title, meta_byline.is_none());
+        let a = attempt(snap, &page, flags, &title, meta_byline.is_none(), options.root);
         let Some(a) = a else { continue };
+        if options.root.is_some() {
+            // A picked block is the article whatever its length; a looser pass only when the
+            // strict one cleaned everything away.
+            if a.text > 0 {
+                best = Some(a);
+                break;
+            }
+            continue;
+        }
         // Under a short post the comments hold more text, and a looser attempt (class names no
-        // longer held against them) finds them: they never replace an article found before.
-        if best.is_some() && in_comments(snap.node(a.top)) {
+        // longer held against them) finds them: they never replace an article found before. On
+        // a thread with nothing before them (a forum, a Q&A page) the posts are the content.
+        if best.as_ref().is_some_and(is_article) && in_comments(snap.node(a.top)) {
             continue;
         }
         let done = a.text >= MIN_ATTEMPT_CHARS;
@@ -160,13 +173,9 @@ pub fn extract_excluding(
             break;
         }
     }
+    // A picked block is the article whatever its length.
     let best = best
-        .filter(|b| !b.navigation)
-        .filter(|b| {
-            b.text > 0
-                && (b.text >= MIN_ARTICLE_CHARS
-                    || b.text as f32 >= MIN_ARTICLE_SHARE * b.page_text as f32)
-        })
+        .filter(|b| if options.root.is_some() { b.text > 0 } else { is_article(b) })
         .ok_or(ExtractError::NoArticle)?;
     let mut drop = best.drop.clone();
     for id in exclude {
@@ -222,6 +231,14 @@ pub fn extract_excluding(
     })
 }
 
+/// Whether an attempt found an article: not a page of links and controls, and enough text, or
+/// most of the page's.
+fn is_article(b: &Attempt) -> bool {
+    !b.navigation
+        && b.text > 0
+        && (b.text >= MIN_ARTICLE_CHARS || b.text as f32 >= MIN_ARTICLE_SHARE * b.page_text as f32)
+}
+
 /// One pass of choosing and cleaning with the given heuristics.
 fn attempt(
     snap: &Snapshot,
@@ -229,6 +246,7 @@ fn attempt(
     flags: Flags,
     title: &str,
     want_byline: bool,
+    root: Option<NodeId>,
 ) -> Option<Attempt> {
     let mut byline = None;
     let mut title_seen = title.is_empty();
@@ -257,7 +275,12 @@ fn attempt(
         false
     };
     let t = Tables::build(snap, page, flags, &mut take);
-    let choice = score::choose(&t)?;
+    let choice = match root {
+        Some(top) => {
+            score::Choice { top, pieces: vec![score::Piece { first: top, last: top }], voted: true }
+        }
+        None => score::choose(&t)?,
+    };
     let cleaned = clean::clean(&t, &choice.pieces, choice.top);
     // Propagated to every descendant, so that later steps can test any node directly.
     let mut drop: Vec<bool> = t.gone.iter().zip(&cleaned.cut).map(|(g, c)| *g || *c).collect();

@@ -39,6 +39,9 @@ struct Request {
     article: bool,
     /// Without `article`: answer the quick "is there an article?" check (the toolbar badge).
     readerable: bool,
+    /// The walker's index of the element a person picked as the article.
+    #[cfg_attr(not(feature = "reader"), allow(dead_code))]
+    root: Option<u32>,
 }
 
 impl Request {
@@ -69,18 +72,30 @@ impl Request {
         let clutter = if kinds.is_undefined() || kinds.is_null() {
             None
         } else if js_sys::Array::is_array(&kinds) {
+            // A kind this version does not know (settings synced from a newer one) is skipped.
             let names = js_sys::Array::from(&kinds);
-            let kinds =
-                names.iter().map(|k| k.as_string().and_then(|k| ClutterKind::from_name(&k)));
             Some(
-                kinds
-                    .collect::<Option<Vec<_>>>()
-                    .ok_or_else(|| bad("clutter", "a list of clutter kinds"))?,
+                names
+                    .iter()
+                    .filter_map(|k| k.as_string().and_then(|k| ClutterKind::from_name(&k)))
+                    .collect(),
             )
         } else {
             return Err(bad("clutter", "a list of clutter kinds"));
         };
-        Ok(Request { url, clutter, article: flag("article")?, readerable: flag("readerable")? })
+        let root = field("root");
+        let root = if root.is_undefined() || root.is_null() {
+            None
+        } else {
+            Some(root.as_f64().ok_or_else(|| bad("root", "a node index"))? as u32)
+        };
+        Ok(Request {
+            url,
+            clutter,
+            article: flag("article")?,
+            readerable: flag("readerable")?,
+            root,
+        })
     }
 }
 
@@ -93,6 +108,7 @@ fn bad(field: &str, want: &str) -> JsError {
 struct HiddenOut {
     origin: u32,
     kind: &'static str,
+    rule: &'static str,
 }
 
 #[derive(Serialize)]
@@ -166,7 +182,11 @@ fn run(snap: &Snapshot, request: &Request) -> Result<Response, JsError> {
     };
     let hidden = hidden
         .into_iter()
-        .map(|h| HiddenOut { origin: snap.node(h.node).origin(), kind: h.kind.as_str() })
+        .map(|h| HiddenOut {
+            origin: snap.node(h.node).origin(),
+            kind: h.kind.as_str(),
+            rule: h.rule.as_str(),
+        })
         .collect();
     let readerable = match &article {
         Some(a) => a.is_ok(),
@@ -187,7 +207,9 @@ fn read(
     request: &Request,
     kinds: &[ClutterKind],
 ) -> Result<(Vec<Hidden>, Result<RNode, String>), JsError> {
-    let reading = pipeline::read(snap, request.url.clone(), kinds);
+    let root = request.root.and_then(|r| snap.iter().find(|n| n.origin() == r)).map(|n| n.id());
+    let options = extract::Options { url: request.url.clone(), root };
+    let reading = pipeline::read_at(snap, options, kinds);
     let article =
         reading.article.map(|a| crate::render::article_tree(&a)).map_err(|e| e.to_string());
     Ok((reading.hidden, article))

@@ -38,7 +38,7 @@ export function inPageErrors() {
 export function inPageWatchToast() {
   window.__declutterToastSeen = false;
   new MutationObserver((records) => {
-    if (records.some((r) => [...r.addedNodes].some((n) => n.localName === 'declutter-toast'))) {
+    if (records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1 && n.getAttribute('data-declutter-ui') === 'toast'))) {
       window.__declutterToastSeen = true;
     }
   }).observe(document.documentElement, { childList: true });

@@ -55,6 +55,13 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
     goto: (page, url) => page.goto(url),
     extensionUrl: async (path) => `chrome-extension://${extensionId}/${path}`,
     evaluate: (page, fn) => page.evaluate(fn),
+    // Two toolbar actions sent at the same moment (a double click while the page is fresh).
+    async clickTwice(page) {
+      await page.bringToFront();
+      const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+      const tab = targetInfos.find((t) => t.url === page.url());
+      await Promise.all([1, 2].map(() => cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId })));
+    },
     async click(page) {
       // activeTab is granted to the active tab only: after other tabs opened and closed, make sure,
       // and wait until the browser reports it active (bringing it to the front is asynchronous; a
@@ -84,7 +91,7 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
     },
     overlayFocus: (page) => inShadow(page, `function () { return (${describeFocus})(this); }`),
     typography: (page) => inShadow(page, `function () { return (${inShadowTypography})(this); }`),
-    toastText: (page) => inShadow(page, `function () { return this.textContent; }`, [], 'DECLUTTER-TOAST'),
+    toastText: (page) => inShadow(page, `function () { return this.textContent; }`, [], 'toast'),
     async printing(page, on) {
       await page.emulateMedia({ media: on ? 'print' : 'screen' });
       return true;
@@ -117,7 +124,8 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
 
 // Runs `fn` with `this` bound to the overlay's (or the toast's) shadow root, or returns null
 // without one. The root is closed, so the page cannot see it; CDP's DOM domain can (pierce: true).
-async function inShadow(page, fn, args = [], hostName = 'DECLUTTER-READER') {
+// The host is the element whose data-declutter-ui is `ui` ('reader' or 'toast').
+export async function inShadow(page, fn, args = [], ui = 'reader') {
   const session = await page.context().newCDPSession(page);
   try {
     const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
@@ -125,7 +133,8 @@ async function inShadow(page, fn, args = [], hostName = 'DECLUTTER-READER') {
     let host = null;
     while (stack.length && !host) {
       const n = stack.pop();
-      if (n.nodeName === hostName) host = n;
+      const attrs = n.attributes ?? [];
+      for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === 'data-declutter-ui' && attrs[i + 1] === ui) host = n;
       stack.push(...(n.children ?? []), ...(n.shadowRoots ?? []));
     }
     if (!host) return null;

@@ -24,6 +24,7 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
   // One window is one page: a "page" handle is the driver itself.
   return {
     driver,
+    addonId,
     async open(url) {
       await driver.get(url);
       return driver;
@@ -62,11 +63,11 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
       }
     },
     async overlayClick(_page, selector) {
-      const root = await (await driver.findElement(By.css('declutter-reader'))).getShadowRoot();
+      const root = await (await driver.findElement(By.css('[data-declutter-ui=reader]'))).getShadowRoot();
       await (await root.findElement(By.css(selector))).click();
     },
     async overlayProbe(_page, selector) {
-      const root = await (await driver.findElement(By.css('declutter-reader'))).getShadowRoot();
+      const root = await (await driver.findElement(By.css('[data-declutter-ui=reader]'))).getShadowRoot();
       const found = await root.findElements(By.css(selector));
       if (found.length === 0) return null;
       return {
@@ -76,18 +77,18 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
       };
     },
     async overlayFocus() {
-      const root = await (await driver.findElement(By.css('declutter-reader'))).getShadowRoot();
+      const root = await (await driver.findElement(By.css('[data-declutter-ui=reader]'))).getShadowRoot();
       // A shadow root does not cross into a script as an argument; an element in it does.
       const dialog = await root.findElement(By.css('[role=dialog]'));
       return driver.executeScript(`return (${describeFocus})(arguments[0].getRootNode())`, dialog);
     },
     async typography() {
-      const root = await (await driver.findElement(By.css('declutter-reader'))).getShadowRoot();
+      const root = await (await driver.findElement(By.css('[data-declutter-ui=reader]'))).getShadowRoot();
       const dialog = await root.findElement(By.css('[role=dialog]'));
       return driver.executeScript(`return (${inShadowTypography})(arguments[0].getRootNode())`, dialog);
     },
     async toastText() {
-      const hosts = await driver.findElements(By.css('declutter-toast'));
+      const hosts = await driver.findElements(By.css('[data-declutter-ui=toast]'));
       if (hosts.length === 0) return null;
       try {
         const root = await hosts[0].getShadowRoot();
@@ -113,7 +114,7 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
   };
 
   async function readOverlay() {
-    const hosts = await driver.findElements(By.css('declutter-reader'));
+    const hosts = await driver.findElements(By.css('[data-declutter-ui=reader]'));
     if (hosts.length === 0) return null;
     const root = await hosts[0].getShadowRoot();
     const dialog = await root.findElement(By.css('[role=dialog]'));

@@ -3,8 +3,12 @@
 //
 // For each fixture: arm the sentinels after the page's own load, open the reader, wait until the
 // reader's images have settled and a message posted after them has arrived (so any handler that
-// was going to fire has fired), then check: no sentinel fired, the reader's HTML passes an
-// independent allow-list audit, closing restores the page exactly, and no uncaught error.
+// was going to fire has fired), then check: no sentinel fired, the reader is shown over the whole
+// window, its HTML passes an independent allow-list audit, closing restores the page exactly,
+// and no uncaught error. Two fixtures attack the overlay itself: claims-our-names.html defines
+// custom elements under names an overlay might use (no shadow root allowed) and hides any element
+// under <html> with !important; reaches-closed-roots.html grabs closed roots through
+// attachInternals().
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -28,6 +32,15 @@ function inPageBarrier() {
   });
 }
 
+// The reader's host is shown and fills the window, whatever the page's CSS says (read through
+// the prototypes: clobbering.html names elements after DOM methods).
+function inPageReaderCoversViewport() {
+  const host = Document.prototype.querySelector.call(document, '[data-declutter-ui=reader]');
+  if (!host || !Element.prototype.checkVisibility.call(host, { opacityProperty: true, visibilityProperty: true })) return false;
+  const box = Element.prototype.getBoundingClientRect.call(host);
+  return box.left <= 0 && box.top <= 0 && box.width >= innerWidth - 20 && box.height >= innerHeight;
+}
+
 for (const [browser, launch] of BROWSERS) {
   describe(`${browser}: hostile pages`, () => {
     let driver;
@@ -48,6 +61,7 @@ for (const [browser, launch] of BROWSERS) {
         await waitFor(async () => (await driver.overlay(page)).imagesPending === 0, 'the reader images to settle');
         await driver.evaluate(page, inPageBarrier);
         assert.deepEqual(await driver.evaluate(page, inPageSentinelHits), [], 'no payload ran');
+        assert.ok(await driver.evaluate(page, inPageReaderCoversViewport), 'the page cannot hide or shrink the reader');
         assert.deepEqual(auditReaderHtml(overlay.html), [], 'the reader holds nothing active');
         for (const needle of ['postMessage', 'javascript:', 'vbscript:', 'data:text/html']) {
           assert.ok(!overlay.html.toLowerCase().includes(needle.toLowerCase()), `no ${needle} in the reader`);

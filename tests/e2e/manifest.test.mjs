@@ -11,7 +11,7 @@ for (const browser of ['chrome', 'firefox']) {
   test(`${browser} manifest permissions are minimal`, () => {
     const m = JSON.parse(readFileSync(new URL(`../../dist/${browser}/manifest.json`, import.meta.url), 'utf8'));
     assert.equal(m.manifest_version, 3);
-    assert.deepEqual([...m.permissions].sort(), ['activeTab', 'scripting', 'storage']);
+    assert.deepEqual([...m.permissions].sort(), ['activeTab', 'contextMenus', 'scripting', 'storage']);
     assert.equal(m.host_permissions, undefined, 'no host permissions at install');
     assert.deepEqual(m.optional_host_permissions, ['<all_urls>']);
     assert.equal(m.content_scripts, undefined, 'nothing runs on pages until the user asks');

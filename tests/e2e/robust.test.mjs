@@ -1,8 +1,8 @@
 // "Never break a page, never lose the page", in Chromium with the built extension:
-// - every page of both corpora: open then close the reader, and clean then undo, leave
-//   `document.documentElement.outerHTML` exactly as it was, with no error (pages are served with
-//   a CSP that stops their scripts, so only declutter can change the DOM; it also sends the
-//   engine to the background fallback, which is the harder path); in Firefox, every fourth
+// - every page of both corpora's samples (tests/corpus): open then close the reader, and clean
+//   then undo, leave `document.documentElement.outerHTML` exactly as it was, with no error
+//   (pages are served with a CSP that stops their scripts, so only declutter can change the DOM;
+//   it also sends the engine to the background fallback, which is the harder path); in Firefox, every fourth
 //   page, reader open and close through the toolbar button (WebDriver cannot send the
 //   extension's clean/undo messages there);
 // - a page that throws its subtree away and rebuilds it (React-style) keeps working;
@@ -34,8 +34,8 @@ describe('chromium: robustness', () => {
   let base;
   withBrowser(() => launch(fileURLToPath(new URL('../../dist/chrome', import.meta.url))), (session) => ({ driver, base } = session));
 
-  const noToast = (page) => waitFor(() => driver.evaluate(page, () => document.querySelector('declutter-toast') === null), 'the toast to go', 6000);
-  const shown = (page) => driver.evaluate(page, () => document.querySelector('declutter-reader') ? 'reader' : document.querySelector('declutter-toast') ? 'toast' : null);
+  const noToast = (page) => waitFor(() => driver.evaluate(page, () => document.querySelector('[data-declutter-ui=toast]') === null), 'the toast to go', 6000);
+  const shown = (page) => driver.evaluate(page, () => document.querySelector('[data-declutter-ui=reader]') ? 'reader' : document.querySelector('[data-declutter-ui=toast]') ? 'toast' : null);
 
   // The first action on a tab must be a real toolbar click: it grants activeTab, which the
   // background needs to inject the content scripts; messages work from then on.
@@ -73,7 +73,7 @@ describe('chromium: robustness', () => {
 
   test('every corpus page is restored exactly after reader open/close and clean/undo', async (t) => {
     const paths = await corpusPaths();
-    assert.ok(paths.length >= 100, `the corpus is there (${paths.length} pages)`);
+    assert.ok(paths.length >= 25, `the corpus sample is there (${paths.length} pages)`);
     const started = Date.now();
     const outcomes = {};
     // One tab for every page: closing tabs one after another is what made activeTab flaky.
@@ -128,8 +128,8 @@ describe('chromium: robustness', () => {
     const page = await driver.open(`${base}/fixtures/live/framed.html`);
     const frame = await waitFor(() => page.frames().find((f) => f.url().endsWith('/ad-frame.html')), 'the ad frame');
     await driver.click(page);
-    await waitFor(() => driver.evaluate(page, () => document.documentElement.lastElementChild?.localName === 'declutter-reader'), 'the overlay in the top page');
-    const inFrame = () => frame.evaluate(() => document.querySelectorAll('declutter-reader, declutter-toast, [data-declutter-hidden]').length);
+    await waitFor(() => driver.evaluate(page, () => document.documentElement.lastElementChild?.getAttribute('data-declutter-ui') === 'reader'), 'the overlay in the top page');
+    const inFrame = () => frame.evaluate(() => document.querySelectorAll('[data-declutter-ui], [data-declutter-hidden]').length);
     assert.equal(await inFrame(), 0, 'nothing of declutter inside the frame');
     await driver.click(page);
     await waitFor(async () => (await driver.overlay(page)) === null, 'the overlay to close');
@@ -172,7 +172,7 @@ describe('firefox: robustness', () => {
     const started = Date.now();
     const outcomes = {};
     const page = await driver.open('about:blank');
-    const shown = () => driver.evaluate(page, () => document.querySelector('declutter-reader') ? 'reader' : document.querySelector('declutter-toast') ? 'toast' : null);
+    const shown = () => driver.evaluate(page, () => document.querySelector('[data-declutter-ui=reader]') ? 'reader' : document.querySelector('[data-declutter-ui=toast]') ? 'toast' : null);
     for (const path of paths) {
       await driver.goto(page, `${base}${path}`);
       await driver.evaluate(page, inPageWatchErrors);

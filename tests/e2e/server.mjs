@@ -3,7 +3,7 @@
 //   /fixtures/…   files from tests/fixtures/
 //   /csp/…        the same files served with `Content-Security-Policy: script-src 'self'`, the
 //                 strict policy under which Chrome refuses wasm in content scripts.
-//   /corpus/readability/<page>   a Readability test page (shared/corpus/readability-test-pages/<page>/source.html)
+//   /corpus/readability/<page>   a Readability test page (tests/corpus/readability-test-pages/<page>/source.html)
 //   /corpus/zyte/<hash>          an article-extraction-benchmark page (html/<hash>.html.gz, inflated)
 //                 Corpus pages are served with NO_FETCH_CSP: their scripts cannot run (so only
 //                 declutter can change the DOM) and nothing leaves the machine. They are served as
@@ -30,8 +30,8 @@ const TYPES = {
 export const STRICT_CSP = "script-src 'self'";
 export const NO_FETCH_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-// The shared corpus sits beside the checkout (../shared), as on developers' machines and in CI.
-export const CORPUS = process.env.DECLUTTER_CORPUS ?? fileURLToPath(new URL('../../../shared/corpus', import.meta.url));
+// The corpus sample in the repository (tests/corpus/README.md), laid out as the full corpora.
+export const CORPUS = fileURLToPath(new URL('../corpus', import.meta.url));
 
 // Every corpus page as a server path.
 export async function corpusPaths() {

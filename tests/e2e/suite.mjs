@@ -170,7 +170,7 @@ export function defineSuite(browserName, launchDriver) {
     if (await driver.printing(page, true)) {
       const printed = await driver.evaluate(page, () => ({
         body: getComputedStyle(document.body).display,
-        reader: document.querySelector('declutter-reader').checkVisibility(),
+        reader: document.querySelector('[data-declutter-ui=reader]').checkVisibility(),
       }));
       assert.deepEqual(printed, { body: 'none', reader: true }, 'print media shows only the reader');
       await driver.printing(page, false);

@@ -5,3 +5,10 @@
 
 pub mod audit;
 pub mod pipeline;
+
+/// The corpus sample in the repository (tests/corpus/README.md): the same layout as the full
+/// corpora (`readability-test-pages/`, `article-extraction-benchmark/`, `wcxb-dev/`), so that a
+/// test needs nothing beside the checkout.
+pub fn corpus_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
+}

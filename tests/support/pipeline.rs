@@ -46,7 +46,7 @@ pub fn snapshot(snap: &Snapshot) -> Outcome {
     }
     let Ok(article) = extract::extract(
         snap,
-        &extract::Options { url: Some("https://example.com/a/b.html".into()) },
+        &extract::Options { url: Some("https://example.com/a/b.html".into()), root: None },
     ) else {
         return Outcome::NoArticle;
     };
