@@ -135,13 +135,14 @@ function markElement(el, kind, rule) {
 }
 
 // The page-wide hiding stylesheet does not reach into shadow trees: a root holding a marked
-// element adopts the same rules as a constructable sheet (one sheet shared by all roots).
+// element adopts a hiding rule as a constructable sheet (one sheet shared by all roots).
 function hideInShadowRoot(root) {
   if (page.shadowRoots.has(root)) return;
   try {
     if (!page.shadowSheet) {
       page.shadowSheet = new CSSStyleSheet();
-      page.shadowSheet.replaceSync(DECLUTTER_HIDE_CSS);
+      // The page sheet's rules start at <html>, which a shadow tree does not contain.
+      page.shadowSheet.replaceSync('[data-declutter-hidden]{display:none!important}');
     }
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, page.shadowSheet];
     page.shadowRoots.add(root);
