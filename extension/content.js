@@ -10,6 +10,7 @@
 // restyled: one attribute per hidden element, so React-style re-renders keep working and undo is
 // exact.
 import { DeclutterControls } from './controls.js';
+import { describeEmbeds } from './embeds.js';
 import { declutterEarlySheet } from './early-css.js';
 import { createDeclutterEngines } from './engine.js';
 import { DeclutterOverlay } from './overlay.js';
@@ -39,6 +40,8 @@ const page = {
   // Bumped by every undo: work that awaited across one finds its results stale.
   epoch: 0,
   rules: new Map(), // hidden element -> the rule that hid it (peek mode, report)
+  shadowSheet: null, // the hiding rules, adopted by each shadow root holding a marked element
+  shadowRoots: new Set(), // the roots that adopted it
 };
 
 // The person's controls on the page (peek, zapper, picker, scroll lock, report): controls.js.
@@ -126,7 +129,26 @@ function markElement(el, kind, rule) {
   page.marked.push(el);
   page.rules.set(el, rule);
   hideCss(true);
+  const root = pageDom.shadowRootAround(el);
+  if (root) hideInShadowRoot(root);
   return true;
+}
+
+// The page-wide hiding stylesheet does not reach into shadow trees: a root holding a marked
+// element adopts a hiding rule as a constructable sheet (one sheet shared by all roots).
+function hideInShadowRoot(root) {
+  if (page.shadowRoots.has(root)) return;
+  try {
+    if (!page.shadowSheet) {
+      page.shadowSheet = new CSSStyleSheet();
+      // The page sheet's rules start at <html>, which a shadow tree does not contain.
+      page.shadowSheet.replaceSync('[data-declutter-hidden]{display:none!important}');
+    }
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, page.shadowSheet];
+    page.shadowRoots.add(root);
+  } catch (e) {
+    console.warn('declutter: cannot add the hiding stylesheet to a shadow root', e);
+  }
 }
 
 function unmark(el) {
@@ -146,7 +168,7 @@ async function clean(settings) {
   if (page.epoch !== epoch || page.observer) return page.marked.length;
   mark(walked.nodes, result.hidden);
   page.readerable = result.readerable;
-  watch(kinds);
+  watch(kinds, walked.shadowRoots);
   await controls.applyZaps();
   controls.afterChange();
   return page.marked.length;
@@ -160,13 +182,18 @@ function undo() {
   for (const el of page.marked) pageDom.removeAttribute(el, HIDDEN_ATTR);
   page.marked = [];
   page.rules.clear();
+  for (const root of page.shadowRoots) {
+    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== page.shadowSheet);
+  }
+  page.shadowRoots.clear();
   tidy();
 }
 
-// Classifies subtrees inserted after the first pass (late newsletter modals, lazy ad slots).
+// Classifies subtrees inserted after the first pass (late newsletter modals, lazy ad slots), in
+// the document and in the shadow roots the walks entered (an observer does not see into them).
 // One batch is analysed at a time; after every await the watch checks it is still the current
 // one (an undo or the reader's close ends it), so no batch marks anything after that.
-function watch(kinds) {
+function watch(kinds, shadowRoots) {
   const pending = new Set();
   const epoch = page.epoch;
   let scheduled = false;
@@ -220,6 +247,7 @@ function watch(kinds) {
       seen += batch.length;
       if (batch.length > 0) {
         const walked = walkSubtrees(batch, page.reader?.host ?? null);
+        for (const root of walked.shadowRoots) observeRoot(root);
         // Inserted subtrees this large are a feed, not a prompt: stop watching.
         if (walked.tooLarge) return stop();
         const result = await analyze(walked, { url: location.href, clutter: kinds });
@@ -231,7 +259,14 @@ function watch(kinds) {
       if (performance.now() - started > FRAME_BUDGET_MS) return;
     }
   }
+  const observed = new Set();
+  function observeRoot(root) {
+    if (observed.has(root)) return;
+    observed.add(root);
+    observer.observe(root, { childList: true, subtree: true });
+  }
   observer.observe(document.documentElement, { childList: true, subtree: true });
+  for (const root of shadowRoots) observeRoot(root);
   page.observer = watcher;
 }
 
@@ -260,11 +295,12 @@ async function openReader(settings, picked) {
   }
   if (!page.observer) {
     mark(walked.nodes, result.hidden);
-    watch(kinds);
+    watch(kinds, walked.shadowRoots);
     await controls.applyZaps();
     page.cleanedByReader = true;
   }
   const prefs = prefsWriter(settings.stored.reader);
+  describeEmbeds(result.overlay);
   const reader = DeclutterOverlay.open(result.overlay, settings.reader, {
     onClose: closeReader,
     onPrefs: prefs.set,

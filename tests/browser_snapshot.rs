@@ -1,6 +1,6 @@
 //! Browser tests (`wasm-pack test --headless --chrome` / `--firefox`): the live snapshot, built by
 //! the extension's own walker (`extension/walk.js`) in a real browser, equals the native html5ever
-//! snapshot of the same page, and deep live trees do not overflow anything.
+//! snapshot of the same page (shadow roots and slots included: both read the flat tree), and deep live trees do not overflow anything.
 #![cfg(target_arch = "wasm32")]
 
 use declutter::dom::{self, html, wire};
@@ -24,6 +24,8 @@ const PAGES: &[(&str, &[u8])] = &[
     ("mathjax", include_bytes!("corpus/readability-test-pages/mathjax/source.html")),
     ("cnet-svg-classes", include_bytes!("corpus/readability-test-pages/cnet-svg-classes/source.html")),
     ("rtl-1", include_bytes!("corpus/readability-test-pages/rtl-1/source.html")),
+    // Declarative shadow roots, nested custom elements and slots: the flat tree on both sides.
+    ("shadow-article", include_bytes!("fixtures/modern/shadow-article.html")),
     (
         "zyte-05844573",
         include_bytes!("corpus/article-extraction-benchmark/html/05844573ca7e1fba714d715bb11ca08c26e25328999c74a1cb3bc8a0e4399f0f.html.gz"),

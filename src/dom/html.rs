@@ -15,6 +15,7 @@
 //! saved page whose only content is its `<noscript>` fallback (a script shell) is read with that
 //! fallback as ordinary markup, as a live tab would show it once its script ran.
 
+use super::shadow::{Children, FlatTree, ShadowSink};
 use super::wire::{WireError, Writer};
 use super::{Namespace, Snapshot};
 use encoding_rs::{Encoding, UTF_8};
@@ -23,7 +24,7 @@ use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{ns, LocalName, TokenizerResult};
-use markup5ever_rcdom::{Handle, NodeData, RcDom};
+use markup5ever_rcdom::{Handle, NodeData};
 use std::cell::{Cell, RefCell};
 use std::io::Read;
 use thiserror::Error;
@@ -71,19 +72,20 @@ pub fn read_text(bytes: &[u8]) -> Result<String, InputError> {
 /// holds raw text (the decoder drops it either way, but in `<head>` the flag also decides where
 /// the body starts).
 pub fn parse(html: &str) -> Result<Snapshot, InputError> {
-    let dom = build(html, true);
+    let sink = build(html, true);
     let mut w = Writer::default();
-    if is_noscript_shell(&dom.document) {
-        write_tree(&build(html, false).document, &mut w, true);
+    if is_noscript_shell(&sink.dom.document) {
+        let sink = build(html, false);
+        write_tree(&sink.dom.document, &mut FlatTree::new(&sink), &mut w, true);
     } else {
-        write_tree(&dom.document, &mut w, false);
+        write_tree(&sink.dom.document, &mut FlatTree::new(&sink), &mut w, false);
     }
     Ok(w.finish()?)
 }
 
-fn build(html: &str, scripting_enabled: bool) -> RcDom {
+fn build(html: &str, scripting_enabled: bool) -> ShadowSink {
     let opts = TreeBuilderOpts { scripting_enabled, ..TreeBuilderOpts::default() };
-    let tree_builder = TreeBuilder::new(RcDom::default(), opts);
+    let tree_builder = TreeBuilder::new(ShadowSink::default(), opts);
     let sink =
         DepthCap { inner: tree_builder, depth: Cell::new(0), dropped: RefCell::new(Vec::new()) };
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
@@ -301,20 +303,25 @@ fn looks_binary(text: &str) -> bool {
     controls * 10 > sample.len()
 }
 
-/// Walks the rcdom tree with an explicit stack (no recursion) and writes the wire stream.
+/// Walks the rcdom tree in flat-tree order (shadow trees and slots as rendered, see
+/// [`super::shadow`]) with an explicit stack (no recursion) and writes the wire stream.
 /// `unwrap_noscript`: `<noscript>` elements are written as `<div>`s (see [`is_noscript_shell`]).
-fn write_tree(document: &Handle, w: &mut Writer, unwrap_noscript: bool) {
-    // Each entry: a node whose children are being visited and the index of the next child.
-    let mut stack: Vec<(Handle, usize)> = vec![(document.clone(), 0)];
-    while let Some((node, index)) = stack.pop() {
-        let child = node.children.borrow().get(index).cloned();
+fn write_tree(document: &Handle, flat: &mut FlatTree, w: &mut Writer, unwrap_noscript: bool) {
+    // Each entry: where a node's children come from and the index of the next child; the
+    // document's entry (the first) closes nothing.
+    let mut stack: Vec<(Children, usize)> = vec![(Children::Of(document.clone()), 0)];
+    while let Some((children, index)) = stack.pop() {
+        let child = match &children {
+            Children::Of(node) => node.children.borrow().get(index).cloned(),
+            Children::List(list) => list.get(index).cloned(),
+        };
         let Some(child) = child else {
-            if !std::ptr::eq(&*node, &**document) {
+            if !stack.is_empty() {
                 w.close();
             }
             continue;
         };
-        stack.push((node, index + 1));
+        stack.push((children, index + 1));
         match &child.data {
             NodeData::Element { name, attrs, .. } => {
                 let ns = match name.ns {
@@ -338,7 +345,7 @@ fn write_tree(document: &Handle, w: &mut Writer, unwrap_noscript: bool) {
                 let local =
                     if unwrap_noscript && &*name.local == "noscript" { "div" } else { &name.local };
                 w.open(ns, local, qualified.iter().map(|(n, v)| (n.as_str(), *v)));
-                stack.push((child.clone(), 0));
+                stack.push((flat.children(&child), 0));
             }
             NodeData::Text { contents } => w.text(&contents.borrow()),
             _ => {}

@@ -14,6 +14,8 @@ mod dump;
 #[cfg(feature = "html")]
 pub mod html;
 mod serialize;
+#[cfg(feature = "html")]
+mod shadow;
 mod tag;
 pub mod wire;
 

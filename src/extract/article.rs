@@ -82,6 +82,11 @@ pub enum Block {
         fallback: String,
     },
     Rule,
+    /// An embedded video or post, shown as a card linking to it (see `embeds`).
+    Embed {
+        title: Option<String>,
+        url: String,
+    },
     /// Notes at the end of the article.
     Footnotes {
         items: Vec<Vec<Block>>,

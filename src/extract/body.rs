@@ -6,6 +6,7 @@
 
 use super::clean::is_data_table;
 use super::credits;
+use super::embeds;
 use super::images;
 use super::{collapse_text, push_collapsed, Block, Cell, Image, Inline, MathNode, Table};
 use crate::dom::{Namespace, NodeRef, Tag};
@@ -251,13 +252,12 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
                 out.push(Block::Footnotes { items });
             }
         }
-        Tag::Iframe
-        | Tag::Object
-        | Tag::Embed
-        | Tag::Video
-        | Tag::Audio
-        | Tag::Canvas
-        | Tag::Svg => {}
+        Tag::Iframe | Tag::Object | Tag::Embed => {
+            if let Some(card) = embeds::frame(c, ctx.base) {
+                out.push(card);
+            }
+        }
+        Tag::Video | Tag::Audio | Tag::Canvas | Tag::Svg => {}
         t if t.is_block() || matches!(t, Tag::Li | Tag::Dd | Tag::Dt) => {
             out.flush();
             children(c, ctx, depth + 1, out);
@@ -784,7 +784,7 @@ pub fn block_text(b: &Block, out: &mut String) {
             out.push_str(&caption.into_iter().chain(rows).collect::<Vec<_>>().join("\n"));
         }
         Block::Math { fallback, .. } => out.push_str(fallback),
-        Block::Rule => {}
+        Block::Rule | Block::Embed { .. } => {}
     }
 }
 

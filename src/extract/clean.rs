@@ -494,7 +494,7 @@ fn is_furniture_line(n: NodeRef, a: &Agg) -> bool {
 /// asides, share bars, headings styled as furniture.
 fn removed_always(t: &Tables, n: NodeRef, a: &Agg, is_root: bool, beside: bool) -> bool {
     match n.tag() {
-        Some(Tag::Object | Tag::Embed | Tag::Iframe) => !is_video(n),
+        Some(Tag::Object | Tag::Embed | Tag::Iframe) => !is_video(n) && !super::embeds::kept(n),
         Some(
             Tag::Footer
             | Tag::Link

@@ -22,12 +22,14 @@
 //! article `<div class="comment-body">` still work.
 
 mod article;
+mod base_url;
 mod body;
 mod byline;
 mod class_words;
 mod clean;
 mod credits;
 mod disclaimers;
+mod embeds;
 mod images;
 mod jsonld;
 mod labels;
@@ -59,7 +61,8 @@ pub enum ExtractError {
 /// Options for one extraction.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
-    /// The page's URL, used to resolve relative links and images.
+    /// The page's URL, used (with the document's `<base href>`) to resolve relative links and
+    /// images.
     pub url: Option<String>,
     /// The element that holds the article, when a person picked it: the heuristics then only
     /// clean inside it (metadata still comes from the whole page).
@@ -137,7 +140,8 @@ pub fn extract_excluding(
     if readerable::is_sign_in_page(snap, &page) {
         return Err(ExtractError::NoArticle);
     }
-    let base = options.url.as_deref();
+    let base = base_url::document_base(snap, options.url.as_deref());
+    let base = base.as_deref();
     let meta = metadata::PageMeta::read(snap);
     let site_name = meta.site_name();
     let title = title::title(snap, &meta, site_name.as_deref());

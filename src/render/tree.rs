@@ -184,6 +184,16 @@ fn figure(img: &Image, cls: &str) -> RNode {
     el("figure", class(cls), children)
 }
 
+/// An embed as a card: a link to it, labelled with its title or its address. Nothing is loaded
+/// from the provider until the person follows the link; the extension names the provider
+/// (`extension/embeds.js`).
+fn embed_card(title: Option<&str>, url: &str) -> RNode {
+    let Some(href) = crate::url::resolve_link(None, url) else { return text("") };
+    let label = title.unwrap_or(url).to_owned();
+    let attrs = vec![("href", href), ("rel", "noreferrer".into())];
+    el("div", class("dc-embed"), vec![el("a", attrs, vec![text(&label)])])
+}
+
 fn block(b: &Block) -> RNode {
     match b {
         Block::Heading { level, content } => {
@@ -248,6 +258,7 @@ fn block(b: &Block) -> RNode {
             m
         }
         Block::Rule => el("hr", vec![], vec![]),
+        Block::Embed { title, url } => embed_card(title.as_deref(), url),
         Block::Footnotes { items } => {
             let lis = items
                 .iter()

@@ -1,0 +1,110 @@
+//! The modern web (issue 17), natively: pages built from web components read through their
+//! declarative shadow roots and slots, as the live walker reads them. Fixtures in
+//! tests/fixtures/modern mark article paragraphs `data-expect="article"` and clutter
+//! `data-expect="<kind>"`; the browser tests (tests/e2e/modern.test.mjs) reuse them.
+
+use declutter::clutter::{ClutterKind, Hidden};
+use declutter::dom::{html, NodeRef, Snapshot, Tag};
+use declutter::extract::{block_text, Article};
+use declutter::pipeline;
+
+fn load(name: &str) -> Snapshot {
+    let path = format!("{}/tests/fixtures/modern/{name}.html", env!("CARGO_MANIFEST_DIR"));
+    html::parse(&std::fs::read_to_string(&path).expect("fixture exists")).expect("fixture parses")
+}
+
+fn read(snap: &Snapshot, url: &str) -> (Vec<Hidden>, Article) {
+    let reading = pipeline::read(snap, Some(url.into()), &ClutterKind::ALL);
+    (reading.hidden, reading.article.expect("an article"))
+}
+
+fn body_text(article: &Article) -> String {
+    let mut text = String::new();
+    for b in &article.body {
+        block_text(b, &mut text);
+        text.push('\n');
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn squeeze(n: NodeRef) -> String {
+    n.text_content().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn article_inside_nested_custom_elements_with_slots() {
+    let snap = load("shadow-article");
+    let (hidden, article) = read(&snap, "https://coastal.example/notes/tide-pools");
+    assert_eq!(article.title, "Tide pools after the storm");
+    let body = body_text(&article);
+    let mut checked = 0;
+    for n in snap.iter() {
+        let Some(expect) = n.attr("data-expect") else { continue };
+        checked += 1;
+        let covered = hidden.iter().find(|h| snap.node(h.node).contains(n));
+        if expect == "article" {
+            assert!(covered.is_none(), "article paragraph hidden: {:?}", n);
+            assert!(body.contains(&squeeze(n)), "the reader shows {:?}\n{body}", squeeze(n));
+        } else {
+            let kind = covered.map(|h| h.kind.as_str());
+            assert_eq!(kind, Some(expect), "clutter inside a shadow root: {:?}", n);
+            assert!(!body.contains(&squeeze(n)), "clutter in the reader: {:?}", n);
+        }
+    }
+    assert_eq!(checked, 6, "the shadow trees' clutter and the slotted paragraphs are all seen");
+    assert!(!body.contains("Unassigned"), "{body}");
+    assert!(snap.iter().all(|n| !n.is(Tag::Template)));
+}
+
+#[test]
+fn relative_urls_resolve_against_base_href() {
+    let snap = load("base-href");
+    let (_, article) = read(&snap, "http://127.0.0.1:8642/fixtures/modern/base-href.html");
+    let json = serde_json::to_string(&declutter::render::article_tree(&article)).unwrap();
+    for want in [
+        "http://127.0.0.1:8642/fixtures/modern/library/2026/room.html",
+        "http://127.0.0.1:8642/fixtures/modern/library/2026/images/room.jpg",
+        "http://127.0.0.1:8642/fixtures/modern/library/archive/papers.html",
+        "http://127.0.0.1:8642/fixtures/modern/hours.html",
+    ] {
+        assert!(json.contains(&format!("\"{want}\"")), "{want} in {json}");
+    }
+    assert!(!json.contains("/fixtures/modern/room.html"), "resolved against the page URL: {json}");
+}
+
+#[test]
+fn embeds_become_cards_and_posts_keep_their_text() {
+    use declutter::extract::Block;
+    let snap = load("embeds");
+    let (_, article) = read(&snap, "https://sky.example/diary/comet");
+    let cards: Vec<(Option<&str>, &str)> = article
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Embed { title, url } => Some((title.as_deref(), url.as_str())),
+            _ => None,
+        })
+        .collect();
+    // Each card links to the embed's own address (the extension names the provider and turns
+    // it into the original's, tests/e2e/modern.test.mjs); a lazy frame's address is data-src.
+    let want = [
+        (
+            Some("Comet over the harbour, time-lapse"),
+            "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?si=x",
+        ),
+        (Some("Vimeo video player"), "https://player.vimeo.com/video/76979871?h=abc"),
+        (None, "https://mastodon.social/@astro/113200000000000000/embed"),
+        (Some("Where the comet was visible"), "https://maps.example.org/embed?view=comet-track"),
+    ];
+    assert_eq!(cards, want, "one card per embed, in order");
+    let body = body_text(&article);
+    for quoted in [
+        "Tail clearly visible without binoculars!",
+        "The comet and the Milky Way from the dunes last night.",
+        "Comet timelapse from the roof",
+    ] {
+        assert!(body.contains(quoted), "the post keeps its text: {quoted}\n{body}");
+    }
+    let tree = serde_json::to_string(&declutter::render::article_tree(&article)).unwrap();
+    assert!(!tree.contains("iframe") && !tree.contains("\"img\""), "no frame, no image: {tree}");
+}
