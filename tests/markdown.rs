@@ -189,3 +189,15 @@ fn numbered_in_page_links_are_footnotes() {
     // 7 is beyond the single note: left as the superscript the page showed.
     assert_eq!(body_md(body), "Claim[^1] and <sup>7</sup>\n\n[^1]: A source.\n");
 }
+
+#[test]
+fn embeds_are_links_to_the_original_and_scripts_are_dropped() {
+    let md = body_md(vec![
+        Block::Embed {
+            title: Some("A *talk* on parsers".into()),
+            url: "https://www.youtube.com/watch?v=abc".into(),
+        },
+        Block::Embed { title: None, url: "javascript:alert(1)".into() },
+    ]);
+    assert_eq!(md, "[A \\*talk\\* on parsers](https://www.youtube.com/watch?v=abc)\n");
+}

@@ -100,6 +100,14 @@ impl Writer {
                 }
             }
             Block::Rule => "---".to_owned(),
+            // An embed stays a link to the original, as in the reader: nothing of it is fetched.
+            Block::Embed { title, url } => match crate::url::resolve_link(None, url) {
+                Some(h) => {
+                    let label = escape(&flat(title.as_deref().unwrap_or(&h)));
+                    format!("[{label}]({})", destination(&h))
+                }
+                None => String::new(),
+            },
             Block::Footnotes { items } => items
                 .iter()
                 .map(|item| {
