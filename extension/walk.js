@@ -199,6 +199,9 @@ function walkInto(out, start, exclude, includeStart) {
       out.len = i;
       let root = ns === 0 ? SHADOW_ROOT.call(n) : null;
       if (root === null && CLOSED_ROOTS !== null && ns === 0 && name.includes('-')) root = closedShadowRoot(n);
+      // Our own hosts (reader, toast, peek, chooser) are never read: Firefox reaches their closed
+      // roots, and reading them would make the observer watch and re-analyse our UI.
+      if (root !== null && GET_ATTRIBUTE.call(n, 'data-declutter-ui') !== null) root = null;
       const assigned = name === 'slot' && ns === 0 ? ASSIGNED_NODES.call(n, FLATTEN) : null;
       if (root !== null) {
         out.shadowRoots.push(root);
