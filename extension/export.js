@@ -14,7 +14,7 @@
 //   site does not let us fetch (CORS) stays a link to its address.
 import { declutterMessage } from './i18n.js';
 import { toolbarMenu } from './menu.js';
-import { DECLUTTER_READER_CSS, DECLUTTER_SAVED_CSS } from './reader-css.js';
+import { DECLUTTER_READER_CSS, DECLUTTER_SAVED_CSS, applyLook } from './reader-css.js';
 
 export const DeclutterExport = (() => {
   const t = declutterMessage;
@@ -132,11 +132,7 @@ export const DeclutterExport = (() => {
     doc.head.append(style);
     const dialog = doc.createElement('div');
     dialog.className = 'dc-dialog';
-    dialog.dataset.theme = settings.theme;
-    dialog.dataset.font = settings.font;
-    dialog.style.setProperty('--dc-size', `${settings.size}px`);
-    dialog.style.setProperty('--dc-width', `${settings.width}em`);
-    dialog.style.setProperty('--dc-line', String(settings.lineHeight));
+    applyLook(dialog, settings);
     dialog.append(doc.importNode(copy, true));
     doc.body.append(dialog);
     return `<!DOCTYPE html>\n${doc.documentElement.outerHTML}\n`;

@@ -18,7 +18,7 @@
 // focus is focused through the prototype's method (a `<form tabindex=0>` with an
 // `<input name="focus">` would otherwise swallow the call).
 import { declutterMessage } from './i18n.js';
-import { DECLUTTER_READER_CSS, DECLUTTER_TOAST_CSS } from './reader-css.js';
+import { DECLUTTER_READER_CSS, DECLUTTER_TOAST_CSS, applyLook } from './reader-css.js';
 import { DeclutterExport } from './export.js';
 import { contentsMenu, followInPageLinks, moveTo } from './navigate.js';
 import { trackPosition } from './positions.js';
@@ -240,11 +240,7 @@ export const DeclutterOverlay = (() => {
     });
 
     function apply() {
-      dialog.dataset.theme = state.theme;
-      dialog.dataset.font = state.font;
-      dialog.style.setProperty('--dc-size', `${state.size}px`);
-      dialog.style.setProperty('--dc-width', `${state.width}em`);
-      dialog.style.setProperty('--dc-line', String(state.lineHeight));
+      applyLook(dialog, state);
       applyReadingAids(dialog, state);
     }
     function update(change) {

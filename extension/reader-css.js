@@ -121,3 +121,14 @@ export const DECLUTTER_TOAST_CSS = `
 div { font: 14px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif; color: #fff;
   background: #2b2d31; padding: 10px 16px; border-radius: 8px; box-shadow: 0 4px 18px rgba(0,0,0,.25); }
 `;
+
+// The person's look on a reader dialog: the theme and font the stylesheet selects by data
+// attribute, and the sizes it reads from custom properties. The overlay and the saved HTML file
+// share it, so a saved article looks as it did in the reader.
+export function applyLook(dialog, look) {
+  dialog.dataset.theme = look.theme;
+  dialog.dataset.font = look.font;
+  dialog.style.setProperty('--dc-size', `${look.size}px`);
+  dialog.style.setProperty('--dc-width', `${look.width}em`);
+  dialog.style.setProperty('--dc-line', String(look.lineHeight));
+}
