@@ -102,6 +102,11 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
       .then(() => sendResponse({ ok: true }), (e) => sendResponse({ error: String(e?.message ?? e) }));
     return true;
   }
+  // Alt+click on a link in the reader (navigate.js).
+  if (message?.type === 'open-in-reader' && sender.tab && /^https?:/i.test(message.url ?? '')) {
+    openInReader(sender.tab, message.url).then(sendResponse, (e) => sendResponse({ reader: false, error: String(e?.message ?? e) }));
+    return true;
+  }
   if (message?.type === 'insert-css' && sender.tab) {
     insertHideCss(sender.tab.id).then((css) => sendResponse({ css }));
     return true;
@@ -112,6 +117,43 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   }
   return false;
 });
+
+// --- Alt+click: a link opened in a new tab, in the reader ------------------------------------
+// The new tab opens behind the reader's tab, as Ctrl/Cmd+click would. activeTab does not reach a
+// new tab, so the reader opens there only where the person has given the extension that site
+// (the optional host permission); otherwise the page opens as a plain click would open it.
+async function openInReader(opener, url) {
+  const { protocol, hostname, host } = new URL(url);
+  const tab = await chrome.tabs.create({ url, index: opener.index + 1, openerTabId: opener.id, active: false });
+  if (!(await chrome.permissions.contains({ origins: [`${protocol}//${hostname}/*`] }))) return { reader: false, site: host };
+  await loaded(tab.id, url);
+  showBadge(tab.id, await send(tab.id, { type: 'toggle' }));
+  return { reader: true };
+}
+
+// Resolves once the tab has finished loading a web page (not the about:blank it starts with).
+function loaded(tabId, url) {
+  return new Promise((resolve, reject) => {
+    const check = (tab) => {
+      if (tab.status !== 'complete' || !/^https?:/.test(tab.url ?? '')) return;
+      finish();
+      resolve();
+    };
+    const listener = (id, _change, tab) => {
+      if (id === tabId) check(tab);
+    };
+    const timer = setTimeout(() => {
+      finish();
+      reject(new Error(`${url} did not finish loading`));
+    }, 60_000);
+    const finish = () => {
+      clearTimeout(timer);
+      chrome.tabs.onUpdated.removeListener(listener);
+    };
+    chrome.tabs.onUpdated.addListener(listener);
+    chrome.tabs.get(tabId).then(check, () => {});
+  });
+}
 
 // --- automatic cleaning (opt-in, needs the optional host permission) ------------------------
 async function syncAutoClean() {

@@ -8,13 +8,14 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { BACKGROUND, BACKGROUND_WASM, ENTRY_POINTS, WASM } from './scripts.mjs';
+import { BACKGROUND, BACKGROUND_WASM, ENTRY_POINTS, FONT_DIR, FONT_FILES, FONT_LICENSE, WASM } from './scripts.mjs';
 
 const ALL_WASM = { ...WASM, ...BACKGROUND_WASM };
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const pkg = join(root, 'pkg');
+const fontPackage = join(root, 'node_modules', '@fontsource', 'atkinson-hyperlegible');
 const dist = join(root, 'dist');
 const version = /^version = "(.+)"$/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
 
@@ -45,7 +46,9 @@ const base = {
     'show-hidden': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandPeek__' },
   },
   options_ui: { page: 'options.html', open_in_tab: false },
-  web_accessible_resources: [{ resources: Object.values(WASM), matches: ['<all_urls>'] }],
+  // Exact file names, no wildcards: the content-script wasm and the reader's font files, which
+  // the page's document loads for the reader on any site the person opens it on.
+  web_accessible_resources: [{ resources: [...Object.values(WASM), ...FONT_FILES.map((f) => `${FONT_DIR}/${f}`)], matches: ['<all_urls>'] }],
   // Extension pages (the background) compile the wasm too; content scripts follow the page's CSP.
   content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
 };
@@ -124,6 +127,7 @@ async function build() {
   for (const wasm of Object.values(ALL_WASM)) {
     if (!existsSync(join(pkg, wasm))) throw new Error(`pkg/${wasm} is missing: run \`make wasm\` first`);
   }
+  if (!existsSync(fontPackage)) throw new Error('node_modules/@fontsource/atkinson-hyperlegible is missing: run `npm ci`');
   const scripts = await Promise.all(ENTRY_POINTS.map(async (entry) => [entry, await bundle(join(here, entry))]));
   rmSync(dist, { recursive: true, force: true });
   for (const [browser, manifest] of Object.entries(manifests)) {
@@ -133,6 +137,10 @@ async function build() {
     for (const wasm of Object.values(ALL_WASM)) cpSync(join(pkg, wasm), join(out, wasm));
     for (const [entry, text] of scripts) writeFileSync(join(out, entry), text);
     for (const asset of ASSETS) cpSync(join(here, asset), join(out, asset), { recursive: true });
+    // The font ships with its licence (the SIL OFL asks for it to travel with the files).
+    mkdirSync(join(out, FONT_DIR));
+    for (const file of FONT_FILES) cpSync(join(fontPackage, 'files', file), join(out, FONT_DIR, file));
+    cpSync(join(fontPackage, 'LICENSE'), join(out, FONT_DIR, FONT_LICENSE));
     const archive = join(dist, browser === 'chrome' ? 'declutter-chrome.zip' : 'declutter-firefox.xpi');
     execFileSync('python3', ['-m', 'zipfile', '-c', archive, ...readdirSync(out)], { cwd: out });
   }

@@ -69,3 +69,17 @@ function offerBack(target, from, scroller) {
   });
   target.append(back);
 }
+
+// Alt/Option+click on a link to another page: the background opens it in a new tab (in the
+// background, as Ctrl/Cmd+click does) with the reader open there where the extension may run
+// on that site; `opened(reply)` says which happened. A plain click opens the link as usual.
+export function openLinksInReader(article, opened) {
+  article.addEventListener('click', (e) => {
+    if (!e.isTrusted || !e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const link = e.target.closest?.('a[href]');
+    if (!link || !article.contains(link) || !/^https?:/i.test(link.href)) return;
+    // Alt+click would otherwise download the link (Chrome) or do nothing useful.
+    e.preventDefault();
+    chrome.runtime.sendMessage({ type: 'open-in-reader', url: link.href }).then(opened, (error) => opened({ error: String(error?.message ?? error) }));
+  });
+}

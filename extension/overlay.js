@@ -20,9 +20,11 @@
 import { declutterMessage } from './i18n.js';
 import { DECLUTTER_READER_CSS, DECLUTTER_TOAST_CSS, applyLook } from './reader-css.js';
 import { DeclutterExport } from './export.js';
-import { contentsMenu, followInPageLinks, moveTo } from './navigate.js';
+import { contentsMenu, followInPageLinks, moveTo, openLinksInReader } from './navigate.js';
 import { trackPosition } from './positions.js';
 import { applyReadingAids, followCurrentBlock, readingAids } from './reading-aids.js';
+import { readAloud } from './read-aloud.js';
+import { LEGIBLE_FAMILY, showLegibleFont } from './fonts.js';
 
 export const DeclutterOverlay = (() => {
   const MATHML = 'http://www.w3.org/1998/Math/MathML';
@@ -45,8 +47,7 @@ export const DeclutterOverlay = (() => {
   const WIDTHS = [30, 34, 38, 42, 48];
   const LINE_HEIGHTS = [1.4, 1.5, 1.6, 1.75, 1.9];
   const THEMES = { system: 'themeSystem', light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark' };
-  const FONTS = { serif: 'fontSerif', sans: 'fontSans', mono: 'fontMono' };
-  const RATES = [0.8, 1, 1.25, 1.5, 2];
+  const FONTS = { serif: 'fontSerif', sans: 'fontSans', legible: 'fontLegible', mono: 'fontMono' };
   const FOCUSABLE = 'button, select, a[href], [tabindex="0"]';
   const t = declutterMessage;
 
@@ -162,7 +163,6 @@ export const DeclutterOverlay = (() => {
       title.id = 'dc-title';
       dialog.setAttribute('aria-labelledby', 'dc-title');
     }
-    const speech = readAloud(article, state);
     const status = document.createElement('span');
     status.className = 'dc-status';
     status.setAttribute('role', 'status');
@@ -170,8 +170,13 @@ export const DeclutterOverlay = (() => {
     const scroller = document.createElement('div');
     scroller.className = 'dc-scroll';
     scroller.tabIndex = 0;
+    const speech = readAloud(article, scroller, state, { button, select, label });
     const contents = contentsMenu(article, scroller);
     followInPageLinks(article, scroller);
+    openLinksInReader(article, (reply) => {
+      if (reply?.reader) toast('linkOpenedReader');
+      else toast('linkOpenedPlain', reply?.site ?? reply?.error ?? '');
+    });
     const keep = DeclutterExport.menu({
       article,
       markdown,
@@ -239,8 +244,10 @@ export const DeclutterOverlay = (() => {
       },
     });
 
+    dialog.style.setProperty('--dc-legible', `'${LEGIBLE_FAMILY}'`);
     function apply() {
       applyLook(dialog, state);
+      showLegibleFont(state.font === 'legible').catch((e) => console.warn('declutter: the legible font did not load', e));
       applyReadingAids(dialog, state);
     }
     function update(change) {
@@ -288,6 +295,7 @@ export const DeclutterOverlay = (() => {
       close() {
         speech.stop();
         position.stop();
+        showLegibleFont(false).catch(() => {});
         window.removeEventListener('keydown', onKey, true);
         window.removeEventListener('focusin', onFocusIn, true);
         host.remove();
@@ -349,72 +357,6 @@ export const DeclutterOverlay = (() => {
       if (Math.abs(v - value) < Math.abs(list[best] - value)) best = i;
     });
     return best;
-  }
-
-  // Read aloud with the browser's speech synthesis, one block at a time, the block highlighted.
-  function readAloud(article, state) {
-    const controls = document.createElement('span');
-    controls.className = 'dc-speech';
-    const synth = globalThis.speechSynthesis;
-    if (!synth) return { controls, stop() {} };
-    const blocks = [...article.querySelectorAll('h1, .dc-body > *:not(figure), .dc-body li')].filter(
-      (b) => b.textContent.trim() && !b.querySelector('li'),
-    );
-    let index = 0;
-    let playing = false;
-    const play = button('readAloud', '▶', toggle);
-    const rate = select('readingSpeed', RATES.map((r) => [r, `${r}×`]), state.rate, (value) => {
-      state.rate = Number(value);
-      if (playing) {
-        synth.cancel();
-        speak();
-      }
-    });
-    controls.append(play, rate);
-
-    function highlight(on) {
-      blocks.forEach((b, i) => b.classList.toggle('dc-speaking', on && i === index));
-    }
-    function speak() {
-      if (index >= blocks.length) return stop();
-      const u = new SpeechSynthesisUtterance(blocks[index].textContent);
-      u.lang = article.getAttribute('lang') || document.documentElement.lang || '';
-      u.rate = state.rate;
-      u.onend = () => {
-        if (!playing) return;
-        index += 1;
-        speak();
-      };
-      // No voice installed, or the engine refused: stop rather than race through the article.
-      u.onerror = (e) => {
-        if (e.error !== 'interrupted' && e.error !== 'canceled') {
-          stop();
-          label(play, t('readAloudUnavailable', e.error));
-          play.dataset.state = 'unavailable';
-        }
-      };
-      highlight(true);
-      blocks[index].scrollIntoView({ block: 'center', behavior: 'smooth' });
-      synth.speak(u);
-    }
-    function toggle() {
-      playing = !playing;
-      play.textContent = playing ? '❚❚' : '▶';
-      label(play, t(playing ? 'pauseReading' : 'readAloud'));
-      delete play.dataset.state;
-      if (playing && synth.paused) synth.resume();
-      else if (playing) speak();
-      else synth.pause();
-    }
-    function stop() {
-      playing = false;
-      synth.cancel();
-      highlight(false);
-      play.textContent = '▶';
-      label(play, t('readAloud'));
-      index = 0;
-    }
-    return { controls, stop };
   }
 
   // A short message in its own closed shadow root that removes itself.

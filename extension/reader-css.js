@@ -18,6 +18,7 @@ export const DECLUTTER_READER_CSS = `
   -webkit-font-smoothing: antialiased; text-rendering: optimizeLegibility;
 }
 .dc-dialog[data-font="sans"] { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif; }
+.dc-dialog[data-font="legible"] { font-family: var(--dc-legible, system-ui), system-ui, sans-serif; }
 .dc-dialog[data-font="mono"] { font-family: ui-monospace, 'SF Mono', Menlo, Consolas, 'DejaVu Sans Mono', monospace; }
 .dc-dialog[data-theme="sepia"] { --dc-bg: #f4ecd8; --dc-fg: #433422; --dc-muted: #6f5d45; --dc-link: #8a4b0f; --dc-rule: #dccfb0; --dc-code-bg: #ebe1c8; }
 .dc-dialog[data-theme="dark"] { --dc-bg: #1c1d21; --dc-fg: #e3e3e0; --dc-muted: #a4a7ad; --dc-link: #8ab4f8; --dc-rule: #3a3c42; --dc-code-bg: #26282d; --dc-mark: #5a4b00; }
@@ -96,6 +97,8 @@ hr { border: 0; border-top: 1px solid var(--dc-rule); margin: 2em 0; }
 .dc-footnotes { font-size: .85em; border-top: 1px solid var(--dc-rule); padding-top: 1em; }
 .dc-footer { margin-top: 3em; padding-top: 1em; border-top: 1px solid var(--dc-rule); font-size: .85em; }
 .dc-speaking { background: var(--dc-mark); border-radius: 3px; box-shadow: 0 0 0 .25em var(--dc-mark); }
+.dc-scroll[data-highlight="word"] .dc-speaking { background: none; box-shadow: none; }
+.dc-word { background: var(--dc-mark); border-radius: 2px; box-shadow: 0 0 0 .12em var(--dc-mark); }
 @media print {
   :host { position: static !important; }
   .dc-dialog { position: static; display: block; background: #fff; color: #000; }

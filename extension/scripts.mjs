@@ -29,3 +29,12 @@ export const WASM = { clutter: 'declutter_clutter_bg.wasm', full: 'declutter_bg.
 // The background's own module: the full one plus the Markdown writer, loaded there when the
 // reader's Keep menu asks for Markdown. Not web-accessible, not a content-script module.
 export const BACKGROUND_WASM = { export: 'declutter_export_bg.wasm' };
+
+// The legibility font, Atkinson Hyperlegible (SIL Open Font License 1.1), from the npm package
+// @fontsource/atkinson-hyperlegible: build.mjs copies these woff2 files and the licence into
+// FONT_DIR. They are the only web-accessible files besides the content-script wasm, because the
+// reader's @font-face rules load them into the page's document.
+export const FONT_DIR = 'fonts';
+export const FONT_LICENSE = 'OFL.txt';
+export const FONT_FILES = ['latin', 'latin-ext'].flatMap((subset) =>
+  ['400-normal', '400-italic', '700-normal', '700-italic'].map((face) => `atkinson-hyperlegible-${subset}-${face}.woff2`));

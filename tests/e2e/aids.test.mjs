@@ -1,7 +1,8 @@
 // Reading aids, both browsers: custom colours are refused under 4.5:1 contrast and used above
 // it; focus mode dims every block but the current one; images hide and show; all three persist
-// (storage.sync) into the next reader. Without a browser: the contrast formula against known
-// WCAG values.
+// (storage.sync) into the next reader. The bundled legibility font (Atkinson Hyperlegible) loads
+// and draws the reader's text when chosen, and leaves the page's fonts when the reader closes.
+// Without a browser: the contrast formula against known WCAG values.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BROWSERS, waitFor, withBrowser } from './suite.mjs';
@@ -39,6 +40,34 @@ const look = `function () {
   };
 }`;
 
+// The font the reader uses now: its family, whether its faces have loaded, and whether text in it
+// is drawn with it (a face that did not load falls back to monospace here: the same width).
+const font = `function () {
+  const dialog = this.querySelector('[role=dialog]');
+  const family = getComputedStyle(dialog).getPropertyValue('--dc-legible').trim().replace(/^['"]|['"]$/g, '');
+  const faces = [...document.fonts].filter((f) => f.family.replace(/^['"]|['"]$/g, '') === family);
+  const width = (fam) => {
+    const e = document.createElement('span');
+    e.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;font-size:40px;font-family:' + fam;
+    e.textContent = 'Illegible 1Il0O mmmwww';
+    dialog.append(e);
+    const w = e.getBoundingClientRect().width;
+    e.remove();
+    return w;
+  };
+  return {
+    used: getComputedStyle(this.querySelector('.dc-body p')).fontFamily,
+    family,
+    faces: faces.map((f) => f.status),
+    drawn: width('"' + family + '", monospace') !== width('monospace'),
+  };
+}`;
+const chooseFont = (value) => `function () {
+  const s = this.querySelector('[data-control=font]');
+  s.value = ${JSON.stringify(value)};
+  s.dispatchEvent(new Event('change'));
+}`;
+
 for (const [browser, launch] of BROWSERS) {
   describe(browser, () => {
     const session = withBrowser(() => launch(), () => {});
@@ -64,6 +93,36 @@ for (const [browser, launch] of BROWSERS) {
       assert.equal(again, 'rgb(43, 29, 14)');
       await driver.overlayClick(page, '[data-control=resetColours]');
       await driver.click(page);
+    });
+
+    test(`${browser}: the legible font loads from the extension and draws the article`, async () => {
+      const { driver, base } = session;
+      const page = await driver.open(`${base}/demo/news.html`);
+      await driver.click(page);
+      await waitFor(() => driver.overlay(page), 'the reader');
+      const options = await driver.overlayRun(page, `function () { return [...this.querySelectorAll('[data-control=font] option')].map((o) => o.textContent); }`);
+      assert.ok(options.includes('Legible (Atkinson Hyperlegible)'), 'a choice in the font menu');
+      await driver.overlayRun(page, chooseFont('legible'));
+      const loaded = await waitFor(async () => {
+        const f = await driver.overlayRun(page, font);
+        return f.faces.length > 0 && f.faces.every((s) => s === 'loaded') && f.drawn && f;
+      }, 'the font to load and draw');
+      assert.equal(loaded.faces.length, 8, 'regular, bold and their italics, latin and latin-ext');
+      assert.ok(loaded.used.replace(/"/g, '').startsWith(loaded.family), `the article's font is ${loaded.used}`);
+      // The family name is random: nothing in the page's fonts names the extension or the face.
+      assert.match(loaded.family, /^dc-[0-9a-f]{16}$/);
+      // Closing the reader takes the faces out of the page's document again.
+      await driver.click(page);
+      await waitFor(async () => (await driver.overlay(page)) === null, 'the reader to close');
+      const left = await driver.evaluate(page, new Function(`return [...document.fonts].filter((f) => f.family.includes(${JSON.stringify(loaded.family)})).length`));
+      assert.equal(left, 0);
+      // Kept for the next reader, and loaded again there.
+      await driver.click(page);
+      await waitFor(() => driver.overlay(page), 'the reader again');
+      await waitFor(async () => (await driver.overlayRun(page, font)).drawn, 'the font again');
+      await driver.overlayRun(page, chooseFont('serif'));
+      await driver.click(page);
+      await driver.closePage(page);
     });
 
     test(`${browser}: focus mode dims all but the current block; images hide and show`, async () => {

@@ -119,6 +119,13 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
         rmSync(dir, { recursive: true, force: true });
       }
     },
+    // Runs `fn(arg)` (`fn` the source of a function) in the extension's content-script world of
+    // the page's tab, through scripting.executeScript from the background (the tab must have
+    // granted activeTab: click the toolbar button first). Returns fn's result.
+    async contentWorld(page, fn, arg = null) {
+      const id = await tabId(page);
+      return worker.evaluate(`chrome.scripting.executeScript({ target: { tabId: ${id} }, func: ${fn}, args: [${JSON.stringify(arg)}] }).then((r) => r[0]?.result ?? null)`);
+    },
     // Runs `fn` (the source of a function) with `this` bound to the overlay's shadow root.
     overlayRun: (page, fn) => inShadow(page, fn),
     async overlayProbe(page, selector) {

@@ -117,6 +117,32 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
         await driver.setContext('content');
       }
     },
+    // Runs `fn(arg)` (`fn` the source of a function) in the extension's content-script world of
+    // this tab, through scripting.executeScript from the options page opened in a tab of its own
+    // (WebDriver does not reach the background). The tab must have granted activeTab.
+    async contentWorld(_page, fn, arg = null) {
+      const url = await driver.getCurrentUrl();
+      const page = await driver.getWindowHandle();
+      const options = await this.extensionUrl('options.html');
+      await driver.switchTo().newWindow('tab');
+      try {
+        await driver.get(options);
+        const reply = await driver.executeAsyncScript(
+          `const [url, arg, done] = arguments;
+           browser.tabs.query({}).then((tabs) => {
+             const tab = tabs.find((t) => t.url === url);
+             return browser.scripting.executeScript({ target: { tabId: tab.id }, func: ${fn}, args: [arg] });
+           }).then((r) => done({ v: r[0]?.result ?? null }), (e) => done({ error: String(e?.message ?? e) }));`,
+          url,
+          arg,
+        );
+        if (reply.error) throw new Error(reply.error);
+        return reply.v;
+      } finally {
+        await driver.close();
+        await driver.switchTo().window(page);
+      }
+    },
     async overlayRun(_page, fn) {
       const root = await (await driver.findElement(By.css('[data-declutter-ui=reader]'))).getShadowRoot();
       const dialog = await root.findElement(By.css('[role=dialog]'));

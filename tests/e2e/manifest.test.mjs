@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { AUTO_SCRIPTS, BACKGROUND, CONTENT_SCRIPTS, ENTRY_POINTS, OPTIONS, WASM } from '../../extension/scripts.mjs';
+import { AUTO_SCRIPTS, BACKGROUND, CONTENT_SCRIPTS, ENTRY_POINTS, FONT_DIR, FONT_FILES, FONT_LICENSE, OPTIONS, WASM } from '../../extension/scripts.mjs';
 
 for (const browser of ['chrome', 'firefox']) {
   test(`${browser} manifest permissions are minimal`, () => {
@@ -19,9 +19,17 @@ for (const browser of ['chrome', 'firefox']) {
       m.content_security_policy.extension_pages,
       "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     );
+    // The content-script wasm and the reader's font files, each by its exact name: no wildcard,
+    // no licence text, no script; in Chrome only through the per-session address.
     for (const war of m.web_accessible_resources) {
-      assert.deepEqual(war.resources, Object.values(WASM), 'only the wasm is web-accessible');
+      assert.deepEqual(war.resources, [...Object.values(WASM), ...FONT_FILES.map((f) => `${FONT_DIR}/${f}`)], 'only the wasm and the font files are web-accessible');
+      assert.ok(war.resources.every((r) => /^[\w/.-]+\.(wasm|woff2)$/.test(r)), 'exact file names');
+      if (browser === 'chrome') assert.equal(war.use_dynamic_url, true, 'reachable only through the per-session URL');
     }
+    // The font ships with its licence (SIL OFL 1.1).
+    const dir = new URL(`../../dist/${browser}/${FONT_DIR}/`, import.meta.url);
+    assert.deepEqual(readdirSync(dir).sort(), [...FONT_FILES, FONT_LICENSE].sort());
+    assert.match(readFileSync(new URL(FONT_LICENSE, dir), 'utf8'), /SIL OPEN FONT LICENSE Version 1\.1/);
     // Any new top-level key (externally_connectable, sandbox, declarative_net_request,
     // content_scripts, update_url...) widens what the extension can do: it must be argued here.
     const allowedKeys = ['manifest_version', 'name', 'version', 'description', 'default_locale', 'permissions', 'optional_host_permissions',
