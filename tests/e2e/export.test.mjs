@@ -2,8 +2,9 @@
 // Save as Markdown gives exactly the CLI's expected Markdown (tests/fixtures/markdown/, with this
 // server's origin in place of the site's), Copy as Markdown puts the same text on the clipboard,
 // and Save as HTML gives one self-contained file: the reader's styles, the article as the reader
-// shows it, a CSP that forbids scripts, and nothing active. Save as EPUB gives a book that
-// epubcheck (Debian's, on Java) passes, with the article's metadata, body and images.
+// shows it, a CSP that forbids scripts, and nothing active; with images, a PNG the test server
+// serves is in the file as data. Save as EPUB gives a book that epubcheck (Debian's, on Java)
+// passes, with the article's metadata, body and images.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -85,6 +86,25 @@ for (const [browser, launch] of BROWSERS) {
       const reader = shown.html.replace(/ target="_top"/g, '').replace(/ loading="lazy"/g, '');
       assert.equal(article, reader);
       assert.equal((article.match(/<img /g) ?? []).length, 6, "the page's images, as links to them");
+    });
+
+    // A page whose image this server serves (a PNG): the file carries the image itself.
+    test(`${browser}: Save as HTML with images inlines the article's image as data`, async () => {
+      const { driver, base } = session;
+      const page = await openReader('/fixtures/reader/tide-tables.html');
+      const shown = await driver.overlay(page);
+      assert.match(shown.html, new RegExp(`<img src="${base}/fixtures/reader/tide-chart\\.png"`), 'the reader shows it from the site');
+      await driver.overlayClick(page, '[data-control=keep]');
+      const saved = await driver.overlayDownload(page, '[data-control=saveHtmlImages]');
+      assert.equal(saved.name, 'reading-a-tide-table-before-the-morning-walk.html');
+      const images = [...saved.text.matchAll(/<img [^>]*>/g)].map((m) => m[0]);
+      assert.equal(images.length, 1);
+      const [, type, data] = /src="data:(image\/png);base64,([^"]+)"/.exec(images[0]) ?? [];
+      assert.equal(type, 'image/png', `inlined: ${images[0].slice(0, 80)}`);
+      assert.deepEqual(Buffer.from(data, 'base64'), readFileSync(new URL('../fixtures/reader/tide-chart.png', import.meta.url)), 'the very bytes the server sent');
+      assert.match(images[0], /alt="A chart of the water level over one day"/);
+      assert.doesNotMatch(saved.text, /src="http/, 'no image left to fetch');
+      assert.doesNotMatch(saved.text, /<(script|iframe|object|embed|form|input|link)\b/i);
     });
 
     // epubcheck's verdict on the file (Debian's jar: /usr/bin/epubcheck runs it through binfmt,
