@@ -86,7 +86,9 @@ function prepare(body) {
     el.removeAttribute('loading');
     el.removeAttribute('referrerpolicy');
   }
+  // Read aloud's highlight is not part of the article.
   for (const el of body.querySelectorAll('.dc-speaking, .dc-focus')) el.classList.remove('dc-speaking', 'dc-focus');
+  for (const mark of body.querySelectorAll('span.dc-word')) mark.replaceWith(...mark.childNodes);
   // <time> without a machine-readable value would be invalid: the text stays in a <span>.
   for (const time of body.querySelectorAll('time')) {
     const span = body.ownerDocument.createElement('span');

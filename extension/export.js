@@ -110,7 +110,9 @@ export const DeclutterExport = (() => {
   // person chose.
   async function htmlFile(article, settings, inlineImages) {
     const copy = article.cloneNode(true);
+    // Read aloud's highlight is not part of the article.
     for (const el of copy.querySelectorAll('.dc-speaking, .dc-focus')) el.classList.remove('dc-speaking', 'dc-focus');
+    for (const mark of copy.querySelectorAll('span.dc-word')) mark.replaceWith(...mark.childNodes);
     for (const a of copy.querySelectorAll('a[target]')) a.removeAttribute('target');
     for (const img of copy.querySelectorAll('img')) img.removeAttribute('loading');
     if (inlineImages) await Promise.all([...copy.querySelectorAll('img[src^="http"]')].map(inline));

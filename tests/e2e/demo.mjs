@@ -1,12 +1,15 @@
 // `make demo`: serves www/ on 127.0.0.1, opens the demo article in Chromium with the built
 // extension, clicks the real toolbar button and saves the screenshots of the reader that the
 // README shows: www/screenshots/reader-light.png, reader-dark.png, reader-rtl.png (an Arabic page),
-// reader-export-menu.png, reader-contents-menu.png, reader-focus-mode.png
+// reader-export-menu.png, reader-contents-menu.png, reader-focus-mode.png, reader-read-aloud.png
+// (the legible font, a word being read; headless Chromium has no voice, so the tests' speech
+// double speaks)
 // HEADED=1 shows the browser (where a display exists) and keeps serving until Ctrl-C.
 import { fileURLToPath } from 'node:url';
 import { launch } from './chromium-driver.mjs';
 import { origin, serve } from './server.mjs';
 import { waitFor } from './suite.mjs';
+import { installSpeechDouble } from './speech-double.mjs';
 
 const dist = (file) => fileURLToPath(new URL(`../../dist/${file}`, import.meta.url));
 const screenshot = (file) => fileURLToPath(new URL(`../../www/screenshots/${file}`, import.meta.url));
@@ -52,6 +55,25 @@ await (await shot('/demo/rtl.html', 'reader-rtl.png', { ...light, font: 'sans' }
   await browser.overlayClick(page, '[data-control=contents]');
   await page.waitForTimeout(100);
   await page.screenshot({ path: screenshot('reader-contents-menu.png') });
+  await page.close();
+}
+// Read aloud in the legible font, the word being spoken marked.
+{
+  const page = await shot('/demo/news.html', 'reader-read-aloud.png', { ...light, font: 'legible' });
+  await browser.contentWorld(page, installSpeechDouble.toString(), { boundaries: true, step: 200 });
+  // The double is looked up when the reader opens: open it again.
+  await browser.click(page);
+  await waitFor(async () => (await browser.overlay(page)) === null, 'the reader to close');
+  await browser.click(page);
+  await waitFor(() => browser.overlay(page), 'the reader again');
+  await browser.overlayClick(page, '[data-control=readAloud]');
+  await waitFor(() => browser.overlayRun(page, `function () {
+    const p = this.querySelectorAll('.dc-body > p')[1];
+    return p.classList.contains('dc-speaking') && p.querySelector('.dc-word') && p.textContent.indexOf(p.querySelector('.dc-word').textContent) > 40;
+  }`), 'a word of the second paragraph', 60_000);
+  await browser.overlayClick(page, '[data-control=readAloud]'); // pause, for a still picture
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: screenshot('reader-read-aloud.png') });
   await page.close();
 }
 await browser.worker.evaluate(() => chrome.storage.sync.clear());
