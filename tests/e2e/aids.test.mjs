@@ -120,9 +120,17 @@ for (const [browser, launch] of BROWSERS) {
       await driver.click(page);
       await waitFor(() => driver.overlay(page), 'the reader again');
       await waitFor(async () => (await driver.overlayRun(page, font)).drawn, 'the font again');
-      await driver.overlayRun(page, chooseFont('serif'));
       await driver.click(page);
       await driver.closePage(page);
+      // A page whose CSP allows no font from anywhere (default-src 'none'): the faces are made
+      // from bytes, not loaded from a URL, so the page's policy has nothing to refuse.
+      const strict = await driver.open(`${base}/wiki/Mozilla`);
+      await driver.click(strict);
+      await waitFor(() => driver.overlay(strict), 'the reader on a page with default-src none');
+      await waitFor(async () => (await driver.overlayRun(strict, font)).drawn, 'the font under the page\'s CSP');
+      await driver.overlayRun(strict, chooseFont('serif'));
+      await driver.click(strict);
+      await driver.closePage(strict);
     });
 
     test(`${browser}: focus mode dims all but the current block; images hide and show`, async () => {
