@@ -1,6 +1,7 @@
 // Links in the reader, both browsers: a plain click opens the link as usual (in the same tab);
 // Alt+click opens it in a new tab behind the reader's, with the reader open there when the
-// extension may run on that site, and as a plain page with a toast saying why when it may not.
+// extension may run on that site, and as a plain page with a toast saying why when it may not;
+// Alt+Enter on the focused link does the same from the keyboard.
 //
 // Host access is an optional permission only a person grants from the browser's prompt. Firefox:
 // granted through the add-on manager's permission store (ExtensionPermissions, chrome context),
@@ -46,6 +47,12 @@ const adapters = {
       await page.mouse.click(box.x, box.y);
       if (alt) await page.keyboard.up('Alt');
     },
+    // Alt+Enter on the link, focused.
+    async altEnter(page, selector) {
+      await page.bringToFront();
+      await inShadow(page, 'function (s) { this.querySelector(s).focus(); }', [selector]);
+      await page.keyboard.press('Alt+Enter');
+    },
     // Starts watching for a new tab; `await`ing the result gives {url, overlay(), close()}.
     newTab() {
       return d.context.waitForEvent('page').then(async (tab) => {
@@ -67,6 +74,11 @@ const adapters = {
         actions = actions.click();
         if (alt) actions = actions.keyUp(Key.ALT);
         await actions.perform();
+      },
+      async altEnter(_page, selector) {
+        const root = await (await driver.findElement(By.css('[data-declutter-ui=reader]'))).getShadowRoot();
+        await driver.executeScript('arguments[0].focus()', await root.findElement(By.css(selector)));
+        await driver.actions().keyDown(Key.ALT).sendKeys(Key.ENTER).keyUp(Key.ALT).perform();
       },
       async newTab() {
         const main = await driver.getWindowHandle();
@@ -109,13 +121,15 @@ const adapters = {
 
 const toastSeen = (driver, page, pattern) => waitFor(async () => pattern.test((await driver.toastText(page).catch(() => null)) ?? ''), `a toast matching ${pattern}`);
 
-// Alt+click on the article's link from the reader; returns the new tab once it has loaded.
-async function altClick(driver, a, base) {
+// Alt+click (or Alt+Enter) on the article's link from the reader; returns the new tab once it
+// has loaded.
+async function altClick(driver, a, base, key = false) {
   const page = await driver.open(`${base}${ARTICLE}`);
   await driver.click(page);
   await waitFor(() => driver.overlay(page), 'the reader');
   const opened = a.newTab();
-  await a.click(page, LINK, true);
+  if (key) await a.altEnter(page, LINK);
+  else await a.click(page, LINK, true);
   const tab = await opened;
   await waitFor(async () => (await tab.url()) === `${base}${LINKED}`, 'the new tab to load the link');
   assert.equal(await a.url(page), `${base}${ARTICLE}`, 'the reader stays where it was');
@@ -130,6 +144,13 @@ const cases = {
     await toastSeen(driver, page, /opened in a new tab without the reader: declutter has no access to 127\.0\.0\.1/);
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(await tab.overlay(), null, 'no reader in the new tab');
+    await tab.close();
+    await driver.closePage(page);
+  },
+  // The same from the keyboard: Alt+Enter on the focused link.
+  async altEnter(driver, a, base) {
+    const { page, tab } = await altClick(driver, a, base, true);
+    await toastSeen(driver, page, /opened in a new tab without the reader/);
     await tab.close();
     await driver.closePage(page);
   },
@@ -154,7 +175,7 @@ const cases = {
 };
 
 describe('chromium', () => {
-  for (const [setup, dir, names] of [['as shipped', dist('chrome'), ['plainClick', 'plainTab']], ['with access to the site', granted, ['readerTab']]]) {
+  for (const [setup, dir, names] of [['as shipped', dist('chrome'), ['plainClick', 'plainTab', 'altEnter']], ['with access to the site', granted, ['readerTab']]]) {
     describe(setup, () => {
       let driver;
       let base;
@@ -178,6 +199,7 @@ describe('firefox', () => {
   });
   test('firefox: plainClick', () => cases.plainClick(driver, a, base));
   test('firefox: plainTab', () => cases.plainTab(driver, a, base));
+  test('firefox: altEnter', () => cases.altEnter(driver, a, base));
   test('firefox (with access to the site): readerTab', async () => {
     await a.grant(ORIGIN);
     await cases.readerTab(driver, a, base);
