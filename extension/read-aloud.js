@@ -67,9 +67,12 @@ export function readAloud(article, scroller, state, ui) {
       speak();
     };
     // No voice installed, or the engine refused: stop rather than race through the article.
+    // Our own cancels drop `current` first, so an interruption here came from elsewhere (the
+    // page shares the engine): the controls go back to rest.
     u.onerror = (e) => {
-      if (u !== current || e.error === 'interrupted' || e.error === 'canceled') return;
+      if (u !== current) return;
       stop();
+      if (e.error === 'interrupted' || e.error === 'canceled') return;
       ui.label(play, t('readAloudUnavailable', e.error));
       play.dataset.state = 'unavailable';
     };

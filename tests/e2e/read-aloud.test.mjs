@@ -102,6 +102,16 @@ for (const [browser, launch] of BROWSERS) {
       assert.equal((await speech(driver, page)).speaking, false);
       await driver.overlayClick(page, '[data-control=readAloud]');
       await waitFor(async () => (await speech(driver, page)).speaking, 'reading again');
+      // Someone else cancels the engine (a page shares it): the reader comes to rest, ready to play.
+      await driver.contentWorld(page, '() => speechSynthesis.cancel()');
+      const interrupted = await waitFor(async () => {
+        const p = await driver.overlayRun(page, probe);
+        return p.speaking === 0 && p;
+      }, 'the reader to stop highlighting');
+      assert.equal(interrupted.marks, 0);
+      assert.equal(interrupted.button, 'Read aloud');
+      await driver.overlayClick(page, '[data-control=readAloud]');
+      await waitFor(async () => (await speech(driver, page)).speaking, 'reading once more');
       // The marks live in our closed shadow root only: the page's highlight registry stays empty.
       assert.equal(await driver.evaluate(page, () => globalThis.CSS?.highlights?.size ?? 0), 0);
       const cancels = (await speech(driver, page)).cancels;
