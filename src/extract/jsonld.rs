@@ -17,12 +17,17 @@ pub struct JsonLd {
     pub publisher: Option<String>,
     pub date_published: Option<String>,
     pub image: Option<String>,
+    /// What the page says about its people (a `Person`'s `description`, tags stripped): the
+    /// author's bio, which the page also prints in a box under the story.
+    pub bios: Vec<String>,
 }
 
 /// schema.org types that are an article (`NewsArticle`, `BlogPosting`, `ScholarlyArticle`...).
 const ARTICLE_TYPES: &[&str] = &["Article", "Report", "Posting", "APIReference"];
 
 pub fn read(snap: &Snapshot) -> JsonLd {
+    let mut found: Option<JsonLd> = None;
+    let mut bios = Vec::new();
     for n in snap.iter() {
         if !n.is(Tag::Script)
             || !n.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
@@ -32,11 +37,48 @@ pub fn read(snap: &Snapshot) -> JsonLd {
         let text = n.text_content();
         let text = text.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>");
         let Ok(v) = serde_json::from_str::<Value>(text) else { continue };
-        if let Some(a) = find_article(&v, 0) {
-            return from_object(a);
+        person_bios(&v, 0, &mut bios);
+        if found.is_none() {
+            found = find_article(&v, 0).map(from_object);
         }
     }
-    JsonLd::default()
+    JsonLd { bios, ..found.unwrap_or_default() }
+}
+
+/// Collects the descriptions of the `Person` objects in `v`, wherever they are (the article's
+/// `author`, or a node of an `@graph`).
+fn person_bios(v: &Value, depth: usize, out: &mut Vec<String>) {
+    if depth > MAX_NESTING + 2 {
+        return;
+    }
+    match v {
+        Value::Array(items) => items.iter().for_each(|i| person_bios(i, depth + 1, out)),
+        Value::Object(o) => {
+            let person = match o.get("@type") {
+                Some(Value::String(t)) => t == "Person",
+                Some(Value::Array(a)) => a.iter().any(|t| t == "Person"),
+                _ => false,
+            };
+            if let (true, Some(d)) = (person, string(o.get("description"))) {
+                out.push(strip_tags(&d));
+            }
+            o.values().for_each(|x| person_bios(x, depth + 1, out));
+        }
+        _ => {}
+    }
+}
+
+/// Text without its markup (`<p>Jane is ...</p>`), blanks collapsed.
+fn strip_tags(s: &str) -> String {
+    let mut text = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('<') {
+        text.push_str(&rest[..i]);
+        text.push(' ');
+        rest = rest[i..].find('>').map_or("", |j| &rest[i + j + 1..]);
+    }
+    text.push_str(rest);
+    super::collapse_text(&text)
 }
 
 /// Nesting depth searched for an article object (arrays of graphs of arrays are seen in the wild).
@@ -106,5 +148,6 @@ fn from_object(v: &Value) -> JsonLd {
         publisher: v.get("publisher").and_then(name_of),
         date_published: string(v.get("datePublished")),
         image,
+        bios: Vec::new(),
     }
 }
