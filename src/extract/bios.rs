@@ -1,4 +1,4 @@
-//! The author's bio box, known by what the page says of its people: schema.org's `Person`
+//! The author's bio box, known by what the page says of its authors: schema.org's `author`
 //! `description` (in the page's JSON-LD) is the text that sites also print in a box under the
 //! story ("Jane Doe is a senior editor who covers ..."). The reader names the author in its
 //! header; a paragraph that repeats that description is the site's furniture, not the story.
@@ -8,48 +8,49 @@
 use super::article::inline_text;
 use super::Block;
 
-/// Characters of a bio compared with a paragraph's start: enough that no sentence of the story
+/// Bytes of a bio compared with a paragraph's start: enough that no sentence of the story
 /// matches by chance.
-const PREFIX_CHARS: usize = 40;
+const PREFIX_BYTES: usize = 40;
 
 /// Longest line that may follow a bio box under the story (a name, a role, "Follow her").
-const SHORT_LINE_CHARS: usize = 120;
+const SHORT_LINE_BYTES: usize = 120;
 
-/// Drops the paragraphs of `body` that are one of `bios` and sit under the story: a bio box is
-/// set after the text, and a paragraph up in the story that matches is the story's own (an
-/// interview's subject introduced by their own description).
+/// Drops the paragraphs at the end of `body` that open like one of `bios` (tags around a bio,
+/// `<p>Jane ...`, are skipped): a bio box is set after the story, among short lines and
+/// headings; a paragraph up in the story that matches is the story's own (an interview's
+/// subject introduced in their own words).
 pub fn drop_bios(body: &mut Vec<Block>, bios: &[String]) {
-    if bios.is_empty() {
-        return;
-    }
-    // Under the story: nothing after the bio but short lines (names, roles, links) and bios.
-    let mut after_story = true;
-    let mut keep = vec![true; body.len()];
-    for (i, b) in body.iter().enumerate().rev() {
-        let Block::Paragraph { content } = b else {
-            after_story &= matches!(b, Block::Heading { .. });
-            continue;
+    let mut i = body.len();
+    while i > 0 && !bios.is_empty() {
+        i -= 1;
+        let text = match &body[i] {
+            Block::Paragraph { content } => super::collapse_text(&inline_text(content)),
+            Block::Heading { .. } => continue,
+            _ => return,
         };
-        let text = super::collapse_text(&inline_text(content));
-        if after_story && bios.iter().any(|bio| same_start(&text, bio)) {
-            keep[i] = false;
-        } else if text.chars().count() > SHORT_LINE_CHARS {
-            after_story = false;
+        if bios.iter().any(|b| text.starts_with(prefix(b))) {
+            body.remove(i);
+        } else if text.len() > SHORT_LINE_BYTES {
+            return;
         }
     }
-    let mut k = keep.into_iter();
-    body.retain(|_| k.next().unwrap_or(true));
 }
 
-/// Whether the two texts open with the same [`PREFIX_CHARS`] characters.
-fn same_start(a: &str, b: &str) -> bool {
-    let (pa, pb) = (prefix(a), prefix(b));
-    pa.chars().count() == PREFIX_CHARS && pa.eq_ignore_ascii_case(pb)
-}
-
-/// The first [`PREFIX_CHARS`] characters of `s`, or all of it.
-fn prefix(s: &str) -> &str {
-    s.char_indices().nth(PREFIX_CHARS).map_or(s, |(i, _)| &s[..i])
+/// The bio's first [`PREFIX_BYTES`] bytes of text; a shorter bio matches nothing.
+fn prefix(bio: &str) -> &str {
+    let text = bio.trim_start();
+    let text = match text.strip_prefix('<') {
+        Some(tagged) => tagged.split_once('>').map_or("", |(_, t)| t.trim_start()),
+        None => text,
+    };
+    let mut end = PREFIX_BYTES;
+    if text.len() < end {
+        return "\u{0}";
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 #[cfg(test)]
@@ -63,7 +64,8 @@ mod tests {
 
     #[test]
     fn the_paragraph_that_repeats_a_bio_goes() {
-        let bio = "Jane Doe is a senior editor who covers science and the climate.".to_owned();
+        let bio =
+            "<p>Jane Doe is a senior editor who covers science and the climate.</p>".to_owned();
         let mut body = vec![
             para("Jane Doe is a senior editor, the paper said, and she wrote this."),
             para("Jane Doe is a senior editor who covers science and the climate. Follow her."),

@@ -17,8 +17,7 @@ pub struct JsonLd {
     pub publisher: Option<String>,
     pub date_published: Option<String>,
     pub image: Option<String>,
-    /// What the page says about its people (a `Person`'s `description`, tags stripped): the
-    /// author's bio, which the page also prints in a box under the story.
+    /// The authors' `description`s: their bios, which pages also print in a box under the story.
     pub bios: Vec<String>,
 }
 
@@ -26,8 +25,6 @@ pub struct JsonLd {
 const ARTICLE_TYPES: &[&str] = &["Article", "Report", "Posting", "APIReference"];
 
 pub fn read(snap: &Snapshot) -> JsonLd {
-    let mut found: Option<JsonLd> = None;
-    let mut bios = Vec::new();
     for n in snap.iter() {
         if !n.is(Tag::Script)
             || !n.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
@@ -37,48 +34,11 @@ pub fn read(snap: &Snapshot) -> JsonLd {
         let text = n.text_content();
         let text = text.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>");
         let Ok(v) = serde_json::from_str::<Value>(text) else { continue };
-        person_bios(&v, 0, &mut bios);
-        if found.is_none() {
-            found = find_article(&v, 0).map(from_object);
+        if let Some(a) = find_article(&v, 0) {
+            return from_object(a);
         }
     }
-    JsonLd { bios, ..found.unwrap_or_default() }
-}
-
-/// Collects the descriptions of the `Person` objects in `v`, wherever they are (the article's
-/// `author`, or a node of an `@graph`).
-fn person_bios(v: &Value, depth: usize, out: &mut Vec<String>) {
-    if depth > MAX_NESTING + 2 {
-        return;
-    }
-    match v {
-        Value::Array(items) => items.iter().for_each(|i| person_bios(i, depth + 1, out)),
-        Value::Object(o) => {
-            let person = match o.get("@type") {
-                Some(Value::String(t)) => t == "Person",
-                Some(Value::Array(a)) => a.iter().any(|t| t == "Person"),
-                _ => false,
-            };
-            if let (true, Some(d)) = (person, string(o.get("description"))) {
-                out.push(strip_tags(&d));
-            }
-            o.values().for_each(|x| person_bios(x, depth + 1, out));
-        }
-        _ => {}
-    }
-}
-
-/// Text without its markup (`<p>Jane is ...</p>`), blanks collapsed.
-fn strip_tags(s: &str) -> String {
-    let mut text = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('<') {
-        text.push_str(&rest[..i]);
-        text.push(' ');
-        rest = rest[i..].find('>').map_or("", |j| &rest[i + j + 1..]);
-    }
-    text.push_str(rest);
-    super::collapse_text(&text)
+    JsonLd::default()
 }
 
 /// Nesting depth searched for an article object (arrays of graphs of arrays are seen in the wild).
@@ -127,11 +87,13 @@ fn name_of(v: &Value) -> Option<String> {
 }
 
 fn from_object(v: &Value) -> JsonLd {
-    let authors = match v.get("author").or_else(|| v.get("creator")) {
-        Some(Value::Array(a)) => a.iter().filter_map(name_of).collect(),
-        Some(x) => name_of(x).into_iter().collect(),
+    let people = match v.get("author").or_else(|| v.get("creator")) {
+        Some(Value::Array(a)) => a.iter().collect(),
+        Some(x) => vec![x],
         None => Vec::new(),
     };
+    let authors = people.iter().filter_map(|p| name_of(p)).collect();
+    let bios = people.iter().filter_map(|p| string(p.get("description"))).collect();
     let image = match v.get("image") {
         Some(Value::Object(o)) => string(o.get("url")),
         Some(Value::Array(a)) => a.first().and_then(|x| match x {
@@ -148,6 +110,6 @@ fn from_object(v: &Value) -> JsonLd {
         publisher: v.get("publisher").and_then(name_of),
         date_published: string(v.get("datePublished")),
         image,
-        bios: Vec::new(),
+        bios,
     }
 }

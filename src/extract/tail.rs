@@ -49,8 +49,8 @@ const PROMPT_MAX_WORDS: usize = 4;
 /// A short line that only asks for a comment or a reply: a button of the comment section.
 fn is_comment_prompt(text: &str) -> bool {
     let lower = words::lower(text);
-    let w: Vec<&str> = words::alnum_words(&lower).collect();
-    w.len() <= PROMPT_MAX_WORDS && w.iter().any(|x| COMMENTS.contains(x) || PROMPTS.contains(x))
+    words::alnum_words(&lower).count() <= PROMPT_MAX_WORDS
+        && words::alnum_words(&lower).any(|x| COMMENTS.contains(&x) || PROMPTS.contains(&x))
 }
 
 /// "Comments", "12 comments", "Comments (3)".
