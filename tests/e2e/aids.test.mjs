@@ -93,6 +93,8 @@ for (const [browser, launch] of BROWSERS) {
       assert.equal(again, 'rgb(43, 29, 14)');
       await driver.overlayClick(page, '[data-control=resetColours]');
       await driver.click(page);
+      // Closed: the Chromium driver finds a tab by its URL, and the next test opens the same page.
+      await driver.closePage(page);
     });
 
     test(`${browser}: the legible font loads from the extension and draws the article`, async () => {
