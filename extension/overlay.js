@@ -208,6 +208,14 @@ export const DeclutterOverlay = (() => {
       status,
     );
 
+    // Multi-page articles (join-pages.js): the following pages go at the end of the body, and
+    // the toolbar says which page is loading, with a Stop button.
+    const body = article.querySelector('.dc-body') ?? article;
+    const pages = document.createElement('span');
+    pages.className = 'dc-pages';
+    pages.setAttribute('role', 'status');
+    toolbar.append(pages);
+
     scroller.append(article);
     // How far into the article the person is.
     const bar = document.createElement('div');
@@ -285,6 +293,22 @@ export const DeclutterOverlay = (() => {
 
     return {
       host,
+      // `nodes`: a following page's body blocks (article tree nodes), after a marker `label`.
+      appendPage(nodes, label) {
+        const marker = document.createElement('p');
+        marker.className = 'dc-page';
+        marker.textContent = label;
+        const wrapper = document.createElement('div');
+        for (const node of nodes) wrapper.append(build(node, false));
+        localize(wrapper);
+        body.append(marker, ...wrapper.childNodes);
+      },
+      // What is loading and a way to stop it; `joining(null)` when nothing is.
+      joining(text, onStop) {
+        if (text === null) return pages.replaceChildren();
+        const stop = button('stopPages', null, () => onStop());
+        pages.replaceChildren(text, ' ', stop);
+      },
       close() {
         speech.stop();
         position.stop();
