@@ -104,6 +104,7 @@ for (const [browserName, launch] of BROWSERS) {
       const before = session.server.requests.length;
       const page = await driver.open(`${base}/pages/endless/1?delay=1500`);
       await driver.click(page);
+      await waitFor(() => driver.overlay(page), 'the reader');
       await waitFor(async () => (await driver.overlayProbe(page, '.dc-pages'))?.text.includes('Page 2'), 'page 2 loading', 15_000);
       await driver.overlayClick(page, '[data-control=stopPages]');
       await waitFor(() => joinEnded(page), 'the status to go');
