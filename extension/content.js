@@ -15,7 +15,7 @@
 import { DeclutterControls } from './controls.js';
 import { describeEmbeds } from './embeds.js';
 import { declutterEarlySheet } from './early-css.js';
-import { createDeclutterEngines } from './engine.js';
+import { articleRequest, createDeclutterEngines } from './engine.js';
 import { articleParts, joinPages } from './join-pages.js';
 import { DeclutterOverlay } from './overlay.js';
 import { watchPageMoves } from './page-moves.js';
@@ -320,8 +320,7 @@ function showReader(settings, walked, result, root = -1) {
     onPrefs: prefs.set,
     // The reader's own menu: the page controls, from the reader's toolbar.
     onAction: (type) => handlers[type]?.({ type, copy: true }),
-    markdown: () =>
-      markdownOf(walked, { url: location.href, clutter: kinds, ...(root >= 0 && { root }) }),
+    markdown: () => markdownOf(walked, articleRequest({ url: location.href, ...(root >= 0 && { root }) }, result)),
   });
   const join = joinPages({
     doc: document,
