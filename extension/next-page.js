@@ -1,7 +1,8 @@
 // Multi-page articles: which link leads to the next part of the article on this page.
 //
-// Why JavaScript and not src/extract: it runs only on the reader's click, needs the URL parser
-// the browser already has, and the full wasm module has no room left under its budget.
+// Why JavaScript and not src/extract: only the extension can fetch the next page (the CLI reads
+// one file), the decision needs nothing of the extraction but the page's links, and the browser's
+// URL parser is already here; the wasm stays the engine that reads each page.
 //
 // A page's next part is found by the published conventions, strongest first: `rel=next` (a
 // `<link>` in the head or an `<a>`), a pagination block (links whose text is a page number), and a

@@ -215,6 +215,7 @@ export const DeclutterOverlay = (() => {
     pages.className = 'dc-pages';
     pages.setAttribute('role', 'status');
     toolbar.append(pages);
+    let pageStop = null;
 
     scroller.append(article);
     // How far into the article the person is.
@@ -301,13 +302,19 @@ export const DeclutterOverlay = (() => {
         const wrapper = document.createElement('div');
         for (const node of nodes) wrapper.append(build(node, false));
         localize(wrapper);
+        contents?.addHeadings(wrapper);
         body.append(marker, ...wrapper.childNodes);
       },
       // What is loading and a way to stop it; `joining(null)` when nothing is.
+      // Only the text changes from page to page: keyboard focus stays on the Stop button.
       joining(text, onStop) {
         if (text === null) return pages.replaceChildren();
-        const stop = button('stopPages', null, () => onStop());
-        pages.replaceChildren(text, ' ', stop);
+        if (!pages.firstChild) {
+          const stop = button('stopPages', null, () => pageStop());
+          pages.append(document.createElement('span'), ' ', stop);
+        }
+        pageStop = onStop;
+        pages.firstChild.textContent = text;
       },
       close() {
         speech.stop();

@@ -47,8 +47,23 @@ for (const [browserName, launch] of BROWSERS) {
       for (const n of [2, 3, 4]) assert.equal(requested(`/multipage/story-${n}.html`).length, 1, `page ${n} fetched once`);
       assertSequential(['story-2', 'story-3', 'story-4'].map((p) => requested(`/multipage/${p}.html`)[0]));
       assert.equal(requested('harbour').length, 0, 'the "Next story" link is not followed');
+      // The Contents menu lists the headings of every page.
+      assert.equal((await driver.overlayProbe(page, '[data-control=heading-6]'))?.text, 'Downhill', 'the last page\'s heading in Contents');
       await driver.press(page, 'Escape');
       await waitFor(async () => (await driver.overlay(page)) === null, 'the reader to close');
+      await driver.closePage(page);
+    });
+
+    test(`${browserName}: on a page whose CSP refuses wasm (Chrome reads it in the background) the pages are joined too`, async () => {
+      const { driver, base } = session;
+      const page = await driver.open(`${base}/csp/fixtures/multipage/story.html`);
+      await driver.click(page);
+      await waitFor(async () => {
+        const o = await driver.overlay(page);
+        return o?.text.includes('Part four ends where the journey ends') && (await joinEnded(page));
+      }, 'the fourth page in the reader', 20_000);
+      for (const n of [2, 3, 4]) assert.equal(requested(`/csp/fixtures/multipage/story-${n}.html`).length, 1, `page ${n} fetched once`);
+      await driver.press(page, 'Escape');
       await driver.closePage(page);
     });
 
