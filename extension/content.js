@@ -333,7 +333,6 @@ function showReader(settings, walked, result, root = -1) {
     host: reader.host,
     // Page one's body, to tell a move to another article from a change of address alone.
     fingerprint: first.fingerprint,
-    joined: join.done,
     close() {
       join.stop();
       prefs.flush();
@@ -409,23 +408,16 @@ async function followMove(final) {
   if (page.reader !== reader || page.epoch !== epoch) return true;
   if (reader) {
     const now = articleParts(result.overlay);
-    if (now?.fingerprint === reader.fingerprint) return false;
-    if (!now) {
-      if (final) closeReader();
-      return final;
-    }
-    if (settings.pageMoves === 'close') {
-      closeReader();
-      return true;
-    }
+    if (now?.fingerprint === reader.fingerprint || (!now && !final)) return false;
+    if (!now || settings.pageMoves === 'close') closeReader();
   }
+  // Cleaning that is still on (automatic, or the person's) goes on over the new page.
   rewatch(kinds, walked, result);
-  if (reader) {
+  if (reader && page.reader === reader) {
     reader.close();
     showReader(settings, walked, result);
-  } else {
-    page.readerable = result.readerable;
   }
+  page.readerable = result.readerable;
   await controls.applyZaps();
   controls.afterChange();
   return true;
