@@ -25,7 +25,8 @@ export function readAloud(article, scroller, state, ui) {
   controls.className = 'dc-speech';
   const synth = globalThis.speechSynthesis;
   if (!synth) return { controls, stop() {} };
-  const blocks = [...article.querySelectorAll(BLOCKS)].filter((b) => b.textContent.trim() && !b.querySelector('li'));
+  const blocksNow = () => [...article.querySelectorAll(BLOCKS)].filter((b) => b.textContent.trim() && !b.querySelector('li'));
+  let blocks = blocksNow();
   let index = 0;
   let playing = false;
   let current = null; // the utterance being spoken; events of any other are stale
@@ -44,6 +45,8 @@ export function readAloud(article, scroller, state, ui) {
   }
 
   function speak() {
+    // A multi-page article grows while it is read: its later pages are read on.
+    if (index >= blocks.length) blocks = blocksNow();
     if (index >= blocks.length) return stop();
     const block = blocks[index];
     const text = block.textContent;
