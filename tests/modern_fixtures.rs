@@ -108,3 +108,45 @@ fn embeds_become_cards_and_posts_keep_their_text() {
     let tree = serde_json::to_string(&declutter::render::article_tree(&article)).unwrap();
     assert!(!tree.contains("iframe") && !tree.contains("\"img\""), "no frame, no image: {tree}");
 }
+
+/// Every image address in the reader (lead image and body), as the render tree gives them.
+fn reader_images(article: &Article) -> Vec<String> {
+    let tree = serde_json::to_value(declutter::render::article_tree(article)).unwrap();
+    let mut out = Vec::new();
+    let mut stack = vec![&tree];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::Array(a) => stack.extend(a.iter().rev()),
+            serde_json::Value::Object(o) => {
+                if o.get("tag").and_then(|t| t.as_str()) == Some("img") {
+                    let attrs = o.get("attrs").and_then(|a| a.as_array()).into_iter().flatten();
+                    for pair in attrs {
+                        if pair[0] == "src" {
+                            out.push(pair[1].as_str().unwrap().to_owned());
+                        }
+                    }
+                }
+                stack.extend(o.values());
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn lazy_and_noscript_pictures_reach_the_reader_at_their_best_resolution() {
+    let snap = load("lazy-media");
+    let (_, article) = read(&snap, "https://orchard.example/notes/north-slope");
+    let images = reader_images(&article);
+    let want: Vec<String> = snap
+        .iter()
+        .filter_map(|n| n.attr("data-want"))
+        .map(|f| format!("https://orchard.example/media/{f}"))
+        .collect();
+    assert_eq!(want.len(), 7, "one per pattern");
+    // Each picture once, in page order, and nothing else: no placeholder, no preview, no twin.
+    let shown: Vec<&String> = images.iter().filter(|s| want.contains(s)).collect();
+    assert_eq!(shown, want.iter().collect::<Vec<_>>(), "all of {images:?}");
+    assert_eq!(images.len(), want.len(), "nothing but the pictures: {images:?}");
+}

@@ -7,6 +7,7 @@
 //! sums each subtree into its parent.
 
 use super::class_words as words;
+use super::images;
 use crate::charcount::{self, collapsed_len};
 use crate::dom::{NodeRef, Snapshot, Tag};
 use foldhash::{HashMap, HashMapExt};
@@ -200,12 +201,23 @@ impl Base {
                 b.own_text[i] = collapsed_len(n.text());
                 b.own_commas[i] = charcount::count(n.text(), b',', words::is_comma);
             } else if let Some(tag) = n.tag() {
-                b.excluded[i] = tag.is_raw_text()
-                    || matches!(
-                        tag,
-                        Tag::Head | Tag::Title | Tag::Svg | Tag::Select | Tag::Template
-                    )
-                    || is_hidden(n);
+                // A `<noscript>` holds only its pictures (`dom::wire`): content, unless one of
+                // it and the lazy loader's twin before it is left out.
+                b.excluded[i] = matches!(
+                    tag,
+                    Tag::Script
+                        | Tag::Style
+                        | Tag::Head
+                        | Tag::Title
+                        | Tag::Svg
+                        | Tag::Select
+                        | Tag::Template
+                ) || is_hidden(n);
+                if let Some(out) =
+                    (tag == Tag::Noscript).then(|| images::noscript_twin_left_out(n)).flatten()
+                {
+                    b.excluded[out.id().index()] = true;
+                }
                 let class = *classes.entry(n.class()).or_insert_with(|| Named::of(n.class()));
                 let id = Named::of(n.id_attr());
                 b.unlikely[i] = looks_unlikely(n, class, id);

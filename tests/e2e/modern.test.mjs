@@ -1,7 +1,7 @@
 // The modern web (issue 17) in both browsers, through the real toolbar action: articles and
 // clutter inside shadow roots (declarative and scripted, open and closed) are read and hidden,
 // and closing the reader restores every shadow tree; relative URLs follow <base href>; embeds
-// become cards.
+// become cards; lazy-loaded, noscript-only and blur-up pictures show once, at their best.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BROWSERS, waitFor, withBrowser } from './suite.mjs';
@@ -79,6 +79,28 @@ for (const [browserName, launch] of BROWSERS) {
       const urls = [...overlay.html.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1].replaceAll('&amp;', '&'));
       for (const url of want) assert.ok(urls.includes(url), `the reader has ${url} (it has ${urls.join(', ')})`);
       await driver.press(page, 'Escape');
+      await driver.closePage(page);
+    });
+
+    test(`${browserName}: lazy, noscript and blur-up pictures reach the reader once, at their best resolution`, async () => {
+      const { driver, base } = session;
+      const page = await driver.open(`${base}/fixtures/modern/lazy-media.html`);
+      // On the live page the noscript pictures are text, and the placeholders are what shows.
+      const live = await driver.evaluate(page, () => ({
+        want: [...document.querySelectorAll('[data-want]')].map((e) => new URL(`media/${e.dataset.want}`, new URL('/', location.href)).href),
+        noscriptImages: document.querySelectorAll('noscript img').length,
+        noscripts: document.querySelectorAll('noscript').length,
+      }));
+      assert.equal(live.want.length, 7, 'one picture per pattern');
+      assert.ok(live.noscripts === 3 && live.noscriptImages === 0, 'noscript content is raw text in a tab');
+      await driver.click(page);
+      const overlay = await waitFor(() => driver.overlay(page), 'the overlay');
+      const images = [...overlay.html.matchAll(/<img\b[^>]*?\ssrc="([^"]*)"/g)].map((m) => m[1].replaceAll('&amp;', '&'));
+      assert.deepEqual(images, live.want, 'each picture once, in order, its largest source, no placeholder or preview');
+      await driver.press(page, 'Escape');
+      await waitFor(async () => (await driver.overlay(page)) === null, 'the overlay to close');
+      const after = await driver.evaluate(page, () => document.querySelectorAll('noscript img, [data-declutter-hidden]').length);
+      assert.equal(after, 0, 'the page is left as it was');
       await driver.closePage(page);
     });
 
