@@ -79,6 +79,7 @@ li { margin: .3em 0; }
 blockquote { margin-inline: 0; padding-inline-start: 1em; border-inline-start: 3px solid var(--dc-rule); color: var(--dc-muted); font-style: italic; }
 .dc-embed { margin: 0 0 1.1em; padding: 0.6em 0.9em; border: 1px solid var(--dc-rule); border-radius: 6px; }
 .dc-embed-provider { display: block; color: var(--dc-muted); font-size: 0.85em; }
+.dc-embed > blockquote { margin: 0.4em 0 0.6em; }
 code { font-family: ui-monospace, 'SF Mono', Menlo, Consolas, 'DejaVu Sans Mono', monospace; font-size: .86em; background: var(--dc-code-bg); border-radius: 3px; padding: .1em .3em; }
 pre { background: var(--dc-code-bg); padding: .9em 1em; border-radius: 6px; overflow-x: auto; line-height: 1.45; white-space: pre; direction: ltr; text-align: left; }
 pre code { background: none; padding: 0; font-size: .8em; }

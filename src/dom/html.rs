@@ -199,8 +199,9 @@ fn counts_for_depth(name: &LocalName) -> bool {
 impl<S: TokenSink> TokenSink for DepthCap<S> {
     type Handle = S::Handle;
 
-    fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<S::Handle> {
-        if let Token::TagToken(tag) = &token {
+    fn process_token(&self, mut token: Token, line: u64) -> TokenSinkResult<S::Handle> {
+        if let Token::TagToken(tag) = &mut token {
+            shadow_mode_lowercase(tag);
             if counts_for_depth(&tag.name) && !tag.self_closing {
                 match tag.kind {
                     TagKind::StartTag if self.depth.get() >= MAX_PARSE_DEPTH => {
@@ -228,6 +229,16 @@ impl<S: TokenSink> TokenSink for DepthCap<S> {
 
     fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
         self.inner.adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+/// Browsers read a template's `shadowrootmode` without regard to case (an enumerated attribute);
+/// html5ever takes only "open" and "closed" as written, so the filter lowercases the value first.
+fn shadow_mode_lowercase(tag: &mut html5ever::tokenizer::Tag) {
+    if tag.kind == TagKind::StartTag && &*tag.name == "template" {
+        for a in tag.attrs.iter_mut().filter(|a| &*a.name.local == "shadowrootmode") {
+            a.value = StrTendril::from_slice(&a.value.to_ascii_lowercase());
+        }
     }
 }
 

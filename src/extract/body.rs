@@ -204,8 +204,10 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
         }
         Tag::Blockquote => {
             let blocks = blocks_of(c, ctx, depth);
-            if !blocks.is_empty() {
-                out.push(Block::Quote { blocks });
+            match embeds::post(c, ctx.base) {
+                Some(url) => out.push(Block::Embed { title: None, url, quote: blocks }),
+                None if !blocks.is_empty() => out.push(Block::Quote { blocks }),
+                None => {}
             }
         }
         Tag::Figure => figure(c, ctx, depth, out),
@@ -268,10 +270,11 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
             children(c, ctx, depth + 1, out)
         }
         _ if is_inline(c) => inline_element(c, ctx, depth + 1, &mut out.inline, &mut out.figures),
-        _ => {
+        _ => match embeds::lite_player(c) {
+            Some(card) => out.push(card),
             // Unknown elements (custom elements, `<font>`...): read through them.
-            children(c, ctx, depth + 1, out);
-        }
+            None => children(c, ctx, depth + 1, out),
+        },
     }
 }
 
@@ -768,7 +771,7 @@ pub fn block_text(b: &Block, out: &mut String) {
         Block::List { items, .. } | Block::Footnotes { items } => {
             lines(items.iter().flatten(), out)
         }
-        Block::Quote { blocks } => lines(blocks, out),
+        Block::Quote { blocks } | Block::Embed { quote: blocks, .. } => lines(blocks, out),
         // Plain text has no pictures, and a caption without its picture is noise between
         // paragraphs; captions stay in the structured article.
         Block::Figure { .. } => {}
@@ -784,7 +787,7 @@ pub fn block_text(b: &Block, out: &mut String) {
             out.push_str(&caption.into_iter().chain(rows).collect::<Vec<_>>().join("\n"));
         }
         Block::Math { fallback, .. } => out.push_str(fallback),
-        Block::Rule | Block::Embed { .. } => {}
+        Block::Rule => {}
     }
 }
 

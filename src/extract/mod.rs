@@ -136,7 +136,8 @@ pub fn extract_excluding(
     options: &Options,
     exclude: &[NodeId],
 ) -> Result<Article, ExtractError> {
-    let page = node_tables::Base::new(snap);
+    let mut page = node_tables::Base::new(snap);
+    page.leave_out_noscript_twins(snap);
     if readerable::is_sign_in_page(snap, &page) {
         return Err(ExtractError::NoArticle);
     }

@@ -110,12 +110,14 @@ for (const [browserName, launch] of BROWSERS) {
       const want = await driver.evaluate(page, () => [...document.querySelectorAll('[data-card]')].map((e) => e.dataset.card));
       await driver.click(page);
       const overlay = await waitFor(() => driver.overlay(page), 'the overlay');
-      const cards = [...overlay.html.matchAll(/<div class="dc-embed"><small class="dc-embed-provider">([^<]*)<\/small><a href="([^"]*)"/g)]
+      const cards = [...overlay.html.matchAll(/<div class="dc-embed"><small class="dc-embed-provider">([^<]*)<\/small>(?:<blockquote>[\s\S]*?<\/blockquote>)?<a href="([^"]*)"/g)]
         .map((m) => `${m[1]} ${m[2].replaceAll('&amp;', '&')}`);
       assert.deepEqual(cards, want, 'one card per embed, in order, linking to the original');
       assert.ok(!/<(iframe|script|object|embed)\b/.test(overlay.html), 'no frame or script in the reader');
       assert.ok(!/<img[^>]+(youtube|vimeo|twitter|instagram|tiktok|mastodon)/.test(overlay.html), 'nothing loaded from the providers');
-      assert.ok(overlay.text.includes('Tail clearly visible without binoculars!'), 'the tweet keeps its text');
+      for (const quoted of ['Tail clearly visible without binoculars!', 'Two tails tonight', 'Comet timelapse from the roof']) {
+        assert.match(overlay.html, new RegExp(`<div class="dc-embed"><small class="dc-embed-provider">[^<]*</small><blockquote>(?:(?!</div>).)*${quoted}`), `the post keeps its text in its card: ${quoted}`);
+      }
       await driver.press(page, 'Escape');
       await driver.closePage(page);
     });
