@@ -36,6 +36,7 @@ mod labels;
 mod lead;
 mod metadata;
 mod node_tables;
+mod product;
 mod readerable;
 mod score;
 mod signoffs;
@@ -146,9 +147,11 @@ pub fn extract_excluding(
     let site_name = meta.site_name();
     let title = title::title(snap, &meta, site_name.as_deref());
     let meta_byline = meta.byline().and_then(|b| byline::clean(&b));
+    let product = product::is_product_page(snap, meta.json.headline.is_some());
     let mut best: Option<Attempt> = None;
     for flags in ATTEMPTS {
-        let a = attempt(snap, &page, flags, &title, meta_byline.is_none(), options.root);
+        let want_byline = meta_byline.is_none();
+        let a = attempt(snap, &page, flags, &title, want_byline, options.root, product);
         let Some(a) = a else { continue };
         if options.root.is_some() {
             // A picked block is the article whatever its length; a looser pass only when the
@@ -247,10 +250,15 @@ fn attempt(
     title: &str,
     want_byline: bool,
     root: Option<NodeId>,
+    product: bool,
 ) -> Option<Attempt> {
     let mut byline = None;
     let mut title_seen = title.is_empty();
     let mut take = |n: NodeRef| {
+        // A product's reviews are its readers' posts, never its description.
+        if product && product::is_review(n) {
+            return true;
+        }
         if want_byline && byline.is_none() && byline::is_byline_node(n) {
             byline = Some(byline::node_text(n));
             return true;

@@ -1,0 +1,53 @@
+//! Pages that are not articles (issue 15): a shop's product page, ... Each rule stands on a
+//! published convention the page uses to say what it is, so each test has the page with and
+//! without that convention.
+
+use declutter::dom::html::parse;
+use declutter::extract::{self, block_text, Options};
+
+/// The body text of a page given as HTML text, or `None` for "no article found".
+fn text_of(html: &str) -> Option<String> {
+    let a = extract::extract(&parse(html).ok()?, &Options::default()).ok()?;
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    Some(text)
+}
+
+/// A shop's page for a kettle: a short description and specifications, under it customer
+/// reviews that hold more text than the description. `head` says (or not) what the page is.
+fn kettle_page(head: &str) -> String {
+    let review = "<div class=\"review-item\"><p>I bought this kettle for my office, and it boils \
+                  water quickly, quietly, and the handle stays cool, which is great.</p></div>";
+    format!(
+        "<html><head>{head}</head><body><main><h1>Electric kettle</h1>\
+         <div class=\"product-description\"><p>A stainless steel kettle with a 1.7 litre tank, \
+         a keep-warm mode, and a base that turns all the way round, for either hand.</p>\
+         <table><tr><th>Power</th><td>2200 W</td></tr><tr><th>Capacity</th><td>1.7 l</td></tr>\
+         </table></div>\
+         <section id=\"reviews\" class=\"product-reviews\"><h2>Customer reviews</h2>{}</section>\
+         </main></body></html>",
+        review.repeat(6)
+    )
+}
+
+#[test]
+fn a_product_page_reads_as_its_description_not_its_reviews() {
+    let product = r#"<script type="application/ld+json">{"@context": "https://schema.org",
+        "@type": "Product", "name": "Electric kettle"}</script>"#;
+    let text = text_of(&kettle_page(product)).unwrap();
+    assert!(text.contains("keep-warm mode") && text.contains("2200 W"), "{text}");
+    assert!(!text.contains("office"), "{text}");
+    let by_og = text_of(&kettle_page(r#"<meta property="og:type" content="product">"#)).unwrap();
+    assert!(by_og.contains("keep-warm mode") && !by_og.contains("office"), "{by_og}");
+    // Without the declaration the reviews, the longest text, are what the page is read as.
+    let plain = text_of(&kettle_page("")).unwrap();
+    assert!(plain.contains("office"), "{plain}");
+}
+
+#[test]
+fn an_article_that_reviews_a_product_keeps_its_review() {
+    let head = r#"<meta property="og:type" content="article">
+        <script type="application/ld+json">{"@type": "Product", "name": "Electric kettle"}</script>"#;
+    let text = text_of(&kettle_page(head)).unwrap();
+    assert!(text.contains("office"), "{text}");
+}
