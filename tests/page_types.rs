@@ -1,4 +1,4 @@
-//! Pages that are not articles (issue 15): a shop's product page, ... Each rule stands on a
+//! Pages that are not articles (issue 15): a shop's product page, a listing of entries. Each rule stands on a
 //! published convention the page uses to say what it is, so each test has the page with and
 //! without that convention.
 
@@ -50,4 +50,34 @@ fn an_article_that_reviews_a_product_keeps_its_review() {
         <script type="application/ld+json">{"@type": "Product", "name": "Electric kettle"}</script>"#;
     let text = text_of(&kettle_page(head)).unwrap();
     assert!(text.contains("office"), "{text}");
+}
+
+/// A front page: entries of a linked headline over one line of summary, the way feeds and card
+/// grids are written; `entry` wraps one headline (and `title` the page's).
+fn front_page(entry: impl Fn(&str, &str) -> String) -> String {
+    let stories = [
+        ("A new species of gecko is found on a remote island", "Biologists describe its calls."),
+        ("Why the night sky is getting brighter every year", "Volunteers measured city light."),
+        ("The last tram of the old line runs on Sunday", "A hundred years of service end."),
+        ("Bakers of the valley share a sourdough starter", "It is older than the village hall."),
+    ];
+    let entries: String = stories.iter().map(|(h, s)| entry(h, s)).collect();
+    format!(
+        "<html><head><title>News</title></head><body><nav><a href=\"/\">Home</a> \
+         <a href=\"/world\">World</a></nav><main>{entries}</main></body></html>"
+    )
+}
+
+#[test]
+fn a_listing_reads_as_its_entries() {
+    let page = front_page(|h, s| {
+        format!("<article><h2><a href=\"/story\">{h}</a></h2><p>{s}</p></article>")
+    });
+    let text = text_of(&page).unwrap();
+    assert!(text.contains("remote island") && text.contains("older than the village"), "{text}");
+    assert!(!text.contains("World"), "{text}");
+    // The same words as bare links are a page of links: no article.
+    let links =
+        front_page(|h, s| format!("<div><a href=\"/story\">{h}</a> <a href=\"/s\">{s}</a></div>"));
+    assert_eq!(text_of(&links), None);
 }

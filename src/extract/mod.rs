@@ -13,6 +13,7 @@
 //! - [`body`] and [`images`]: what is left becomes our own block types; a line that is only a
 //!   picture's credit ([`credits`]) goes to the picture before it; a heading left with nothing
 //!   under it at the end, or the comments' count, is what remains of cut furniture ([`tail`]);
+//! - [`listing`]: a page of entries (linked headlines over summaries) where nothing voted;
 //! - [`lead`]: the lead image, named by the metadata or found above the article;
 //! - [`readerable`]: the badge's quick "is there an article?" check, and the sign-in page test
 //!   that extraction shares with it (a login form is never an article).
@@ -34,6 +35,7 @@ mod images;
 mod jsonld;
 mod labels;
 mod lead;
+mod listing;
 mod metadata;
 mod node_tables;
 mod product;
@@ -176,6 +178,18 @@ pub fn extract_excluding(
             break;
         }
     }
+    // A listing's entries never vote: where nothing else is an article, they are the page,
+    // read whole (their links are the content, not a menu to clean away).
+    // So are they where what won is clutter the classifier found (a consent banner's text).
+    let won = |b: &Attempt| is_article(b) && !in_subtrees(snap, b.top, exclude);
+    if options.root.is_none() && !best.as_ref().is_some_and(won) {
+        if let Some(top) = listing::find(snap, &page) {
+            let whole = ATTEMPTS[ATTEMPTS.len() - 1];
+            let want_byline = meta_byline.is_none();
+            let entries = attempt(snap, &page, whole, &title, want_byline, Some(top), false);
+            best = entries.filter(is_article).or(best);
+        }
+    }
     // A picked block is the article whatever its length.
     let best = best
         .filter(|b| if options.root.is_some() { b.text > 0 } else { is_article(b) })
@@ -232,6 +246,12 @@ pub fn extract_excluding(
         url: options.url.clone(),
         body,
     })
+}
+
+/// True when `n` is one of the given subtrees (sorted by id) or inside one.
+fn in_subtrees(snap: &Snapshot, n: NodeId, roots: &[NodeId]) -> bool {
+    let at = roots.partition_point(|r| *r <= n);
+    roots[..at].iter().any(|r| snap.node(*r).last_descendant().id() >= n)
 }
 
 /// Whether an attempt found an article: not a page of links and controls, and enough text, or
