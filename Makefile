@@ -13,14 +13,15 @@ all: extension
 tools:
 	@.ci/install-tools.sh
 
-# The content-script wasm, two modules of the one crate (no html5ever, no CLI): the clutter-only
+# The content-script wasm, two modules of the one crate (no html5ever, no CLI): the clutter
 # module that automatic cleaning loads on every page (pkg/declutter_clutter_bg.wasm), and the
-# full one (clutter + extraction + render, `--features reader`) loaded for the reader
+# reader module (extraction + render, `--features reader`, no clutter classifier: it reads the
+# article around what the clutter module found) loaded on the reader click
 # (pkg/declutter_bg.wasm). The 150 KB gzip budget holds for each (a test checks it). Optimised
 # by npm's binaryen (Debian's wasm-opt corrupts wasm-bindgen output, see Cargo.toml) at -Os, not
 # the -O2 of the release profile: smaller, and no slower (docs/performance.md). The compiler's
 # producers and target-features notes are metadata no browser reads.
-# A third module, pkg/declutter_export_bg.wasm (`--features markdown`), is the full one plus the
+# A third module, pkg/declutter_export_bg.wasm (`--features markdown`), is the reader one plus the
 # Markdown writer: only the background loads it, when the reader's Keep menu asks for Markdown,
 # so it is no content-script module and the budget is not its.
 WASM_MODULES := declutter_clutter:--no-default-features declutter:--no-default-features,--features,reader \

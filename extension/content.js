@@ -12,7 +12,7 @@
 import { DeclutterControls } from './controls.js';
 import { describeEmbeds } from './embeds.js';
 import { declutterEarlySheet } from './early-css.js';
-import { createDeclutterEngines } from './engine.js';
+import { articleRequest, createDeclutterEngines } from './engine.js';
 import { DeclutterOverlay } from './overlay.js';
 import { DECLUTTER_HIDE_CSS, enabledKinds, loadDeclutterSettings, withStored } from './settings.js';
 import { pageDom, walk, walkSubtrees } from './walk.js';
@@ -306,8 +306,7 @@ async function openReader(settings, picked) {
     onPrefs: prefs.set,
     // The reader's own menu: the page controls, from the reader's toolbar.
     onAction: (type) => handlers[type]?.({ type, copy: true }),
-    markdown: () =>
-      markdownOf(walked, { url: location.href, clutter: kinds, ...(root >= 0 && { root }) }),
+    markdown: () => markdownOf(walked, articleRequest({ url: location.href, ...(root >= 0 && { root }) }, result)),
   });
   page.reader = {
     host: reader.host,

@@ -1,10 +1,11 @@
 // The wasm engine, one per JavaScript realm: the content script runs it when the page's CSP
 // allows wasm, the background when it does not.
 //
-// There are two modules (scripts.mjs: WASM): `createDeclutterEngines(getURL)` holds one engine
-// for each and picks per call: the full module for a request with `article`, and for everything
-// after it has been asked for once; the small clutter-only module otherwise, so that automatic
-// cleaning never fetches or compiles the reader's code.
+// There are two modules (scripts.mjs: WASM), and neither carries the other's code:
+// `createDeclutterEngines(getURL)` holds one engine for each. The clutter module classifies
+// clutter (automatic cleaning loads only it, on every page); the reader module extracts and
+// renders the article. A request with `article` goes to both, one after the other: the clutter
+// first, then the article around it (`exclude`), and the answer carries both.
 //
 // `createDeclutterEngine(url, createGlue)` is one module's engine, { ready, analyze }:
 // - ready() fetches and compiles the module once, and resolves when an instance is running (the
@@ -20,20 +21,40 @@ import { WASM } from './scripts.mjs';
 
 export function createDeclutterEngines(getURL) {
   const clutter = createDeclutterEngine(getURL(WASM.clutter), createClutterGlue);
-  const full = createDeclutterEngine(getURL(WASM.full), createFullGlue);
-  let reading = false;
-  const pick = (article) => {
-    reading ||= Boolean(article);
-    return reading ? full : clutter;
-  };
+  const reader = createDeclutterEngine(getURL(WASM.full), createFullGlue);
   return {
-    ready: (article) => pick(article).ready(),
-    analyze: (ops, text, request) => pick(request?.article).analyze(ops, text, request),
+    ready: (article) => (article ? Promise.all([clutter.ready(), reader.ready()]) : clutter.ready()),
+    async analyze(ops, text, request) {
+      if (!request?.article) return clutter.analyze(ops, text, request);
+      const found = await clutter.analyze(ops, text, { clutter: request.clutter });
+      return readAround(found, await reader.analyze(ops, text, articleRequest(request, found)));
+    },
   };
 }
 
-// The full module alone (the benches time the reader's path with it).
-export const createFullEngine = (wasmUrl) => createDeclutterEngine(wasmUrl, createFullGlue);
+// The reader module's request: the article around the clutter the clutter module `found`.
+export function articleRequest(request, found) {
+  const { clutter: _kinds, ...rest } = request;
+  return { ...rest, exclude: found.hidden.map((h) => h.origin) };
+}
+
+// One answer from the two: the reader module's article and the clutter module's hidden elements.
+const readAround = (found, read) => ({ ...read, hidden: found.hidden });
+
+// The two modules' glue, running (the benches time the reader's path with them, synchronously).
+export async function readyGlues(urls) {
+  const [clutter, reader] = await Promise.all([
+    createDeclutterEngine(urls.clutter, createClutterGlue).ready(),
+    createDeclutterEngine(urls.full, createFullGlue).ready(),
+  ]);
+  return { clutter, reader };
+}
+
+// What `analyze` does for an article request, on glue already running (`readyGlues`).
+export function declutterRead(glues, ops, text, request) {
+  const found = declutterAnalyze(glues.clutter, ops, text, { clutter: request.clutter });
+  return readAround(found, declutterAnalyze(glues.reader, ops, text, articleRequest(request, found)));
+}
 
 export function createDeclutterEngine(wasmUrl, createGlue) {
   let compiled = null;

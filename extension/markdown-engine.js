@@ -7,7 +7,8 @@ import { BACKGROUND_WASM } from './scripts.mjs';
 
 export function createMarkdownEngine(getURL) {
   const engine = createDeclutterEngine(getURL(BACKGROUND_WASM.export), createExportGlue);
-  // The page's walk, read again as the reader read it, with the Markdown asked for.
+  // The page's walk, read again as the reader read it (around the same clutter), with the
+  // Markdown asked for.
   return async (ops, text, request) => {
     const result = await engine.analyze(ops, text, { ...request, article: true, markdown: true });
     if (typeof result.markdown !== 'string') throw new Error(result.error ?? 'no article');

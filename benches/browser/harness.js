@@ -8,20 +8,21 @@
 //   DOM-reading approach must pay;
 // - walk: the extension's walk alone (extension/walk.js), timed against the floor like for like
 //   (walkAndFloor);
-// - declutter: exactly what extension/content.js does for reader mode: walk(document) then ONE
-//   `analyze` call with {url, clutter, article: true} (engine.js); the overlay build is timed apart;
+// - declutter: exactly what extension/content.js does for reader mode: walk(document) then the
+//   clutter module's answer and the reader module's around it (engine.js: declutterRead); the
+//   overlay build is timed apart;
 // - readability: `new Readability(document.cloneNode(true)).parse()`.
-import { createFullEngine, declutterAnalyze } from '../../extension/engine.js';
+import { declutterAnalyze, declutterRead, readyGlues } from '../../extension/engine.js';
 import { DeclutterOverlay } from '../../extension/overlay.js';
 import { DECLUTTER_DEFAULTS, enabledKinds } from '../../extension/settings.js';
 import { walk } from '../../extension/walk.js';
 
 (() => {
   const kinds = enabledKinds({ kinds: DECLUTTER_DEFAULTS.kinds });
-  let glue = null;
+  let glues = null;
 
-  async function init(wasmUrl) {
-    glue = await createFullEngine(wasmUrl).ready();
+  async function init(wasmUrls) {
+    glues = await readyGlues(wasmUrls);
   }
 
   function floor() {
@@ -37,7 +38,7 @@ import { walk } from '../../extension/walk.js';
 
   function declutter() {
     const walked = walk(document, null);
-    const result = declutterAnalyze(glue, walked.ops, walked.text, { url: location.href, clutter: kinds, article: true });
+    const result = declutterRead(glues, walked.ops, walked.text, { url: location.href, clutter: kinds, article: true });
     tree = result.overlay ?? null;
     return result;
   }
@@ -55,11 +56,11 @@ import { walk } from '../../extension/walk.js';
     const t0 = performance.now();
     const w = walk(document, null);
     const t1 = performance.now();
-    declutterAnalyze(glue, w.ops, w.text, { url });
+    declutterAnalyze(glues.clutter, w.ops, w.text, { url });
     const t2 = performance.now();
-    declutterAnalyze(glue, w.ops, w.text, { url, clutter: kinds });
+    declutterAnalyze(glues.clutter, w.ops, w.text, { url, clutter: kinds });
     const t3 = performance.now();
-    declutterAnalyze(glue, w.ops, w.text, { url, article: true });
+    declutterAnalyze(glues.reader, w.ops, w.text, { url, article: true });
     const t4 = performance.now();
     const decode = t2 - t1;
     return { walk: t1 - t0, decode, classify: t3 - t2 - decode, extract: t4 - t3 - decode };

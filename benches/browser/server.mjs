@@ -62,7 +62,8 @@ export function addScripts(page, origin, files) {
 // Puts the harness into a loaded page and starts its wasm engine (`declutterBench` is then ready).
 export async function loadHarness(page, origin) {
   await addScripts(page, origin, HARNESS);
-  await page.evaluate((u) => declutterBench.init(u), `${origin}/bench/ext/declutter_bg.wasm`);
+  const ext = `${origin}/bench/ext`;
+  await page.evaluate((u) => declutterBench.init(u), { clutter: `${ext}/declutter_clutter_bg.wasm`, full: `${ext}/declutter_bg.wasm` });
 }
 
 // The source of a bench file as served (for scripts injected at document start).

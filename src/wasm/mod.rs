@@ -1,9 +1,12 @@
 //! The JavaScript boundary: the only module that knows wasm_bindgen.
 //!
 //! One call does one whole job. The extension's walker (`extension/walk.js`) turns the live DOM
-//! into the wire format ([`crate::dom::wire`]); [`analyze`] builds the snapshot, classifies
-//! clutter and/or extracts and renders the article, and returns plain data. The extension applies
-//! it (marks hidden elements, builds the overlay from the node tree). Keeping the page-touching
+//! into the wire format ([`crate::dom::wire`]); [`analyze`] builds the snapshot, then classifies
+//! clutter (the module built without `reader`, which automatic cleaning loads on every page) or
+//! extracts and renders the article around the clutter that module found (the `reader` module,
+//! loaded on the click: `extension/engine.js` asks both, so neither carries the other's code).
+//! It returns plain data; the extension applies it (marks hidden elements, builds the overlay
+//! from the node tree). Keeping the page-touching
 //! side in JavaScript means the very same result can come from this module running in the
 //! content script or, on pages whose CSP forbids wasm there (Chrome), in the background worker.
 //!
@@ -11,10 +14,9 @@
 //! `panic = "abort"`); the hook logs it to the console and the extension drops the instance and
 //! starts a fresh one, so nothing surfaces as an uncaught page error.
 
-use crate::clutter::{ClutterKind, Hidden};
+use crate::clutter::ClutterKind;
 use crate::dom::{self, Snapshot};
 use crate::extract;
-use crate::pipeline;
 use crate::render::RNode;
 use serde::Serialize;
 use std::cell::RefCell;
@@ -26,14 +28,15 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// What the caller wants done: `{url, clutter: [kinds], article, readerable}`, every field
-/// optional.
+/// What the caller wants done: `{url, clutter: [kinds], article, readerable, root, exclude}`,
+/// every field optional.
 #[derive(Default)]
 struct Request {
     /// The page's address, for the article's links (the clutter-only module has no use for it).
     #[cfg_attr(not(feature = "reader"), allow(dead_code))]
     url: Option<String>,
-    /// Kinds of clutter to hide; absent = none.
+    /// Kinds of clutter to hide; absent = none (the reader module classifies nothing).
+    #[cfg_attr(feature = "reader", allow(dead_code))]
     clutter: Option<Vec<ClutterKind>>,
     /// Extract and render the article.
     article: bool,
@@ -42,6 +45,10 @@ struct Request {
     /// The walker's index of the element a person picked as the article.
     #[cfg_attr(not(feature = "reader"), allow(dead_code))]
     root: Option<u32>,
+    /// With `article`: the walker's indexes of the clutter the clutter-only module found, kept
+    /// out of the article.
+    #[cfg_attr(not(feature = "reader"), allow(dead_code))]
+    exclude: Vec<u32>,
     /// With `article`: the article as Markdown too (the export module only).
     #[cfg_attr(not(feature = "markdown"), allow(dead_code))]
     markdown: bool,
@@ -92,12 +99,25 @@ impl Request {
         } else {
             Some(root.as_f64().ok_or_else(|| bad("root", "a node index"))? as u32)
         };
+        let exclude = field("exclude");
+        let exclude = if exclude.is_undefined() || exclude.is_null() {
+            Vec::new()
+        } else if js_sys::Array::is_array(&exclude) {
+            let list = js_sys::Array::from(&exclude);
+            list.iter()
+                .map(|i| i.as_f64().map(|i| i as u32))
+                .collect::<Option<_>>()
+                .ok_or_else(|| bad("exclude", "a list of node indexes"))?
+        } else {
+            return Err(bad("exclude", "a list of node indexes"));
+        };
         Ok(Request {
             url,
             clutter,
             article: flag("article")?,
             readerable: flag("readerable")?,
             root,
+            exclude,
             markdown: flag("markdown")?,
         })
     }
@@ -180,13 +200,7 @@ pub fn analyze(ops: &[u32], text_len: usize, request: JsValue) -> Result<JsValue
 }
 
 fn run(snap: &Snapshot, request: &Request) -> Result<Response, JsError> {
-    let kinds = request.clutter.as_deref().unwrap_or_default();
-    let (hidden, article) = if request.article {
-        let (hidden, article) = read(snap, request, kinds)?;
-        (hidden, Some(article))
-    } else {
-        (pipeline::clutter(snap, kinds), None)
-    };
+    let (hidden, article) = decide(snap, request)?;
     let hidden = hidden
         .into_iter()
         .map(|h| HiddenOut {
@@ -222,6 +236,9 @@ fn run(snap: &Snapshot, request: &Request) -> Result<Response, JsError> {
     })
 }
 
+/// The hidden elements and the article (`None` when none was asked for).
+type Decisions = (Vec<crate::clutter::Hidden>, Option<Result<Reading, String>>);
+
 /// The article as the reader shows it, and as Markdown when the export module is asked for it.
 struct Reading {
     tree: RNode,
@@ -229,34 +246,40 @@ struct Reading {
     markdown: Option<String>,
 }
 
-/// The clutter and the article as the reader's node tree (or why there is none).
+/// The article as the reader's node tree (or why there is none), around the clutter the
+/// clutter-only module found.
 #[cfg(feature = "reader")]
-fn read(
-    snap: &Snapshot,
-    request: &Request,
-    kinds: &[ClutterKind],
-) -> Result<(Vec<Hidden>, Result<Reading, String>), JsError> {
+fn decide(snap: &Snapshot, request: &Request) -> Result<Decisions, JsError> {
+    if !request.article {
+        return Err(JsError::new("this module reads articles: clutter is the clutter module's"));
+    }
     let root = request.root.and_then(|r| snap.iter().find(|n| n.origin() == r)).map(|n| n.id());
+    let mut excluded = request.exclude.clone();
+    excluded.sort_unstable();
+    let exclude: Vec<dom::NodeId> = snap
+        .iter()
+        .filter(|n| excluded.binary_search(&n.origin()).is_ok())
+        .map(|n| n.id())
+        .collect();
     let options = extract::Options { url: request.url.clone(), root };
-    let reading = pipeline::read_at(snap, options, kinds);
-    let article = reading
-        .article
+    let article = extract::extract_excluding(snap, &options, &exclude)
         .map(|a| Reading {
             tree: crate::render::article_tree(&a),
             #[cfg(feature = "markdown")]
             markdown: request.markdown.then(|| crate::render::to_markdown(&a)),
         })
         .map_err(|e| e.to_string());
-    Ok((reading.hidden, article))
+    Ok((Vec::new(), Some(article)))
 }
 
-/// The clutter-only module (automatic cleaning) has no extractor or renderer: the extension
-/// loads the full module for the reader.
+/// The clutter of the asked kinds; the article is the reader module's.
 #[cfg(not(feature = "reader"))]
-fn read(
-    _: &Snapshot,
-    _: &Request,
-    _: &[ClutterKind],
-) -> Result<(Vec<Hidden>, Result<Reading, String>), JsError> {
-    Err(JsError::new("this module has no reader: the extension loads the full module for it"))
+fn decide(snap: &Snapshot, request: &Request) -> Result<Decisions, JsError> {
+    if request.article {
+        return Err(JsError::new(
+            "this module has no reader: the extension loads the reader module",
+        ));
+    }
+    let kinds = request.clutter.as_deref().unwrap_or_default();
+    Ok((crate::pipeline::clutter(snap, kinds), None))
 }
