@@ -3,7 +3,7 @@
 //! without that convention.
 
 use declutter::dom::html::parse;
-use declutter::extract::{self, block_text, Options};
+use declutter::extract::{self, block_text, Block, Options};
 
 /// The body text of a page given as HTML text, or `None` for "no article found".
 fn text_of(html: &str) -> Option<String> {
@@ -80,4 +80,31 @@ fn a_listing_reads_as_its_entries() {
     let links =
         front_page(|h, s| format!("<div><a href=\"/story\">{h}</a> <a href=\"/s\">{s}</a></div>"));
     assert_eq!(text_of(&links), None);
+}
+
+#[test]
+fn a_documentation_note_is_set_apart_and_its_navigation_left_out() {
+    let page = format!(
+        "<html><body><nav class=\"sidebar\"><a href=\"/a\">Install</a> <a href=\"/b\">Usage</a></nav>\
+         <div role=\"main\"><div class=\"body\"><h1>Usage</h1><p>{}</p>\
+         <div class=\"admonition warning\"><p class=\"admonition-title\">Warning</p>\
+         <p>Back up the database before you upgrade.</p></div>\
+         <pre><code>tool upgrade --all</code></pre></div></div></body></html>",
+        "The tool reads its settings from one file, and every command can override them. ".repeat(6)
+    );
+    let a = extract::extract(&parse(&page).unwrap(), &Options::default()).unwrap();
+    let note = a.body.iter().find_map(|b| match b {
+        Block::Note { blocks } => Some(blocks),
+        _ => None,
+    });
+    let mut text = String::new();
+    note.expect("a note").iter().for_each(|b| block_text(b, &mut text));
+    assert!(text.contains("Back up the database"), "{text}");
+    assert!(a
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Code { text, .. } if text.contains("upgrade"))));
+    let html = declutter::render::to_html(&a);
+    assert!(html.contains("<aside class=\"dc-note\"><p>Warning</p><p>Back up"), "{html}");
+    assert!(!html.contains("Install"), "{html}");
 }

@@ -252,6 +252,12 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
                 out.push(Block::Footnotes { items });
             }
         }
+        Tag::Section | Tag::Div | Tag::Aside if is_admonition(c) && depth < MAX_DEPTH => {
+            let blocks = blocks_of(c, ctx, depth);
+            if !blocks.is_empty() {
+                out.push(Block::Note { blocks });
+            }
+        }
         Tag::Iframe | Tag::Object | Tag::Embed => {
             if let Some(card) = embeds::frame(c, ctx.base) {
                 out.push(card);
@@ -341,6 +347,17 @@ fn is_loose_caption(n: NodeRef) -> bool {
         && (paragraphs == 0 || (paragraphs == 1 && !n.ancestors().any(|a| a.is(Tag::Figure))))
         && !n.descendants().any(|d| matches!(d.tag(), Some(Tag::Img | Tag::Picture | Tag::Video)))
         && n.text_content().len() <= MAX_LOOSE_CAPTION
+}
+
+/// A note set apart from the text, as documentation generators mark it: Sphinx's and MkDocs'
+/// `admonition`, Docusaurus' `theme-admonition`, GitHub's `markdown-alert`, a `callout`
+/// (GitBook and others), or ARIA's `role="note"`.
+fn is_admonition(n: NodeRef) -> bool {
+    let ci = super::class_words::class_and_id(n);
+    n.attr("role") == Some("note")
+        || ["admonition", "markdown-alert", "callout"]
+            .iter()
+            .any(|w| super::class_words::has_token(&ci, w))
 }
 
 fn is_footnotes(n: NodeRef) -> bool {
@@ -768,7 +785,7 @@ pub fn block_text(b: &Block, out: &mut String) {
         Block::List { items, .. } | Block::Footnotes { items } => {
             lines(items.iter().flatten(), out)
         }
-        Block::Quote { blocks } => lines(blocks, out),
+        Block::Quote { blocks } | Block::Note { blocks } => lines(blocks, out),
         // Plain text has no pictures, and a caption without its picture is noise between
         // paragraphs; captions stay in the structured article.
         Block::Figure { .. } => {}
