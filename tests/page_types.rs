@@ -108,3 +108,51 @@ fn a_documentation_note_is_set_apart_and_its_navigation_left_out() {
     assert!(html.contains("<aside class=\"dc-note\"><p>Warning</p><p>Back up"), "{html}");
     assert!(!html.contains("Install"), "{html}");
 }
+
+#[test]
+fn a_thread_shows_each_post_with_its_author_as_a_small_header() {
+    let post = |who: &str, said: &str| {
+        format!(
+            "<div itemscope itemtype=\"https://schema.org/Comment\">\
+             <div itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\">\
+             <span itemprop=\"name\">{who}</span></div>\
+             <div itemprop=\"text\"><p>{said}</p></div></div>"
+        )
+    };
+    let page = format!(
+        "<html><body><main itemscope itemtype=\"https://schema.org/DiscussionForumPosting\">\
+         <h1 itemprop=\"headline\">Which sourdough flour?</h1>{}{}{}</main></body></html>",
+        post(
+            "marta",
+            &"I feed my starter rye flour, and it rises twice as fast as with wheat. ".repeat(3)
+        ),
+        post(
+            "jonas",
+            &"Rye works, but a strong white flour gives a milder loaf, in my oven at least. "
+                .repeat(3)
+        ),
+        post(
+            "ines",
+            &"Both, mixed half and half, and a longer rest in the fridge overnight. ".repeat(3)
+        ),
+    );
+    let a = extract::extract(&parse(&page).unwrap(), &Options::default()).unwrap();
+    let authors: Vec<String> = a
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level: 6, content } => Some(extract::inline_text(content)),
+            _ => None,
+        })
+        .collect();
+    // The first post's author is the thread's, in the reader's header.
+    assert_eq!(a.byline.as_deref(), Some("marta"));
+    assert_eq!(authors, ["jonas", "ines"], "{:?}", a.body);
+    // Each author comes just before their post.
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    let at = |s: &str| text.find(s).unwrap();
+    assert!(
+        at("rye flour") < at("jonas") && at("jonas") < at("milder") && at("milder") < at("ines")
+    );
+}

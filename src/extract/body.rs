@@ -151,6 +151,14 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
                 }
             }
         }
+        _ if is_post_author(c) => {
+            // A thread's posts each open with their author's name, as a small header.
+            let name = c.descendants().find(|d| d.attr("itemprop") == Some("name")).unwrap_or(c);
+            let text = collapse_text(&ctx.text(name));
+            if !text.is_empty() {
+                out.push(Block::Heading { level: 6, content: vec![Inline::Text { text }] });
+            }
+        }
         Tag::P => {
             out.flush();
             inlines(c, ctx, depth + 1, &mut out.inline, &mut out.figures);
@@ -347,6 +355,20 @@ fn is_loose_caption(n: NodeRef) -> bool {
         && (paragraphs == 0 || (paragraphs == 1 && !n.ancestors().any(|a| a.is(Tag::Figure))))
         && !n.descendants().any(|d| matches!(d.tag(), Some(Tag::Img | Tag::Picture | Tag::Video)))
         && n.text_content().len() <= MAX_LOOSE_CAPTION
+}
+
+/// schema.org types of a post in a thread (a forum's, a Q&A page's, comments).
+const POST_TYPES: [&str; 5] =
+    ["/Comment", "/DiscussionForumPosting", "/Answer", "/Question", "/SocialMediaPosting"];
+
+/// The `author` of a post in a thread, in schema.org microdata: the property belongs to the
+/// nearest enclosing item, which must be a post.
+fn is_post_author(n: NodeRef) -> bool {
+    n.attr("itemprop").is_some_and(|p| p.split_ascii_whitespace().any(|w| w == "author"))
+        && n.ancestors()
+            .find(|a| a.attr("itemscope").is_some())
+            .and_then(|a| a.attr("itemtype"))
+            .is_some_and(|t| POST_TYPES.iter().any(|p| t.trim_end().ends_with(p)))
 }
 
 /// A note set apart from the text, as documentation generators mark it: Sphinx's and MkDocs'
