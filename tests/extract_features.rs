@@ -612,3 +612,25 @@ fn a_picked_root_keeps_the_page_metadata() {
     let a = extract::extract(&snap, &Options { url: None, root }).unwrap();
     assert_eq!(a.title, "Spring seed swap on Saturday");
 }
+
+#[test]
+fn the_bio_that_the_pages_schema_org_person_states_is_left_out() {
+    let bio = "Jane Doe is a senior editor who covers science, the climate and the sea.";
+    let ld = format!(
+        r#"<script type="application/ld+json">{{"@context":"https://schema.org",
+        "@type":"NewsArticle","headline":"Tides","author":{{"@type":"Person",
+        "name":"Jane Doe","description":"<p>{bio}</p>"}}}}</script>"#
+    );
+    let page = |head: &str| {
+        article(&format!(
+            "<html><head>{head}</head><body><article><p>{}</p><p>{}</p>\
+             <div><p>{bio} She lives by the sea.</p></div></article></body></html>",
+            prose(),
+            prose()
+        ))
+    };
+    let with = body_text(&page(&ld));
+    assert!(with.contains("Words of a long enough paragraph") && !with.contains("senior editor"));
+    // The page's own statement is what tells the bio: without it, the paragraph stays.
+    assert!(body_text(&page("")).contains("Jane Doe is a senior editor"));
+}

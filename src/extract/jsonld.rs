@@ -17,6 +17,8 @@ pub struct JsonLd {
     pub publisher: Option<String>,
     pub date_published: Option<String>,
     pub image: Option<String>,
+    /// The authors' `description`s: their bios, which pages also print in a box under the story.
+    pub bios: Vec<String>,
 }
 
 /// schema.org types that are an article (`NewsArticle`, `BlogPosting`, `ScholarlyArticle`...).
@@ -85,11 +87,13 @@ fn name_of(v: &Value) -> Option<String> {
 }
 
 fn from_object(v: &Value) -> JsonLd {
-    let authors = match v.get("author").or_else(|| v.get("creator")) {
-        Some(Value::Array(a)) => a.iter().filter_map(name_of).collect(),
-        Some(x) => name_of(x).into_iter().collect(),
+    let people = match v.get("author").or_else(|| v.get("creator")) {
+        Some(Value::Array(a)) => a.iter().collect(),
+        Some(x) => vec![x],
         None => Vec::new(),
     };
+    let authors = people.iter().filter_map(|p| name_of(p)).collect();
+    let bios = people.iter().filter_map(|p| string(p.get("description"))).collect();
     let image = match v.get("image") {
         Some(Value::Object(o)) => string(o.get("url")),
         Some(Value::Array(a)) => a.first().and_then(|x| match x {
@@ -106,5 +110,6 @@ fn from_object(v: &Value) -> JsonLd {
         publisher: v.get("publisher").and_then(name_of),
         date_published: string(v.get("datePublished")),
         image,
+        bios,
     }
 }

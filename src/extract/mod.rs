@@ -11,7 +11,8 @@
 //!   ("Email Jane at ... Follow us on Twitter", [`signoffs`]), and its affiliate disclaimer
 //!   ("We may earn a commission from links on this page", [`disclaimers`]);
 //! - [`body`] and [`images`]: what is left becomes our own block types; a line that is only a
-//!   picture's credit ([`credits`]) goes to the picture before it; a heading left with nothing
+//!   picture's credit ([`credits`]) goes to the picture before it; the author's bio as the page's
+//!   schema.org data states it ([`bios`]) goes; a heading left with nothing
 //!   under it at the end, or the comments' count, is what remains of cut furniture ([`tail`]);
 //! - [`listing`]: a page of entries (linked headlines over summaries) where nothing voted;
 //! - [`lead`]: the lead image, named by the metadata or found above the article;
@@ -24,6 +25,7 @@
 
 mod article;
 mod base_url;
+mod bios;
 mod body;
 mod byline;
 mod class_words;
@@ -204,6 +206,7 @@ pub fn extract_excluding(
     for p in &best.pieces {
         body.extend(body::convert_range(snap.node(p.first), snap.node(p.last), &ctx));
     }
+    bios::drop_bios(&mut body, &meta.json.bios);
     tail::trim(&mut body);
     let mut text = String::new();
     for b in &body {

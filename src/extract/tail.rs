@@ -1,6 +1,7 @@
 //! The end of the article once what followed the story was cut: a heading with nothing under it
 //! (the title of a comment section, a product box or a rail that is gone: "Tell us what you
-//! think...", "Our favorite gear") and the comment section's count ("12 Comments") are all that
+//! think...", "Our favorite gear"), the comment section's count ("12 Comments") and its buttons
+//! ("Reply", "Post a comment") are all that
 //! is left of furniture there, never the story's last words. A heading heads something; at the
 //! very end it heads nothing the reader shows.
 
@@ -26,7 +27,10 @@ pub fn trim(body: &mut Vec<Block>) {
     while body.len() > 1 {
         let furniture = match body.last() {
             Some(Block::Heading { .. }) => true,
-            Some(Block::Paragraph { content }) => is_comment_count(&inline_text(content)),
+            Some(Block::Paragraph { content }) => {
+                let text = inline_text(content);
+                is_comment_count(&text) || is_comment_prompt(&text)
+            }
             _ => false,
         };
         if !furniture {
@@ -34,6 +38,19 @@ pub fn trim(body: &mut Vec<Block>) {
         }
         body.pop();
     }
+}
+
+/// Words of the buttons a comment section leaves besides its count ("Reply", "Post comment",
+/// "Discuss...", "Join the discussion").
+const PROMPTS: &[&str] = &["reply", "discuss", "discussion"];
+/// Most words of such a button.
+const PROMPT_MAX_WORDS: usize = 4;
+
+/// A short line that only asks for a comment or a reply: a button of the comment section.
+fn is_comment_prompt(text: &str) -> bool {
+    let lower = words::lower(text);
+    words::alnum_words(&lower).count() <= PROMPT_MAX_WORDS
+        && words::alnum_words(&lower).any(|x| COMMENTS.contains(&x) || PROMPTS.contains(&x))
 }
 
 /// "Comments", "12 comments", "Comments (3)".
@@ -63,6 +80,8 @@ mod tests {
             para("The end."),
             heading("Tell us what YOU think..."),
             para("12 comments"),
+            para("Post a comment"),
+            para("Reply"),
         ];
         trim(&mut body);
         assert_eq!(body, vec![para("The story."), heading("Comments ahead"), para("The end.")]);
