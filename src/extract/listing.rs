@@ -7,9 +7,11 @@
 //! feeds, card grids and result lists share, whatever their class names. The listing is the
 //! element with the most such headlines in at least [`MIN_ENTRIES`] children of one tag (the
 //! entries are siblings of one kind: `<article>`s, `<li>`s, cards). Menus, footers and hidden
-//! boxes ([`Base::furniture`]) hold no entries.
+//! boxes ([`Base::furniture`]) hold no entries. The reader shows them as a list of links with
+//! their summaries ([`as_list`]).
 
 use super::node_tables::Base;
+use super::{Block, Inline};
 use crate::dom::{NodeId, NodeRef, Snapshot, Tag};
 
 /// Fewer sibling entries than this are a few links under an article, not a listing.
@@ -54,4 +56,27 @@ fn is_linked_headline(n: NodeRef) -> bool {
     matches!(n.tag(), Some(Tag::H2 | Tag::H3 | Tag::H4))
         && (n.ancestors().take(2).any(|a| a.is(Tag::A))
             || n.descendants().any(|d| d.is(Tag::A) && d.attr("href").is_some()))
+}
+
+/// The entries as one list of links with their summaries: each linked headline opens an item and
+/// what follows it (its summary, its date) goes with it; what comes before the first stays above.
+pub fn as_list(body: Vec<Block>) -> Vec<Block> {
+    let opens = |b: &Block| {
+        matches!(b, Block::Heading { content, .. }
+            if content.iter().any(|i| matches!(i, Inline::Link { .. })))
+    };
+    if body.iter().filter(|b| opens(b)).count() < MIN_ENTRIES as usize {
+        return body;
+    }
+    let mut out = Vec::new();
+    let mut items: Vec<Vec<Block>> = Vec::new();
+    for b in body {
+        match items.last_mut() {
+            _ if opens(&b) => items.push(vec![b]),
+            Some(item) => item.push(b),
+            None => out.push(b),
+        }
+    }
+    out.push(Block::List { ordered: false, items });
+    out
 }

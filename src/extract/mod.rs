@@ -184,11 +184,13 @@ pub fn extract_excluding(
     // read whole (their links are the content, not a menu to clean away).
     // So are they where what won is clutter the classifier found (a consent banner's text).
     let won = |b: &Attempt| is_article(b) && !in_subtrees(snap, b.top, exclude);
+    let mut a_listing = false;
     if options.root.is_none() && !best.as_ref().is_some_and(won) {
         if let Some(top) = listing::find(snap, &page) {
             let whole = ATTEMPTS[ATTEMPTS.len() - 1];
             let want_byline = meta_byline.is_none();
             let entries = attempt(snap, &page, whole, &title, want_byline, Some(top), false);
+            a_listing = entries.as_ref().is_some_and(is_article);
             best = entries.filter(is_article).or(best);
         }
     }
@@ -208,6 +210,9 @@ pub fn extract_excluding(
     }
     bios::drop_bios(&mut body, &meta.json.bios);
     tail::trim(&mut body);
+    if a_listing {
+        body = listing::as_list(body);
+    }
     let mut text = String::new();
     for b in &body {
         body::block_text(b, &mut text);
