@@ -3,6 +3,9 @@
 //   walk(document) ──> engine.analyze(ops, text) ──> mark clutter: data-declutter-hidden=<kind>
 //                                                └─> DeclutterOverlay.open(article tree)
 //   close / undo  ──> overlay removed, our attributes removed, scroll and focus restored
+//   the reader open on page one ──> the article's following pages joined (join-pages.js)
+//   the site shows another page (single-page apps, page-moves.js) ──> the reader reads it or
+//                 closes (the person's choice), and cleaning runs again on the new page
 //
 // The engine is the wasm module, run here when the page's CSP allows it and in the background
 // otherwise (Chrome refuses wasm in content scripts on pages without 'wasm-unsafe-eval'). Either
@@ -13,7 +16,9 @@ import { DeclutterControls } from './controls.js';
 import { describeEmbeds } from './embeds.js';
 import { declutterEarlySheet } from './early-css.js';
 import { articleRequest, createDeclutterEngines } from './engine.js';
+import { articleParts, joinPages } from './join-pages.js';
 import { DeclutterOverlay } from './overlay.js';
+import { watchPageMoves } from './page-moves.js';
 import { DECLUTTER_HIDE_CSS, enabledKinds, loadDeclutterSettings, withStored } from './settings.js';
 import { pageDom, walk, walkSubtrees } from './walk.js';
 
@@ -202,6 +207,7 @@ function watch(kinds, shadowRoots) {
   const watcher = { disconnect: stop };
   const live = () => page.observer === watcher && page.epoch === epoch;
   const observer = new MutationObserver((records) => {
+    moves?.check();
     for (const record of records) {
       for (const n of record.addedNodes) {
         if (pageDom.isElement(n) && n !== page.reader?.host) pending.add(n);
@@ -299,7 +305,15 @@ async function openReader(settings, picked) {
     await controls.applyZaps();
     page.cleanedByReader = true;
   }
+  showReader(settings, walked, result, root);
+  return { status: 'open', hidden: page.marked.length };
+}
+
+// The overlay on an analysed page, and the join of the article's following pages.
+function showReader(settings, walked, result, root = -1) {
+  const kinds = enabledKinds(settings);
   const prefs = prefsWriter(settings.stored.reader);
+  const first = { ...articleParts(result.overlay), docTitle: document.title };
   describeEmbeds(result.overlay);
   const reader = DeclutterOverlay.open(result.overlay, settings.reader, {
     onClose: closeReader,
@@ -308,14 +322,23 @@ async function openReader(settings, picked) {
     onAction: (type) => handlers[type]?.({ type, copy: true }),
     markdown: () => markdownOf(walked, articleRequest({ url: location.href, ...(root >= 0 && { root }) }, result)),
   });
+  const join = joinPages({
+    doc: document,
+    url: location.href,
+    reader,
+    first,
+    analyzePage: (pageWalk, url) => (pageWalk.tooLarge ? null : analyze(pageWalk, { url, clutter: kinds, article: true })),
+  });
   page.reader = {
     host: reader.host,
+    // Page one's body, to tell a move to another article from a change of address alone.
+    fingerprint: first.fingerprint,
     close() {
+      join.stop();
       prefs.flush();
       reader.close();
     },
   };
-  return { status: 'open', hidden: page.marked.length };
 }
 
 // Writes the reader's preferences once they have stopped changing for a moment, and at the
@@ -360,6 +383,62 @@ function closeReader(keepClean = false) {
   page.reader = null;
   tidy();
   notifyBadge();
+}
+
+// --- single-page apps ---------------------------------------------------------------------
+// The site shows another page in the same document (page-moves.js). With the reader open, the
+// page is read again once the site has rendered it: the same article (an address change alone)
+// keeps the reader as it is; another article replaces it in the reader, or closes the reader
+// when the person chose so in the options; a page without an article closes it. Cleaning, when
+// it is on, runs again over the new page with a fresh observer budget.
+// `final`: the last look after a move; `false` from here asks to be called again after the
+// site's next changes.
+async function followMove(final) {
+  if (!page.reader && !page.observer) return true;
+  const settings = await loadDeclutterSettings();
+  const kinds = enabledKinds(settings);
+  const reader = page.reader;
+  const epoch = page.epoch;
+  const walked = walk(document, reader?.host ?? null);
+  if (walked.tooLarge) {
+    if (reader) closeReader();
+    return true;
+  }
+  const result = await analyze(walked, { url: location.href, clutter: kinds, ...(reader ? { article: true } : { readerable: true }) });
+  if (page.reader !== reader || page.epoch !== epoch) return true;
+  if (reader) {
+    const now = articleParts(result.overlay);
+    if (now?.fingerprint === reader.fingerprint || (!now && !final)) return false;
+    if (!now || settings.pageMoves === 'close') closeReader();
+  }
+  // Cleaning that is still on (automatic, or the person's) goes on over the new page.
+  rewatch(kinds, walked, result);
+  if (reader && page.reader === reader) {
+    reader.close();
+    showReader(settings, walked, result);
+  }
+  page.readerable = result.readerable;
+  await controls.applyZaps();
+  controls.afterChange();
+  return true;
+}
+
+// Marks for the new page and a fresh observer; marks on elements the page has removed go (the
+// badge counts what is hidden now, and an element put back later must not stay hidden).
+function rewatch(kinds, walked, result) {
+  const cleaning = page.observer !== null;
+  page.observer?.disconnect();
+  page.observer = null;
+  for (const el of page.marked) {
+    if (!pageDom.isConnected(el)) {
+      pageDom.removeAttribute(el, HIDDEN_ATTR);
+      page.rules.delete(el);
+    }
+  }
+  page.marked = page.marked.filter((el) => pageDom.isConnected(el));
+  if (!cleaning) return;
+  mark(walked.nodes, result.hidden);
+  watch(kinds, walked.shadowRoots);
 }
 
 // --- failures -----------------------------------------------------------------------------
@@ -440,6 +519,7 @@ const LOADED = Symbol.for('declutter.contentScript');
 const first = !globalThis[LOADED];
 globalThis[LOADED] = true;
 if (first) chrome.runtime.onMessage.addListener(onMessage);
+const moves = first ? watchPageMoves((final) => exclusive('move', () => followMove(final))) : null;
 
 // --- automatic cleaning -------------------------------------------------------------------
 // auto.js imports this and calls it at document_start. The wasm compiles and the settings load

@@ -12,16 +12,20 @@
 import { declutterMessage as t } from './i18n.js';
 import { toolbarMenu } from './menu.js';
 
-// The Contents menu, or null for an article with fewer than three headings.
+// The Contents menu, or null for an article with fewer than three headings. `addHeadings(el)`
+// adds the headings in `el` (a multi-page article's following page) at the end.
 export function contentsMenu(article, scroller) {
-  const headings = [...article.querySelectorAll('.dc-body h2, .dc-body h3')].filter((h) => h.textContent.trim());
+  const headingsIn = (el, selector) => [...el.querySelectorAll(selector)].filter((h) => h.textContent.trim());
+  const headings = headingsIn(article, '.dc-body h2, .dc-body h3');
   if (headings.length < 3) return null;
   const menu = toolbarMenu('contents');
-  headings.forEach((h, i) => {
-    const item = menu.add(`heading-${i + 1}`, h.textContent.trim().replace(/\s+/g, ' '), () => moveTo(scroller, h));
+  let count = 0;
+  const add = (list) => list.forEach((h) => {
+    const item = menu.add(`heading-${++count}`, h.textContent.trim().replace(/\s+/g, ' '), () => moveTo(scroller, h));
     if (h.localName === 'h3') item.classList.add('dc-sub');
   });
-  return menu;
+  add(headings);
+  return { ...menu, addHeadings: (el) => add(headingsIn(el, 'h2, h3')) };
 }
 
 // Handles clicks on the article's in-page links.

@@ -12,6 +12,7 @@ const status = document.getElementById('status');
 const auto = document.getElementById('auto');
 const leave = document.getElementById('leave');
 const kindBoxes = [...document.querySelectorAll('[data-kind]')];
+const pageMoves = [...document.querySelectorAll('[name=page-moves]')];
 
 function saved(message = declutterMessage('optionsSaved')) {
   status.textContent = message;
@@ -23,6 +24,14 @@ async function init() {
   for (const box of kindBoxes) box.checked = settings.kinds[box.dataset.kind] !== false;
   auto.checked = settings.autoClean && (await chrome.permissions.contains({ origins: ['<all_urls>'] }));
   leave.value = settings.leaveAlone.join('\n');
+  for (const radio of pageMoves) radio.checked = radio.value === settings.pageMoves;
+}
+
+for (const radio of pageMoves) {
+  radio.addEventListener('change', async () => {
+    await chrome.storage.sync.set({ pageMoves: radio.value });
+    saved();
+  });
 }
 
 for (const box of kindBoxes) {

@@ -208,6 +208,15 @@ export const DeclutterOverlay = (() => {
       status,
     );
 
+    // Multi-page articles (join-pages.js): the following pages go at the end of the body, and
+    // the toolbar says which page is loading, with a Stop button.
+    const body = article.querySelector('.dc-body') ?? article;
+    const pages = document.createElement('span');
+    pages.className = 'dc-pages';
+    pages.setAttribute('role', 'status');
+    toolbar.append(pages);
+    let pageStop = null;
+
     scroller.append(article);
     // How far into the article the person is.
     const bar = document.createElement('div');
@@ -285,6 +294,28 @@ export const DeclutterOverlay = (() => {
 
     return {
       host,
+      // `nodes`: a following page's body blocks (article tree nodes), after a marker `label`.
+      appendPage(nodes, label) {
+        const marker = document.createElement('p');
+        marker.className = 'dc-page';
+        marker.textContent = label;
+        const wrapper = document.createElement('div');
+        for (const node of nodes) wrapper.append(build(node, false));
+        localize(wrapper);
+        contents?.addHeadings(wrapper);
+        body.append(marker, ...wrapper.childNodes);
+      },
+      // What is loading and a way to stop it; `joining(null)` when nothing is.
+      // Only the text changes from page to page: keyboard focus stays on the Stop button.
+      joining(text, onStop) {
+        if (text === null) return pages.replaceChildren();
+        if (!pages.firstChild) {
+          const stop = button('stopPages', null, () => pageStop());
+          pages.append(document.createElement('span'), ' ', stop);
+        }
+        pageStop = onStop;
+        pages.firstChild.textContent = text;
+      },
       close() {
         speech.stop();
         position.stop();

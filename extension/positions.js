@@ -52,6 +52,8 @@ export function trackPosition({ article, scroller, bar, href, offer, moveTo }) {
   }
 
   async function save() {
+    // The blocks as they are now: a multi-page article grows while it is read.
+    const blocks = blocksOf(article);
     const i = blockInView(blocks, scroller);
     const stored = (await chrome.storage.local.get(KEY))[KEY] ?? {};
     const entry = { i, t: fingerprint(blocks[i] ?? article), at: Date.now() };

@@ -58,7 +58,9 @@ export const DECLUTTER_READER_CSS = `
 .dc-dialog[data-focus] .dc-body > :not(.dc-current) { opacity: .3; transition: opacity .2s; }
 .dc-dialog[data-images="hidden"] figure, .dc-dialog[data-images="hidden"] img { display: none; }
 .dc-progress { height: 3px; flex: none; background: linear-gradient(to right, var(--dc-link) var(--dc-progress, 0%), transparent 0); }
-.dc-status:empty { display: none; }
+.dc-status:empty, .dc-pages:empty { display: none; }
+.dc-pages { color: var(--dc-muted); }
+.dc-page { margin: 2.4em 0 1.2em; padding-top: .6em; border-top: 1px solid var(--dc-rule); color: var(--dc-muted); font-size: .8em; letter-spacing: .04em; text-transform: uppercase; }
 .dc-scroll { flex: 1; overflow: auto; overscroll-behavior: contain; outline: none; }
 .dc-article { max-width: var(--dc-width, 34em); margin: 0 auto; padding: 2.2em 1.25em 4em; overflow-wrap: break-word; }
 .dc-site { margin: 0 0 .4em; color: var(--dc-muted); font-size: .8em; letter-spacing: .04em; text-transform: uppercase; }

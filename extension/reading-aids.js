@@ -82,13 +82,14 @@ export function applyReadingAids(dialog, state) {
 }
 
 // Focus mode's current block: the one across a line a third of the way down the reader.
+// The blocks are looked up on each scroll: a multi-page article grows while it is read.
 export function followCurrentBlock(article, scroller) {
-  const blocks = [...article.querySelectorAll('.dc-body > *')];
   let current = null;
   function mark() {
+    const blocks = article.querySelectorAll('.dc-body > *');
     const box = scroller.getBoundingClientRect();
     const line = box.top + box.height / 3;
-    const next = blocks.find((b) => b.getBoundingClientRect().bottom >= line) ?? null;
+    const next = [...blocks].find((b) => b.getBoundingClientRect().bottom >= line) ?? null;
     if (next === current) return;
     current?.classList.remove('dc-current');
     next?.classList.add('dc-current');

@@ -22,6 +22,10 @@ export const DECLUTTER_DEFAULTS = Object.freeze({
   autoClean: false,
   // Hostnames where declutter never cleans automatically.
   leaveAlone: [],
+  // A single-page app showing another page while the reader is open: 'reread' it in the reader
+  // (the person asked to read this tab in the reader; a Back or a link the site routes itself
+  // should not throw them out of it), or 'close' the reader. A page without an article closes it.
+  pageMoves: 'reread',
   // The reader's look. 34em of 20px serif is about 65 characters a line (tests/e2e/suite.mjs
   // checks 60-75).
   // focus: focus mode; images: shown; fg/bg: custom colours as #rrggbb ('': the theme's).
@@ -31,12 +35,13 @@ export const DECLUTTER_DEFAULTS = Object.freeze({
 // Settings a newer version synced (an unknown clutter kind or key, a value of another type) are
 // ignored here, never an error that stops cleaning, and kept in storage for that version.
 export async function loadDeclutterSettings() {
-  const stored = await chrome.storage.sync.get(['kinds', 'autoClean', 'leaveAlone', 'reader']);
+  const stored = await chrome.storage.sync.get(['kinds', 'autoClean', 'leaveAlone', 'reader', 'pageMoves']);
   const leaveAlone = Array.isArray(stored.leaveAlone) ? stored.leaveAlone.filter((h) => typeof h === 'string') : null;
   return {
     kinds: known(DECLUTTER_DEFAULTS.kinds, stored.kinds),
     autoClean: typeof stored.autoClean === 'boolean' ? stored.autoClean : DECLUTTER_DEFAULTS.autoClean,
     leaveAlone: leaveAlone ?? DECLUTTER_DEFAULTS.leaveAlone,
+    pageMoves: stored.pageMoves === 'close' ? 'close' : DECLUTTER_DEFAULTS.pageMoves,
     reader: known(DECLUTTER_DEFAULTS.reader, stored.reader),
     // As stored, for writes that must keep what this version does not know (withStored).
     stored,

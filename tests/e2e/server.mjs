@@ -9,6 +9,9 @@
 //                 at their own sites' paths, so that their links resolve as in the CLI's expected
 //                 Markdown (tests/fixtures/markdown/) once this origin is swapped for the site's;
 //                 /sample/data-url-image another sample page
+//   /pages/endless/<n>?delay=<ms>   page n of an article that never ends (each page links page
+//                 n+1 with rel=next), answered after `delay` ms: the multi-page join's caps
+//                 Every request is logged in `server.requests` ({host, path, start, end, prefetch}).
 //                 Corpus pages are served with NO_FETCH_CSP: their scripts cannot run (so only
 //                 declutter can change the DOM) and nothing leaves the machine. They are served as
 //                 UTF-8, as their sites did: every file of both corpora is UTF-8 and both
@@ -71,9 +74,30 @@ function resolve(pathname) {
   return join(root, 'www', clean.endsWith('/') ? `${clean}index.html` : clean);
 }
 
+// One page of the endless article (see the header).
+function endlessPage(n, search) {
+  const words = 'The story goes on, as stories of this kind do, one more page and then another, each of them much like the last.';
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>The Endless Story</title>
+<link rel="next" href="/pages/endless/${n + 1}${search}"></head><body><article><h1>The Endless Story</h1>
+<p>This is page ${n} of the endless story. ${words}</p><p>${words} Page ${n} again, to be sure. ${words}</p>
+<p>${words}</p></article></body></html>`;
+}
+
 export function serve(port = 0) {
+  const requests = [];
   const server = createServer(async (req, res) => {
-    let { pathname } = new URL(req.url, 'http://localhost');
+    // `prefetch`: the browser's own prefetch of a <link rel=next> (Firefox does it), not ours.
+    const prefetch = /prefetch/i.test(`${req.headers['sec-purpose'] ?? ''} ${req.headers['x-moz'] ?? ''} ${req.headers.purpose ?? ''}`);
+    const logged = { host: req.headers.host, path: req.url, start: Date.now(), end: null, prefetch };
+    requests.push(logged);
+    res.on('finish', () => (logged.end = Date.now()));
+    let { pathname, searchParams } = new URL(req.url, 'http://localhost');
+    const endless = /^\/pages\/endless\/(\d+)$/.exec(pathname);
+    if (endless) {
+      await new Promise((r) => setTimeout(r, Number(searchParams.get('delay') ?? 0)));
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(endlessPage(Number(endless[1]), new URL(req.url, 'http://localhost').search));
+      return;
+    }
     const strict = pathname.startsWith('/csp/');
     if (strict) pathname = pathname.slice(4);
     try {
@@ -91,6 +115,7 @@ export function serve(port = 0) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
+  server.requests = requests;
   return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
 }
 
