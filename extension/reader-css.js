@@ -96,6 +96,8 @@ th, td { border: 1px solid var(--dc-rule); padding: .4em .6em; text-align: start
 th { background: var(--dc-code-bg); }
 caption { caption-side: top; padding-bottom: .4em; color: var(--dc-muted); text-align: start; }
 hr { border: 0; border-top: 1px solid var(--dc-rule); margin: 2em 0; }
+.dc-note { margin: 0 0 1.1em; padding: .6em 1em; border-inline-start: 4px solid var(--dc-rule); background: var(--dc-code-bg); border-radius: 4px; }
+.dc-note > :last-child { margin-bottom: 0; }
 .dc-footnotes { font-size: .85em; border-top: 1px solid var(--dc-rule); padding-top: 1em; }
 .dc-footer { margin-top: 3em; padding-top: 1em; border-top: 1px solid var(--dc-rule); font-size: .85em; }
 .dc-speaking { background: var(--dc-mark); border-radius: 3px; box-shadow: 0 0 0 .25em var(--dc-mark); }

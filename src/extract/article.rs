@@ -66,6 +66,10 @@ pub enum Block {
     Quote {
         blocks: Vec<Block>,
     },
+    /// A note or warning set apart from the text: a documentation page's admonition.
+    Note {
+        blocks: Vec<Block>,
+    },
     /// Preformatted text, whitespace and line breaks kept.
     Code {
         language: Option<String>,

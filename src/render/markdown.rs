@@ -54,7 +54,7 @@ struct Writer {
 fn note_count(b: &Block) -> usize {
     match b {
         Block::Footnotes { items } => items.len(),
-        Block::Quote { blocks } => blocks.iter().map(note_count).sum(),
+        Block::Quote { blocks } | Block::Note { blocks } => blocks.iter().map(note_count).sum(),
         _ => 0,
     }
 }
@@ -74,7 +74,7 @@ impl Writer {
             }
             Block::Paragraph { content } => guard_lines(self.inlines(content).trim()),
             Block::List { ordered, items } => self.list(*ordered, items, note),
-            Block::Quote { blocks } => {
+            Block::Quote { blocks } | Block::Note { blocks } => {
                 let inner = self.blocks(blocks, note);
                 inner
                     .lines()

@@ -29,6 +29,7 @@ pub const ALLOWED_TAGS: &[&str] = &[
     "ol",
     "li",
     "blockquote",
+    "aside",
     "figure",
     "figcaption",
     "img",
@@ -220,6 +221,7 @@ fn block(b: &Block) -> RNode {
             el(if *ordered { "ol" } else { "ul" }, vec![], lis)
         }
         Block::Quote { blocks } => el("blockquote", vec![], blocks.iter().map(block).collect()),
+        Block::Note { blocks } => el("aside", class("dc-note"), blocks.iter().map(block).collect()),
         Block::Code { language, text: t } => {
             let attrs =
                 language.as_ref().map(|l| class(&format!("language-{l}"))).unwrap_or_default();
