@@ -19,7 +19,7 @@ import { articleRequest, createDeclutterEngines } from './engine.js';
 import { articleParts, joinPages } from './join-pages.js';
 import { DeclutterOverlay } from './overlay.js';
 import { watchPageMoves } from './page-moves.js';
-import { DECLUTTER_HIDE_CSS, enabledKinds, loadDeclutterSettings, withStored } from './settings.js';
+import { DECLUTTER_HIDE_CSS, DECLUTTER_SHADOW_HIDE_CSS, DECLUTTER_SHADOW_PEEK_CSS, enabledKinds, loadDeclutterSettings, withStored } from './settings.js';
 import { pageDom, walk, walkSubtrees } from './walk.js';
 
 const HIDDEN_ATTR = 'data-declutter-hidden';
@@ -47,10 +47,11 @@ const page = {
   rules: new Map(), // hidden element -> the rule that hid it (peek mode, report)
   shadowSheet: null, // the hiding rules, adopted by each shadow root holding a marked element
   shadowRoots: new Set(), // the roots that adopted it
+  peeking: false, // peek mode: the shadow sheet outlines what it would hide
 };
 
 // The person's controls on the page (peek, zapper, picker, scroll lock, report): controls.js.
-const controls = DeclutterControls.attach({ page, markElement, unmark, notifyBadge, openReader, closeReader });
+const controls = DeclutterControls.attach({ page, markElement, unmark, notifyBadge, openReader, closeReader, peekInShadowRoots });
 
 // --- engine -------------------------------------------------------------------------------
 // The wasm here when the page's CSP allows it; otherwise (Chrome refuses wasm in content
@@ -147,13 +148,19 @@ function hideInShadowRoot(root) {
     if (!page.shadowSheet) {
       page.shadowSheet = new CSSStyleSheet();
       // The page sheet's rules start at <html>, which a shadow tree does not contain.
-      page.shadowSheet.replaceSync('[data-declutter-hidden]{display:none!important}');
+      page.shadowSheet.replaceSync(page.peeking ? DECLUTTER_SHADOW_PEEK_CSS : DECLUTTER_SHADOW_HIDE_CSS);
     }
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, page.shadowSheet];
     page.shadowRoots.add(root);
   } catch (e) {
     console.warn('declutter: cannot add the hiding stylesheet to a shadow root', e);
   }
+}
+
+// Peek mode (controls.js) in shadow trees: the shared sheet outlines instead of hiding.
+function peekInShadowRoots(on) {
+  page.peeking = on;
+  page.shadowSheet?.replaceSync(on ? DECLUTTER_SHADOW_PEEK_CSS : DECLUTTER_SHADOW_HIDE_CSS);
 }
 
 function unmark(el) {

@@ -25,7 +25,7 @@ export const DeclutterControls = (() => {
   };
   const host = location.hostname;
 
-  let api = null; // from content.js: { page, markElement, unmark, notifyBadge, openReader, closeReader }
+  let api = null; // from content.js: { page, markElement, unmark, notifyBadge, openReader, closeReader, peekInShadowRoots }
   let site = { zaps: [], keep: [] };
   const siteLoaded = loadSiteRules(host).then((rules) => (site = rules)).catch(() => site);
   chrome.storage.onChanged.addListener((changes) => {
@@ -180,6 +180,7 @@ export const DeclutterControls = (() => {
     el.style.setProperty('top', '0', 'important');
     el.style.setProperty('left', '0', 'important');
     document.documentElement.setAttribute(PEEK_ATTR, '');
+    api.peekInShadowRoots(true);
     const bar = document.createElement('div');
     bar.className = 'bar';
     bar.setAttribute('role', 'status');
@@ -227,6 +228,7 @@ export const DeclutterControls = (() => {
     peekLayer.el.remove();
     peekLayer = null;
     document.documentElement.removeAttribute(PEEK_ATTR);
+    api.peekInShadowRoots(false);
   }
 
   // One hidden element back, and an exception for the site so that it stays back.

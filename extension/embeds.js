@@ -20,7 +20,7 @@ const PLAYERS = [
 const HOSTS = {
   'youtube.com': 'YouTube', 'youtube-nocookie.com': 'YouTube', 'youtu.be': 'YouTube', 'vimeo.com': 'Vimeo',
   'player.vimeo.com': 'Vimeo', 'twitter.com': 'X', 'x.com': 'X', 'platform.twitter.com': 'X',
-  'instagram.com': 'Instagram', 'tiktok.com': 'TikTok',
+  'instagram.com': 'Instagram', 'tiktok.com': 'TikTok', 'bsky.app': 'Bluesky',
 };
 const ID = /^[\w-]{1,64}$/;
 // Mastodon, any server: /@user/ID/embed or /users/user/statuses/ID/embed (and the post itself).
@@ -46,7 +46,9 @@ export function recogniseEmbed(address) {
     return { provider: 'X', original: `https://x.com/i/web/status/${tweet}` };
   }
   // A post's address without the embed code's tracking query.
-  if (HOSTS[host] === 'X' && url.pathname.includes('/status/')) return { provider: 'X', original: url.origin + url.pathname };
+  if ((HOSTS[host] === 'X' && url.pathname.includes('/status/')) || HOSTS[host] === 'Bluesky') {
+    return { provider: HOSTS[host], original: url.origin + url.pathname };
+  }
   if (HOSTS[host]) return { provider: HOSTS[host], original: url.href };
   const post = MASTODON.exec(url.pathname);
   if (post) return { provider: `Mastodon (${host})`, original: url.origin + post[1] };
@@ -55,8 +57,9 @@ export function recogniseEmbed(address) {
 
 const attr = (node, name) => node.attrs?.find(([k]) => k === name);
 
-// Rewrites the reader tree's embed cards (`div.dc-embed > a`) in place: the provider's name on
-// top, the link to the original, labelled with the title or else the original's address.
+// Rewrites the reader tree's embed cards (`div.dc-embed > a`, a quoted post's text before the
+// link) in place: the provider's name on top, the link to the original, labelled with the title
+// or else the original's address.
 export function describeEmbeds(tree) {
   const stack = [tree];
   while (stack.length > 0) {
@@ -68,7 +71,7 @@ export function describeEmbeds(tree) {
 }
 
 function describe(card) {
-  const link = card.children?.[0];
+  const link = card.children?.findLast((c) => c?.tag === 'a');
   const href = link && attr(link, 'href');
   const found = href && recogniseEmbed(href[1]);
   if (!found) return;

@@ -219,6 +219,7 @@ const BOOK_CSS = `body { margin: 0 5%; line-height: 1.5; }
 .dc-title { font-size: 1.8em; line-height: 1.2; margin: 0 0 .4em; }
 img { max-width: 100%; height: auto; }
 figure { margin: 1em 0; }
+.dc-note { margin: 1em 0; padding: .5em 1em; border-left: 4px solid #ccc; background: #f4f4f4; }
 blockquote { margin: 1em 0; padding-left: 1em; border-left: 3px solid #ccc; font-style: italic; }
 pre { white-space: pre-wrap; font-size: .85em; }
 code { font-family: monospace; }

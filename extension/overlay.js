@@ -30,7 +30,7 @@ export const DeclutterOverlay = (() => {
   const MATHML = 'http://www.w3.org/1998/Math/MathML';
   const TAGS = new Set([
     'article', 'header', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'span', 'a', 'em',
-    'strong', 'code', 'pre', 'sub', 'sup', 'br', 'hr', 'ul', 'ol', 'li', 'blockquote', 'figure',
+    'strong', 'code', 'pre', 'sub', 'sup', 'br', 'hr', 'ul', 'ol', 'li', 'blockquote', 'aside', 'figure',
     'figcaption', 'img', 'small', 'time', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td',
     'div', 'section',
   ]);

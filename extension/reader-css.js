@@ -82,6 +82,7 @@ li { margin: .3em 0; }
 blockquote { margin-inline: 0; padding-inline-start: 1em; border-inline-start: 3px solid var(--dc-rule); color: var(--dc-muted); font-style: italic; }
 .dc-embed { margin: 0 0 1.1em; padding: 0.6em 0.9em; border: 1px solid var(--dc-rule); border-radius: 6px; }
 .dc-embed-provider { display: block; color: var(--dc-muted); font-size: 0.85em; }
+.dc-embed > blockquote { margin: 0.4em 0 0.6em; }
 code { font-family: ui-monospace, 'SF Mono', Menlo, Consolas, 'DejaVu Sans Mono', monospace; font-size: .86em; background: var(--dc-code-bg); border-radius: 3px; padding: .1em .3em; }
 pre { background: var(--dc-code-bg); padding: .9em 1em; border-radius: 6px; overflow-x: auto; line-height: 1.45; white-space: pre; direction: ltr; text-align: left; }
 pre code { background: none; padding: 0; font-size: .8em; }
@@ -96,6 +97,8 @@ th, td { border: 1px solid var(--dc-rule); padding: .4em .6em; text-align: start
 th { background: var(--dc-code-bg); }
 caption { caption-side: top; padding-bottom: .4em; color: var(--dc-muted); text-align: start; }
 hr { border: 0; border-top: 1px solid var(--dc-rule); margin: 2em 0; }
+.dc-note { margin: 0 0 1.1em; padding: .6em 1em; border-inline-start: 4px solid var(--dc-rule); background: var(--dc-code-bg); border-radius: 4px; }
+.dc-note > :last-child { margin-bottom: 0; }
 .dc-footnotes { font-size: .85em; border-top: 1px solid var(--dc-rule); padding-top: 1em; }
 .dc-footer { margin-top: 3em; padding-top: 1em; border-top: 1px solid var(--dc-rule); font-size: .85em; }
 .dc-speaking { background: var(--dc-mark); border-radius: 3px; box-shadow: 0 0 0 .25em var(--dc-mark); }

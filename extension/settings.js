@@ -15,6 +15,12 @@ export const DECLUTTER_HIDE_CSS =
   'html[data-declutter-reading]{overflow:hidden!important}' +
   '@media print{html[data-declutter-reading]>body{display:none!important}}';
 
+// The same two rules for shadow trees, whose own sheets cannot see <html>: the content script
+// swaps them as peek mode starts and ends.
+export const DECLUTTER_SHADOW_HIDE_CSS = '[data-declutter-hidden]{display:none!important}';
+export const DECLUTTER_SHADOW_PEEK_CSS =
+  '[data-declutter-hidden]{outline:3px dashed #d1242f!important;outline-offset:-3px!important;opacity:.7!important}';
+
 export const DECLUTTER_DEFAULTS = Object.freeze({
   // Which kinds of clutter to hide (names as in src/clutter: ClutterKind::as_str).
   kinds: { ad: true, newsletter: true, share: true, consent: true, recommendation: true, overlay: true },

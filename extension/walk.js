@@ -127,6 +127,68 @@ const CLOSED_ROOTS = 'openOrClosedShadowRoot' in Element.prototype ? null : glob
 const ASSIGNED_NODES = HTMLSlotElement.prototype.assignedNodes;
 const FLATTEN = { flatten: true };
 
+// `<noscript>` on a live page holds its markup as text (scripting is on). Lazy loaders and image
+// components keep the real picture there, and some pages have theirs nowhere else, so its
+// pictures are parsed out of the text (an inert document: nothing loads, nothing runs) and
+// written as its children; the rule is in src/dom/wire.rs, which the native builder follows
+// too. Their `nodes` entries are null: no decision applies to an element that is not on the page.
+const PARSE_HTML = DOMParser.prototype.parseFromString;
+const QUERY_ALL = Document.prototype.querySelectorAll;
+const HAS_IMG = /<img/i;
+let parser = null;
+
+// Returns false when a cap stopped the walk.
+function noscriptMedia(out, noscript, first) {
+  let text = '';
+  for (let c = first; c !== null; c = NEXT_SIBLING.call(c)) if (NODE_TYPE.call(c) === 3) text += DATA.call(c);
+  if (!HAS_IMG.test(text)) return true;
+  parser ??= new DOMParser();
+  const doc = PARSE_HTML.call(parser, text, 'text/html');
+  for (const el of QUERY_ALL.call(doc, 'img, picture')) {
+    const picture = LOCAL_NAME.call(el) === 'picture';
+    if (!picture && LOCAL_NAME.call(PARENT_NODE.call(el)) === 'picture') continue;
+    if (!writeInert(out, el)) return false;
+    for (let c = picture ? FIRST_CHILD.call(el) : null; c !== null; c = NEXT_SIBLING.call(c)) {
+      const name = NODE_TYPE.call(c) === 1 ? LOCAL_NAME.call(c) : '';
+      if ((name === 'source' || name === 'img') && !writeInert(out, c)) return false;
+      if (name === 'source' || name === 'img') out.ops[out.len++] = END;
+    }
+    reserve(out, 1);
+    out.ops[out.len++] = END;
+  }
+  return true;
+}
+
+// Writes an element of a parsed noscript (HTML namespace) with its attributes, leaving room for
+// its END.
+function writeInert(out, el) {
+  if (out.nodes.length >= MAX_NODES) {
+    out.tooLarge = `page too large: more than ${MAX_NODES} nodes`;
+    return false;
+  }
+  const name = LOCAL_NAME.call(el);
+  const attrs = GET_ATTRIBUTE_NAMES.call(el);
+  reserve(out, 5 + 2 * attrs.length);
+  out.ops[out.len++] = ELEMENT;
+  out.ops[out.len++] = 0;
+  out.ops[out.len++] = name.length;
+  out.ops[out.len++] = attrs.length;
+  let text = out.text + name;
+  for (const key of attrs) {
+    const value = GET_ATTRIBUTE.call(el, key);
+    if (text.length + key.length + value.length > MAX_TEXT_UNITS) {
+      tooMuchText(out);
+      return false;
+    }
+    out.ops[out.len++] = key.length;
+    out.ops[out.len++] = value.length;
+    text = text + key + value;
+  }
+  out.text = text;
+  out.nodes.push(null);
+  return true;
+}
+
 function closedShadowRoot(el) {
   try {
     return CLOSED_ROOTS.openOrClosedShadowRoot(el) ?? null;
@@ -224,7 +286,11 @@ function walkInto(out, start, exclude, includeStart) {
       } else {
         child = FIRST_CHILD.call(n);
         descend = child !== null && !skipsChildren(n, name);
-        if (!descend) ops[out.len++] = END;
+        if (name === 'noscript' && ns === 0 && child !== null) {
+          if (!noscriptMedia(out, n, child)) return;
+          reserve(out, 1);
+          out.ops[out.len++] = END;
+        } else if (!descend) ops[out.len++] = END;
         else if (ns !== 0) foreign++;
       }
     } else if (type === 3) {

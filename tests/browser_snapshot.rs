@@ -26,6 +26,7 @@ const PAGES: &[(&str, &[u8])] = &[
     ("rtl-1", include_bytes!("corpus/readability-test-pages/rtl-1/source.html")),
     // Declarative shadow roots, nested custom elements and slots: the flat tree on both sides.
     ("shadow-article", include_bytes!("fixtures/modern/shadow-article.html")),
+    ("lazy-media", include_bytes!("fixtures/modern/lazy-media.html")),
     (
         "zyte-05844573",
         include_bytes!("corpus/article-extraction-benchmark/html/05844573ca7e1fba714d715bb11ca08c26e25328999c74a1cb3bc8a0e4399f0f.html.gz"),

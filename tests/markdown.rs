@@ -196,8 +196,20 @@ fn embeds_are_links_to_the_original_and_scripts_are_dropped() {
         Block::Embed {
             title: Some("A *talk* on parsers".into()),
             url: "https://www.youtube.com/watch?v=abc".into(),
+            quote: vec![],
         },
-        Block::Embed { title: None, url: "javascript:alert(1)".into() },
+        Block::Embed { title: None, url: "javascript:alert(1)".into(), quote: vec![] },
+        Block::Embed {
+            title: None,
+            url: "https://bsky.app/profile/a/post/3l".into(),
+            quote: vec![Block::Paragraph {
+                content: vec![Inline::Text { text: "Two tails".into() }],
+            }],
+        },
     ]);
-    assert_eq!(md, "[A \\*talk\\* on parsers](https://www.youtube.com/watch?v=abc)\n");
+    assert_eq!(
+        md,
+        "[A \\*talk\\* on parsers](https://www.youtube.com/watch?v=abc)\n\n> Two tails\n\n\
+         [https://bsky.app/profile/a/post/3l](https://bsky.app/profile/a/post/3l)\n"
+    );
 }

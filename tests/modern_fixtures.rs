@@ -77,34 +77,123 @@ fn embeds_become_cards_and_posts_keep_their_text() {
     use declutter::extract::Block;
     let snap = load("embeds");
     let (_, article) = read(&snap, "https://sky.example/diary/comet");
-    let cards: Vec<(Option<&str>, &str)> = article
+    let text = |blocks: &[Block]| {
+        let mut t = String::new();
+        for b in blocks {
+            block_text(b, &mut t);
+            t.push(' ');
+        }
+        t.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let cards: Vec<(Option<&str>, &str, String)> = article
         .body
         .iter()
         .filter_map(|b| match b {
-            Block::Embed { title, url } => Some((title.as_deref(), url.as_str())),
+            Block::Embed { title, url, quote } => {
+                Some((title.as_deref(), url.as_str(), text(quote)))
+            }
             _ => None,
         })
         .collect();
     // Each card links to the embed's own address (the extension names the provider and turns
-    // it into the original's, tests/e2e/modern.test.mjs); a lazy frame's address is data-src.
+    // it into the original's, tests/e2e/modern.test.mjs); a lazy frame's address is data-src; a
+    // quoted post links to its permalink and keeps its text; a lite player links to its player.
+    let tweet = "Just watched the comet rise over the ridge with my kids. Tail clearly visible \
+                 without binoculars! — Sky Watcher (@skywatcher) October 1, 2026";
+    let skeet = "Two tails tonight: the dust tail curving west and a thin blue ion tail pointing \
+                 straight away from the sun. — Night Sky Diary (@nightsky.example) October 2, \
+                 2026 at 9:14 PM";
     let want = [
         (
             Some("Comet over the harbour, time-lapse"),
             "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?si=x",
+            "",
         ),
-        (Some("Vimeo video player"), "https://player.vimeo.com/video/76979871?h=abc"),
-        (None, "https://mastodon.social/@astro/113200000000000000/embed"),
-        (Some("Where the comet was visible"), "https://maps.example.org/embed?view=comet-track"),
+        (
+            None,
+            "https://twitter.com/skywatcher/status/1840000000000000001?ref_src=twsrc%5Etfw",
+            tweet,
+        ),
+        (Some("Vimeo video player"), "https://player.vimeo.com/video/76979871?h=abc", ""),
+        (
+            None,
+            "https://www.instagram.com/p/C1comet9/?utm_source=ig_embed",
+            "The comet and the Milky Way from the dunes last night. A post shared by Dune Nights",
+        ),
+        (
+            None,
+            "https://www.tiktok.com/@nightsky/video/7290000000000000000",
+            "@nightsky Comet timelapse from the roof",
+        ),
+        (None, "https://mastodon.social/@astro/113200000000000000/embed", ""),
+        (
+            Some("Where the comet was visible"),
+            "https://maps.example.org/embed?view=comet-track",
+            "",
+        ),
+        (
+            Some("Play: The comet from the space station"),
+            "https://www.youtube.com/embed/kT0xBc1x3Aw",
+            "",
+        ),
+        (
+            None,
+            "https://bsky.app/profile/did:plc:skydiary4comet/post/3lcometpost2x?ref_src=embed",
+            skeet,
+        ),
+        (
+            None,
+            "https://astrodon.example/@observatory/113300000000000000",
+            "Post by @observatory@astrodon.example View on Mastodon",
+        ),
+        (None, "https://player.vimeo.com/video/76979872", ""),
     ];
+    let want: Vec<_> = want.iter().map(|(t, u, q)| (*t, *u, q.to_string())).collect();
     assert_eq!(cards, want, "one card per embed, in order");
     let body = body_text(&article);
-    for quoted in [
-        "Tail clearly visible without binoculars!",
-        "The comet and the Milky Way from the dunes last night.",
-        "Comet timelapse from the roof",
-    ] {
-        assert!(body.contains(quoted), "the post keeps its text: {quoted}\n{body}");
-    }
+    assert!(body.contains("Tail clearly visible without binoculars!"), "{body}");
     let tree = serde_json::to_string(&declutter::render::article_tree(&article)).unwrap();
     assert!(!tree.contains("iframe") && !tree.contains("\"img\""), "no frame, no image: {tree}");
+}
+
+/// Every image address in the reader (lead image and body), as the render tree gives them.
+fn reader_images(article: &Article) -> Vec<String> {
+    let tree = serde_json::to_value(declutter::render::article_tree(article)).unwrap();
+    let mut out = Vec::new();
+    let mut stack = vec![&tree];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::Array(a) => stack.extend(a.iter().rev()),
+            serde_json::Value::Object(o) => {
+                if o.get("tag").and_then(|t| t.as_str()) == Some("img") {
+                    let attrs = o.get("attrs").and_then(|a| a.as_array()).into_iter().flatten();
+                    for pair in attrs {
+                        if pair[0] == "src" {
+                            out.push(pair[1].as_str().unwrap().to_owned());
+                        }
+                    }
+                }
+                stack.extend(o.values());
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn lazy_and_noscript_pictures_reach_the_reader_at_their_best_resolution() {
+    let snap = load("lazy-media");
+    let (_, article) = read(&snap, "https://orchard.example/notes/north-slope");
+    let images = reader_images(&article);
+    let want: Vec<String> = snap
+        .iter()
+        .filter_map(|n| n.attr("data-want"))
+        .map(|f| format!("https://orchard.example/media/{f}"))
+        .collect();
+    assert_eq!(want.len(), 7, "one per pattern");
+    // Each picture once, in page order, and nothing else: no placeholder, no preview, no twin.
+    let shown: Vec<&String> = images.iter().filter(|s| want.contains(s)).collect();
+    assert_eq!(shown, want.iter().collect::<Vec<_>>(), "all of {images:?}");
+    assert_eq!(images.len(), want.len(), "nothing but the pictures: {images:?}");
 }

@@ -25,11 +25,11 @@ const FLOOR_ZYTE_F1: f64 = 0.990;
 /// Per wcxb-dev page type: (type, F1 floor).
 const FLOOR_WCXB: &[(&str, f64)] = &[
     ("article", 0.74),
-    ("collection", 0.50),
+    ("collection", 0.65),
     ("documentation", 0.81),
     ("forum", 0.69),
-    ("listing", 0.63),
-    ("product", 0.56),
+    ("listing", 0.68),
+    ("product", 0.47),
     ("service", 0.77),
 ];
 /// Share of the sampled Readability pages whose `readerable` answer matches the expected one.

@@ -199,8 +199,9 @@ fn counts_for_depth(name: &LocalName) -> bool {
 impl<S: TokenSink> TokenSink for DepthCap<S> {
     type Handle = S::Handle;
 
-    fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<S::Handle> {
-        if let Token::TagToken(tag) = &token {
+    fn process_token(&self, mut token: Token, line: u64) -> TokenSinkResult<S::Handle> {
+        if let Token::TagToken(tag) = &mut token {
+            shadow_mode_lowercase(tag);
             if counts_for_depth(&tag.name) && !tag.self_closing {
                 match tag.kind {
                     TagKind::StartTag if self.depth.get() >= MAX_PARSE_DEPTH => {
@@ -228,6 +229,16 @@ impl<S: TokenSink> TokenSink for DepthCap<S> {
 
     fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
         self.inner.adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+/// Browsers read a template's `shadowrootmode` without regard to case (an enumerated attribute);
+/// html5ever takes only "open" and "closed" as written, so the filter lowercases the value first.
+fn shadow_mode_lowercase(tag: &mut html5ever::tokenizer::Tag) {
+    if tag.kind == TagKind::StartTag && &*tag.name == "template" {
+        for a in tag.attrs.iter_mut().filter(|a| &*a.name.local == "shadowrootmode") {
+            a.value = StrTendril::from_slice(&a.value.to_ascii_lowercase());
+        }
     }
 }
 
@@ -330,26 +341,77 @@ fn write_tree(document: &Handle, flat: &mut FlatTree, w: &mut Writer, unwrap_nos
                     ns!(mathml) => Namespace::MathMl,
                     _ => Namespace::Other,
                 };
-                let attrs = attrs.borrow();
-                let qualified: Vec<(String, &str)> = attrs
-                    .iter()
-                    .map(|a| {
-                        // Browsers report `xlink:href` as one name; html5ever splits it.
-                        let n = match a.name.prefix.as_deref() {
-                            Some(p) if !p.is_empty() => format!("{p}:{}", &*a.name.local),
-                            _ => a.name.local.to_string(),
-                        };
-                        (n, &*a.value)
-                    })
-                    .collect();
-                let local =
-                    if unwrap_noscript && &*name.local == "noscript" { "div" } else { &name.local };
-                w.open(ns, local, qualified.iter().map(|(n, v)| (n.as_str(), *v)));
-                stack.push((flat.children(&child), 0));
+                let noscript = &*name.local == "noscript" && ns == Namespace::Html;
+                let local = if unwrap_noscript && noscript { "div" } else { &name.local };
+                open(w, ns, local, &attrs.borrow());
+                if noscript && !unwrap_noscript {
+                    write_noscript_media(&child, w);
+                    w.close();
+                } else {
+                    stack.push((flat.children(&child), 0));
+                }
             }
             NodeData::Text { contents } => w.text(&contents.borrow()),
             _ => {}
         }
+    }
+}
+
+/// Opens an element with its attributes as a browser names them.
+fn open(w: &mut Writer, ns: Namespace, local: &str, attrs: &[html5ever::Attribute]) {
+    let qualified: Vec<(String, &str)> = attrs
+        .iter()
+        .map(|a| {
+            // Browsers report `xlink:href` as one name; html5ever splits it.
+            let n = match a.name.prefix.as_deref() {
+                Some(p) if !p.is_empty() => format!("{p}:{}", &*a.name.local),
+                _ => a.name.local.to_string(),
+            };
+            (n, &*a.value)
+        })
+        .collect();
+    w.open(ns, local, qualified.iter().map(|(n, v)| (n.as_str(), *v)));
+}
+
+/// The pictures of a `<noscript>` whose content is raw text (the page was parsed with scripting
+/// on, as a tab parses it), parsed out of that text exactly as the walker does (`noscriptMedia`
+/// in extension/walk.js; the rule is in [`super::wire`]'s docs).
+fn write_noscript_media(noscript: &Handle, w: &mut Writer) {
+    let mut text = String::new();
+    for c in noscript.children.borrow().iter() {
+        if let NodeData::Text { contents } = &c.data {
+            text.push_str(&contents.borrow());
+        }
+    }
+    if !text.to_ascii_lowercase().contains("<img") {
+        return;
+    }
+    let html = |n: &Handle, want: &[&str]| match &n.data {
+        NodeData::Element { name, .. } => name.ns == ns!(html) && want.contains(&&*name.local),
+        _ => false,
+    };
+    let dom = build(&text, false).dom;
+    // (node, whether its parent is a `picture`), in document order.
+    let mut stack = vec![(dom.document.clone(), false)];
+    while let Some((node, in_picture)) = stack.pop() {
+        let picture = html(&node, &["picture"]);
+        if picture || (html(&node, &["img"]) && !in_picture) {
+            write_element(&node, w);
+            if picture {
+                for c in node.children.borrow().iter().filter(|c| html(c, &["source", "img"])) {
+                    write_element(c, w);
+                    w.close();
+                }
+            }
+            w.close();
+        }
+        stack.extend(node.children.borrow().iter().rev().map(|c| (c.clone(), picture)));
+    }
+}
+
+fn write_element(node: &Handle, w: &mut Writer) {
+    if let NodeData::Element { name, attrs, .. } = &node.data {
+        open(w, Namespace::Html, &name.local, &attrs.borrow());
     }
 }
 
@@ -370,6 +432,26 @@ mod tests {
         let sjis = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"><p>\x93\xfa\x96\x7b</p>";
         assert!(decode(sjis).contains("日本"));
         assert!(decode(b"\xef\xbb\xbf<p>x</p>").starts_with("<p>"));
+    }
+
+    #[test]
+    fn noscript_pictures_are_parsed_out_of_its_text() {
+        let snap = parse(concat!(
+            "<body><p>Words</p><noscript><figure><picture><source srcset='a.webp 2x'>",
+            "<img src=a.jpg></picture><figcaption>Caption</figcaption></figure>",
+            "<IMG SRC=b.jpg alt='B &amp; C'> Enable JavaScript</noscript>",
+            "<noscript><iframe src=https://tracker.example/ns.html></iframe></noscript></body>",
+        ))
+        .unwrap();
+        let mut noscripts = snap.iter().filter(|n| n.is(Tag::Noscript));
+        let pictures = noscripts.next().unwrap();
+        let tree = |n: crate::dom::NodeRef| {
+            n.descendants().skip(1).map(|d| d.name().to_owned()).collect::<Vec<_>>().join(" ")
+        };
+        assert_eq!(tree(pictures), "picture source img img", "pictures only, no text");
+        let b = pictures.element_children().last().unwrap();
+        assert_eq!((b.attr("src"), b.attr("alt")), (Some("b.jpg"), Some("B & C")));
+        assert_eq!(tree(noscripts.next().unwrap()), "", "no picture, nothing written");
     }
 
     #[test]

@@ -303,4 +303,14 @@ mod tests {
         // tree shows its own children.
         assert_eq!(snap.find(Tag::Body).map(|b| b.text_content()).unwrap_or_default(), "own");
     }
+
+    #[test]
+    fn the_shadow_root_mode_is_read_without_regard_to_case() {
+        let page = "<div><template shadowrootmode=OPEN>[<slot></slot>]</template>a</div>\
+            <p><template shadowrootmode=Closed>(<slot></slot>)</template>b</p>\
+            <span><template shadowrootmode=shut>inert</template>c</span>";
+        let snap = html::parse(page).unwrap();
+        let body = snap.find(Tag::Body).map(|b| b.text_content()).unwrap_or_default();
+        assert_eq!(body, "[a](b)c", "open and closed roots attached, an unknown mode stays inert");
+    }
 }

@@ -21,8 +21,15 @@
 //! Comments, doctypes and processing instructions are not sent.
 //!
 //! What the decoder keeps (the same for every host, which is what makes them agree):
-//! - nothing under `<noscript>` (a live page holds its content as raw text, a parser without
-//!   scripting as elements) and nothing under `<template>` (its content is a separate fragment);
+//! - under `<noscript>`, only the pictures and no text. A live page holds its content as raw
+//!   text (scripting is on), so both hosts parse that text as a document without scripting and
+//!   write its `img` and `picture` elements, in document order, each `picture` with its `source`
+//!   and `img` children (an `img` whose parent is a `picture` only there), and only when the text
+//!   holds `<img` (ASCII case-insensitive): `noscriptMedia` in the walker, `write_noscript_media`
+//!   in [`super::html`]. Lazy loaders and image components put the real picture there
+//!   (`<img data-src=...><noscript><img src=...></noscript>`), some pages nowhere else;
+//!   extraction decides which twin shows;
+//! - nothing under `<template>` (its content is a separate fragment);
 //! - text under `<script>` only for JSON-LD (`type="application/ld+json"`), never under `<style>`;
 //! - all attributes of every element.
 
@@ -92,9 +99,9 @@ impl<'a> Strings<'a> {
 #[derive(Clone, Copy, PartialEq)]
 enum Keep {
     All,
-    /// Elements are kept, text is not (`<style>`, `<script>` other than JSON-LD).
+    /// Elements are kept, text is not (`<style>`, `<script>` other than JSON-LD, `<noscript>`).
     NoText,
-    /// Nothing is kept (`<noscript>`, `<template>`), down to the matching END.
+    /// Nothing is kept (`<template>`), down to the matching END.
     Nothing,
 }
 
@@ -175,8 +182,8 @@ pub fn decode(ops: &[u32], text: String) -> Result<Snapshot, WireError> {
                     Kind::Element { tag, ns, name, attrs_start, attrs_end, class, id: id_attr },
                 )?;
                 let inner = match tag {
-                    crate::dom::Tag::Noscript | crate::dom::Tag::Template => Keep::Nothing,
-                    crate::dom::Tag::Style => Keep::NoText,
+                    crate::dom::Tag::Template => Keep::Nothing,
+                    crate::dom::Tag::Style | crate::dom::Tag::Noscript => Keep::NoText,
                     crate::dom::Tag::Script => {
                         let s = |span: Span| &text[span.start as usize..span.end as usize];
                         let is_json_ld =
@@ -322,6 +329,7 @@ mod tests {
         w.open(Namespace::Html, "noscript", []);
         w.open(Namespace::Html, "img", [("src", "a.png")]);
         w.close();
+        w.text("enable JavaScript");
         w.close();
         w.open(Namespace::Html, "style", []);
         w.text("p{}");
@@ -334,9 +342,8 @@ mod tests {
         let kids: Vec<_> = body.children().collect();
         assert_eq!(kids.len(), 3, "merged text, noscript, style: {kids:?}");
         assert_eq!(kids[0].text(), "héllo wörld");
-        assert!(kids[1].first_child().is_none());
+        assert!(kids[1].first_child().is_some_and(|i| i.is(Tag::Img)), "a noscript keeps its img");
         assert!(kids[2].first_child().is_none());
-        assert!(snap.find(Tag::Img).is_none());
         assert_eq!(body.text_content(), "héllo wörld");
     }
 

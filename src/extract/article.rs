@@ -66,6 +66,10 @@ pub enum Block {
     Quote {
         blocks: Vec<Block>,
     },
+    /// A note or warning set apart from the text: a documentation page's admonition.
+    Note {
+        blocks: Vec<Block>,
+    },
     /// Preformatted text, whitespace and line breaks kept.
     Code {
         language: Option<String>,
@@ -82,10 +86,13 @@ pub enum Block {
         fallback: String,
     },
     Rule,
-    /// An embedded video or post, shown as a card linking to it (see `embeds`).
+    /// An embedded video or post, shown as a card linking to it (see `embeds`); a post quoted
+    /// as its provider's blockquote embed code keeps its text in `quote`.
     Embed {
         title: Option<String>,
         url: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        quote: Vec<Block>,
     },
     /// Notes at the end of the article.
     Footnotes {

@@ -151,6 +151,14 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
                 }
             }
         }
+        _ if is_post_author(c) => {
+            // A thread's posts each open with their author's name, as a small header.
+            let name = c.descendants().find(|d| d.attr("itemprop") == Some("name")).unwrap_or(c);
+            let text = collapse_text(&ctx.text(name));
+            if !text.is_empty() {
+                out.push(Block::Heading { level: 6, content: vec![Inline::Text { text }] });
+            }
+        }
         Tag::P => {
             out.flush();
             inlines(c, ctx, depth + 1, &mut out.inline, &mut out.figures);
@@ -204,8 +212,10 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
         }
         Tag::Blockquote => {
             let blocks = blocks_of(c, ctx, depth);
-            if !blocks.is_empty() {
-                out.push(Block::Quote { blocks });
+            match embeds::post(c, ctx.base) {
+                Some(url) => out.push(Block::Embed { title: None, url, quote: blocks }),
+                None if !blocks.is_empty() => out.push(Block::Quote { blocks }),
+                None => {}
             }
         }
         Tag::Figure => figure(c, ctx, depth, out),
@@ -252,6 +262,12 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
                 out.push(Block::Footnotes { items });
             }
         }
+        Tag::Section | Tag::Div | Tag::Aside if is_admonition(c) && depth < MAX_DEPTH => {
+            let blocks = blocks_of(c, ctx, depth);
+            if !blocks.is_empty() {
+                out.push(Block::Note { blocks });
+            }
+        }
         Tag::Iframe | Tag::Object | Tag::Embed => {
             if let Some(card) = embeds::frame(c, ctx.base) {
                 out.push(card);
@@ -268,10 +284,11 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
             children(c, ctx, depth + 1, out)
         }
         _ if is_inline(c) => inline_element(c, ctx, depth + 1, &mut out.inline, &mut out.figures),
-        _ => {
+        _ => match embeds::lite_player(c) {
+            Some(card) => out.push(card),
             // Unknown elements (custom elements, `<font>`...): read through them.
-            children(c, ctx, depth + 1, out);
-        }
+            None => children(c, ctx, depth + 1, out),
+        },
     }
 }
 
@@ -341,6 +358,31 @@ fn is_loose_caption(n: NodeRef) -> bool {
         && (paragraphs == 0 || (paragraphs == 1 && !n.ancestors().any(|a| a.is(Tag::Figure))))
         && !n.descendants().any(|d| matches!(d.tag(), Some(Tag::Img | Tag::Picture | Tag::Video)))
         && n.text_content().len() <= MAX_LOOSE_CAPTION
+}
+
+/// schema.org types of a post in a thread (a forum's, a Q&A page's, comments).
+const POST_TYPES: [&str; 5] =
+    ["/Comment", "/DiscussionForumPosting", "/Answer", "/Question", "/SocialMediaPosting"];
+
+/// The `author` of a post in a thread, in schema.org microdata: the property belongs to the
+/// nearest enclosing item, which must be a post.
+fn is_post_author(n: NodeRef) -> bool {
+    n.attr("itemprop").is_some_and(|p| p.split_ascii_whitespace().any(|w| w == "author"))
+        && n.ancestors()
+            .find(|a| a.attr("itemscope").is_some())
+            .and_then(|a| a.attr("itemtype"))
+            .is_some_and(|t| POST_TYPES.iter().any(|p| t.trim_end().ends_with(p)))
+}
+
+/// A note set apart from the text, as documentation generators mark it: Sphinx's and MkDocs'
+/// `admonition`, Docusaurus' `theme-admonition`, GitHub's `markdown-alert`, a `callout`
+/// (GitBook and others), or ARIA's `role="note"`.
+fn is_admonition(n: NodeRef) -> bool {
+    let ci = super::class_words::class_and_id(n);
+    n.attr("role") == Some("note")
+        || ["admonition", "markdown-alert", "callout"]
+            .iter()
+            .any(|w| super::class_words::has_token(&ci, w))
 }
 
 fn is_footnotes(n: NodeRef) -> bool {
@@ -768,7 +810,9 @@ pub fn block_text(b: &Block, out: &mut String) {
         Block::List { items, .. } | Block::Footnotes { items } => {
             lines(items.iter().flatten(), out)
         }
-        Block::Quote { blocks } => lines(blocks, out),
+        Block::Quote { blocks } | Block::Note { blocks } | Block::Embed { quote: blocks, .. } => {
+            lines(blocks, out)
+        }
         // Plain text has no pictures, and a caption without its picture is noise between
         // paragraphs; captions stay in the structured article.
         Block::Figure { .. } => {}
@@ -784,7 +828,7 @@ pub fn block_text(b: &Block, out: &mut String) {
             out.push_str(&caption.into_iter().chain(rows).collect::<Vec<_>>().join("\n"));
         }
         Block::Math { fallback, .. } => out.push_str(fallback),
-        Block::Rule | Block::Embed { .. } => {}
+        Block::Rule => {}
     }
 }
 

@@ -1,5 +1,5 @@
-//! Embedded videos and posts -> a card in the reader: the frame's title when it has one and a
-//! link to the embed's address.
+//! Embedded videos and posts -> a card in the reader: the frame's title when it has one, a
+//! quoted post's text, and a link to the embed's address or the post's.
 //!
 //! Why a card and not the embed: a player or a post widget is a third-party frame with script;
 //! the reader loads nothing from elsewhere until the person follows the link. Dropping embeds
@@ -7,10 +7,9 @@
 //!
 //! Which provider it is and the original's address (a YouTube player URL -> the watch page) are
 //! worked out by the extension as the reader opens (`extension/embeds.js`, from the providers'
-//! published embed URL formats): that table costs nothing in the wasm, which is at its size
-//! budget. Posts quoted as the providers' blockquote embed codes (`twitter-tweet`,
-//! `instagram-media`, `tiktok-embed`) need nothing here: they are quotes, and the reader keeps
-//! their text and their permalink (the date link under a tweet).
+//! published embed URL formats): that table costs nothing in the wasm. Posts quoted as the
+//! providers' blockquote embed codes keep their text inside the card ([`post`]); the lite
+//! players' custom elements become cards like the frames they stand for ([`lite_player`]).
 
 use super::Block;
 use crate::dom::{NodeRef, Tag};
@@ -36,7 +35,43 @@ fn source<'a>(el: NodeRef<'a>) -> Option<&'a str> {
 pub fn frame(el: NodeRef, base: Option<&str>) -> Option<Block> {
     let url = resolve_link(base, source(el)?).filter(|u| u.starts_with("http"))?;
     let title = el.attr("title").map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
-    Some(Block::Embed { title, url })
+    Some(Block::Embed { title, url, quote: Vec::new() })
+}
+
+/// The original of a post quoted as its provider's blockquote embed code (X's `twitter-tweet`,
+/// `instagram-media`, `tiktok-embed`, `bluesky-embed`, `mastodon-embed`...): the blockquote's
+/// `cite` (TikTok's code sets it), else the link with the longest address (query left out),
+/// which in every such code is the post's own (its date or "View on ..." link; the others go to
+/// profiles, tags, communities and short links).
+pub fn post(el: NodeRef, base: Option<&str>) -> Option<String> {
+    if !super::node_tables::is_embedded_post(el) {
+        return None;
+    }
+    let path = |h: &&str| h.split(['?', '#']).next().map_or(0, str::len);
+    let links = el.descendants().filter(|d| d.is(Tag::A)).filter_map(|a| a.attr("href"));
+    let href = el.attr("cite").or_else(|| links.max_by_key(path))?;
+    resolve_link(base, href).filter(|u| u.starts_with("http"))
+}
+
+/// Lite players, the custom elements that stand in for a YouTube or Vimeo player until
+/// clicked (`<lite-youtube videoid>`, `<lite-vimeo videoid>`, as their packages publish them):
+/// a card linking to the player's address, titled by its play label.
+pub fn lite_player(el: NodeRef) -> Option<Block> {
+    let player = match el.name() {
+        "lite-youtube" => "https://www.youtube.com/embed/",
+        "lite-vimeo" => "https://player.vimeo.com/video/",
+        _ => return None,
+    };
+    let id = el.attr("videoid")?.trim();
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        return None;
+    }
+    let title = ["playlabel", "title"].iter().find_map(|a| el.attr(a)).map(str::trim);
+    Some(Block::Embed {
+        title: title.filter(|t| !t.is_empty()).map(str::to_owned),
+        url: format!("{player}{id}"),
+        quote: Vec::new(),
+    })
 }
 
 /// Whether extraction's cleaning keeps this frame for a card: an embed player's address (the

@@ -42,36 +42,44 @@ pub fn image(el: NodeRef, base: Option<&str>) -> Option<Image> {
     if width.is_some_and(|w| w < MIN_SIDE) || height.is_some_and(|h| h < MIN_SIDE) {
         return None;
     }
+    let src = resolve_image(base, &source(el, img)?)?;
+    let alt = img.and_then(|i| i.attr("alt")).map(super::collapse_text).unwrap_or_default();
+    Some(Image { src, alt, width, height, ..Image::default() })
+}
+
+/// The source of an `img` or `picture` (`img` is its image element) as written: the largest
+/// candidate of all its `srcset`s (every `<source>` of a picture: the first is often a phone's
+/// crop), else the lazy loader's attribute, else a `src` that is no placeholder, else any
+/// attribute holding an image's address.
+fn source(el: NodeRef, img: Option<NodeRef>) -> Option<String> {
     let picture = if el.is(Tag::Picture) {
         Some(el)
     } else {
         img.and_then(|i| i.parent()).filter(|p| p.is(Tag::Picture))
     };
-    let mut src = None;
-    if let Some(p) = picture {
-        src = p
-            .element_children()
-            .filter(|s| s.is(Tag::Source))
-            .find_map(|s| srcset(s).and_then(largest));
-    }
-    if let Some(i) = img {
-        src = src
-            .or_else(|| srcset(i).and_then(largest))
-            .or_else(|| {
-                LAZY_SRC
-                    .iter()
-                    .find_map(|a| i.attr(a))
-                    .filter(|v| !v.trim().is_empty())
-                    .map(str::to_owned)
-            })
-            .or_else(|| i.attr("src").filter(|s| !is_placeholder(s)).map(str::to_owned))
-            .or_else(|| {
-                i.attrs().map(|(_, v)| v.trim()).find(|v| is_image_url(v)).map(str::to_owned)
-            });
-    }
-    let src = resolve_image(base, &src?)?;
-    let alt = img.and_then(|i| i.attr("alt")).map(super::collapse_text).unwrap_or_default();
-    Some(Image { src, alt, width, height, ..Image::default() })
+    let sources =
+        picture.into_iter().flat_map(|p| p.element_children()).filter(|s| s.is(Tag::Source));
+    largest(sources.chain(img).filter_map(srcset)).or_else(|| {
+        let i = img?;
+        LAZY_SRC
+            .iter()
+            .find_map(|a| i.attr(a))
+            .filter(|v| !v.trim().is_empty())
+            .or_else(|| i.attr("src").filter(|s| !is_placeholder(s)))
+            .or_else(|| i.attrs().map(|(_, v)| v.trim()).find(|v| is_image_url(v)))
+            .map(str::to_owned)
+    })
+}
+
+/// Which of a picture and its `<noscript>` twin (the `img` or `picture` just before a noscript
+/// that holds one) the reader leaves out: the noscript when a lazy loader holds the twin's real
+/// source, else the twin (a placeholder, an inline low-quality preview, or the same picture
+/// again). Both are one picture; showing both showed it twice.
+pub fn noscript_twin_left_out(noscript: NodeRef) -> Option<NodeRef> {
+    noscript.first_child()?;
+    let twin =
+        noscript.prev_element().filter(|p| matches!(p.tag(), Some(Tag::Img | Tag::Picture)))?;
+    Some(if twin.descendants().any(is_lazy) { noscript } else { twin })
 }
 
 /// The picture of a `<figure>` that has no `img` yet: a script swaps one in for the box that
@@ -120,10 +128,10 @@ pub fn is_lazy(img: NodeRef) -> bool {
     LAZY_SRC.iter().chain(LAZY_SRCSET).any(|a| *a != "srcset" && img.attr(a).is_some())
 }
 
-/// The largest candidate of a `srcset` (by width descriptor, else density).
-pub fn largest(srcset: &str) -> Option<String> {
+/// The largest candidate of some `srcset`s (by width descriptor, else density).
+fn largest<'a>(srcsets: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut best: Option<(f32, &str)> = None;
-    for (size, url) in candidates(srcset) {
+    for (size, url) in srcsets.flat_map(candidates) {
         let value = match size {
             Size::Width(w) => w,
             Size::Density(x) => x * DENSITY_RANK,

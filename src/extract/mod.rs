@@ -14,6 +14,7 @@
 //!   picture's credit ([`credits`]) goes to the picture before it; the author's bio as the page's
 //!   schema.org data states it ([`bios`]) goes; a heading left with nothing
 //!   under it at the end, or the comments' count, is what remains of cut furniture ([`tail`]);
+//! - [`listing`]: a page of entries (linked headlines over summaries) where nothing voted;
 //! - [`lead`]: the lead image, named by the metadata or found above the article;
 //! - [`readerable`]: the badge's quick "is there an article?" check, and the sign-in page test
 //!   that extraction shares with it (a login form is never an article).
@@ -36,8 +37,10 @@ mod images;
 mod jsonld;
 mod labels;
 mod lead;
+mod listing;
 mod metadata;
 mod node_tables;
+mod product;
 mod readerable;
 mod score;
 mod signoffs;
@@ -138,7 +141,8 @@ pub fn extract_excluding(
     options: &Options,
     exclude: &[NodeId],
 ) -> Result<Article, ExtractError> {
-    let page = node_tables::Base::new(snap);
+    let mut page = node_tables::Base::new(snap);
+    page.leave_out_noscript_twins(snap);
     if readerable::is_sign_in_page(snap, &page) {
         return Err(ExtractError::NoArticle);
     }
@@ -148,9 +152,11 @@ pub fn extract_excluding(
     let site_name = meta.site_name();
     let title = title::title(snap, &meta, site_name.as_deref());
     let meta_byline = meta.byline().and_then(|b| byline::clean(&b));
+    let product = product::is_product_page(snap, meta.json.headline.is_some());
     let mut best: Option<Attempt> = None;
     for flags in ATTEMPTS {
-        let a = attempt(snap, &page, flags, &title, meta_byline.is_none(), options.root);
+        let want_byline = meta_byline.is_none();
+        let a = attempt(snap, &page, flags, &title, want_byline, options.root, product);
         let Some(a) = a else { continue };
         if options.root.is_some() {
             // A picked block is the article whatever its length; a looser pass only when the
@@ -175,6 +181,20 @@ pub fn extract_excluding(
             break;
         }
     }
+    // A listing's entries never vote: where nothing else is an article, they are the page,
+    // read whole (their links are the content, not a menu to clean away).
+    // So are they where what won is clutter the classifier found (a consent banner's text).
+    let won = |b: &Attempt| is_article(b) && !in_subtrees(snap, b.top, exclude);
+    let mut a_listing = false;
+    if options.root.is_none() && !best.as_ref().is_some_and(won) {
+        if let Some(top) = listing::find(snap, &page) {
+            let whole = ATTEMPTS[ATTEMPTS.len() - 1];
+            let want_byline = meta_byline.is_none();
+            let entries = attempt(snap, &page, whole, &title, want_byline, Some(top), false);
+            a_listing = entries.as_ref().is_some_and(is_article);
+            best = entries.filter(is_article).or(best);
+        }
+    }
     // A picked block is the article whatever its length.
     let best = best
         .filter(|b| if options.root.is_some() { b.text > 0 } else { is_article(b) })
@@ -191,6 +211,9 @@ pub fn extract_excluding(
     }
     bios::drop_bios(&mut body, &meta.json.bios);
     tail::trim(&mut body);
+    if a_listing {
+        body = listing::as_list(body);
+    }
     let mut text = String::new();
     for b in &body {
         body::block_text(b, &mut text);
@@ -234,6 +257,12 @@ pub fn extract_excluding(
     })
 }
 
+/// True when `n` is one of the given subtrees (sorted by id) or inside one.
+fn in_subtrees(snap: &Snapshot, n: NodeId, roots: &[NodeId]) -> bool {
+    let at = roots.partition_point(|r| *r <= n);
+    roots[..at].iter().any(|r| snap.node(*r).last_descendant().id() >= n)
+}
+
 /// Whether an attempt found an article: not a page of links and controls, and enough text, or
 /// most of the page's.
 fn is_article(b: &Attempt) -> bool {
@@ -250,10 +279,15 @@ fn attempt(
     title: &str,
     want_byline: bool,
     root: Option<NodeId>,
+    product: bool,
 ) -> Option<Attempt> {
     let mut byline = None;
     let mut title_seen = title.is_empty();
     let mut take = |n: NodeRef| {
+        // A product's reviews are its readers' posts, never its description.
+        if product && product::is_review(n) {
+            return true;
+        }
         if want_byline && byline.is_none() && byline::is_byline_node(n) {
             byline = Some(byline::node_text(n));
             return true;

@@ -7,6 +7,7 @@
 //! sums each subtree into its parent.
 
 use super::class_words as words;
+use super::images;
 use crate::charcount::{self, collapsed_len};
 use crate::dom::{NodeRef, Snapshot, Tag};
 use foldhash::{HashMap, HashMapExt};
@@ -200,12 +201,18 @@ impl Base {
                 b.own_text[i] = collapsed_len(n.text());
                 b.own_commas[i] = charcount::count(n.text(), b',', words::is_comma);
             } else if let Some(tag) = n.tag() {
-                b.excluded[i] = tag.is_raw_text()
-                    || matches!(
-                        tag,
-                        Tag::Head | Tag::Title | Tag::Svg | Tag::Select | Tag::Template
-                    )
-                    || is_hidden(n);
+                // A `<noscript>` holds only its pictures (`dom::wire`): content, but see
+                // [`Base::leave_out_noscript_twins`].
+                b.excluded[i] = matches!(
+                    tag,
+                    Tag::Script
+                        | Tag::Style
+                        | Tag::Head
+                        | Tag::Title
+                        | Tag::Svg
+                        | Tag::Select
+                        | Tag::Template
+                ) || is_hidden(n);
                 let class = *classes.entry(n.class()).or_insert_with(|| Named::of(n.class()));
                 let id = Named::of(n.id_attr());
                 b.unlikely[i] = looks_unlikely(n, class, id);
@@ -252,7 +259,7 @@ impl Base {
 
 /// A post embedded from a social network: the `<blockquote>` its embed code writes, holding the
 /// post's text until (or instead of) the network's script drawing it.
-fn is_embedded_post(n: NodeRef) -> bool {
+pub(super) fn is_embedded_post(n: NodeRef) -> bool {
     n.is(Tag::Blockquote)
         && n.class()
             .split_ascii_whitespace()
@@ -260,6 +267,17 @@ fn is_embedded_post(n: NodeRef) -> bool {
 }
 
 impl Base {
+    /// Of each picture and its `<noscript>` twin, one is left out (see
+    /// [`images::noscript_twin_left_out`]). Extraction's step alone: the readerability check,
+    /// which shares [`Base::new`] in the clutter-only module, reads no pictures.
+    pub fn leave_out_noscript_twins(&mut self, snap: &Snapshot) {
+        for n in snap.iter().filter(|n| n.is(Tag::Noscript)) {
+            if let Some(out) = images::noscript_twin_left_out(n) {
+                self.excluded[out.id().index()] = true;
+            }
+        }
+    }
+
     /// Nodes no reader sees as content: scripts, `<head>`, hidden boxes, menus, footers... (a
     /// node's verdict covers its subtree).
     pub fn furniture(&self, snap: &Snapshot) -> Vec<bool> {

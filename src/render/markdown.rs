@@ -54,7 +54,7 @@ struct Writer {
 fn note_count(b: &Block) -> usize {
     match b {
         Block::Footnotes { items } => items.len(),
-        Block::Quote { blocks } => blocks.iter().map(note_count).sum(),
+        Block::Quote { blocks } | Block::Note { blocks } => blocks.iter().map(note_count).sum(),
         _ => 0,
     }
 }
@@ -74,7 +74,7 @@ impl Writer {
             }
             Block::Paragraph { content } => guard_lines(self.inlines(content).trim()),
             Block::List { ordered, items } => self.list(*ordered, items, note),
-            Block::Quote { blocks } => {
+            Block::Quote { blocks } | Block::Note { blocks } => {
                 let inner = self.blocks(blocks, note);
                 inner
                     .lines()
@@ -101,13 +101,18 @@ impl Writer {
             }
             Block::Rule => "---".to_owned(),
             // An embed stays a link to the original, as in the reader: nothing of it is fetched.
-            Block::Embed { title, url } => match crate::url::resolve_link(None, url) {
-                Some(h) => {
-                    let label = escape(&flat(title.as_deref().unwrap_or(&h)));
-                    format!("[{label}]({})", destination(&h))
-                }
-                None => String::new(),
-            },
+            // A quoted post's text comes first, as a quote.
+            Block::Embed { title, url, quote } => {
+                let quote = self.block(&Block::Quote { blocks: quote.clone() }, note);
+                let link = match crate::url::resolve_link(None, url) {
+                    Some(h) => {
+                        let label = escape(&flat(title.as_deref().unwrap_or(&h)));
+                        format!("[{label}]({})", destination(&h))
+                    }
+                    None => String::new(),
+                };
+                [quote, link].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n\n")
+            }
             Block::Footnotes { items } => items
                 .iter()
                 .map(|item| {

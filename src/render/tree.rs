@@ -29,6 +29,7 @@ pub const ALLOWED_TAGS: &[&str] = &[
     "ol",
     "li",
     "blockquote",
+    "aside",
     "figure",
     "figcaption",
     "img",
@@ -184,14 +185,19 @@ fn figure(img: &Image, cls: &str) -> RNode {
     el("figure", class(cls), children)
 }
 
-/// An embed as a card: a link to it, labelled with its title or its address. Nothing is loaded
-/// from the provider until the person follows the link; the extension names the provider
-/// (`extension/embeds.js`).
-fn embed_card(title: Option<&str>, url: &str) -> RNode {
+/// An embed as a card: a quoted post's text, then a link to it, labelled with its title or its
+/// address. Nothing is loaded from the provider until the person follows the link; the
+/// extension names the provider (`extension/embeds.js`).
+fn embed_card(title: Option<&str>, url: &str, quote: &[Block]) -> RNode {
     let Some(href) = crate::url::resolve_link(None, url) else { return text("") };
     let label = title.unwrap_or(url).to_owned();
     let attrs = vec![("href", href), ("rel", "noreferrer".into())];
-    el("div", class("dc-embed"), vec![el("a", attrs, vec![text(&label)])])
+    let mut card = Vec::new();
+    if !quote.is_empty() {
+        card.push(el("blockquote", vec![], quote.iter().map(block).collect()));
+    }
+    card.push(el("a", attrs, vec![text(&label)]));
+    el("div", class("dc-embed"), card)
 }
 
 fn block(b: &Block) -> RNode {
@@ -215,6 +221,7 @@ fn block(b: &Block) -> RNode {
             el(if *ordered { "ol" } else { "ul" }, vec![], lis)
         }
         Block::Quote { blocks } => el("blockquote", vec![], blocks.iter().map(block).collect()),
+        Block::Note { blocks } => el("aside", class("dc-note"), blocks.iter().map(block).collect()),
         Block::Code { language, text: t } => {
             let attrs =
                 language.as_ref().map(|l| class(&format!("language-{l}"))).unwrap_or_default();
@@ -258,7 +265,7 @@ fn block(b: &Block) -> RNode {
             m
         }
         Block::Rule => el("hr", vec![], vec![]),
-        Block::Embed { title, url } => embed_card(title.as_deref(), url),
+        Block::Embed { title, url, quote } => embed_card(title.as_deref(), url, quote),
         Block::Footnotes { items } => {
             let lis = items
                 .iter()

@@ -157,7 +157,7 @@ export function assertCleaned(expect) {
 // What the reader's article may contain, written here independently of the extension's own
 // lists (src/render/tree.rs, extension/overlay.js) so that a mistake there shows up here.
 const READER_TAGS = new Set(`article header footer h1 h2 h3 h4 h5 h6 p span a em strong code pre sub sup br hr
-  ul ol li blockquote figure figcaption img small time table caption thead tbody tr th td div section math mrow
+  ul ol li blockquote aside figure figcaption img small time table caption thead tbody tr th td div section math mrow
   mi mn mo ms mtext mspace msub msup msubsup mfrac msqrt mroot munder mover munderover mtable mtr mtd mstyle
   mpadded mphantom menclose semantics annotation`.split(/\s+/));
 const READER_ATTRS = new Set(`class href src alt lang dir datetime colspan rowspan loading referrerpolicy rel

@@ -257,6 +257,26 @@ for (const [name, launchBrowser] of browsers) {
       assert.equal(await driver.evaluate(page, inPageHtml), pristine, 'the page exactly as it was');
     });
 
+    test('peek outlines hidden elements inside shadow roots too, and hides them again when it ends', async () => {
+      await driver.goto(page, fixture('modern/shadow-article.html'));
+      await waitFor(() => driver.evaluate(page, () => document.readyState === 'complete'), 'the page');
+      // Every marked element inside an open shadow root: shown, and outlined as peek outlines.
+      const inShadowRoots = () => driver.evaluate(page, () => {
+        const roots = [document];
+        for (let i = 0; i < roots.length; i++) for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+        return roots.slice(1).flatMap((r) => [...r.querySelectorAll('[data-declutter-hidden]')])
+          .map((e) => ({ shown: e.checkVisibility(), outlined: getComputedStyle(e).outlineStyle === 'dashed' }));
+      });
+      await a.control(page, 'page');
+      const hidden = await inShadowRoots();
+      assert.ok(hidden.length >= 2 && hidden.every((e) => !e.shown), `clutter hidden inside shadow roots: ${JSON.stringify(hidden)}`);
+      await a.control(page, 'peek');
+      await waitFor(async () => (await inShadowRoots()).every((e) => e.shown && e.outlined), 'the shadow roots\' hidden elements outlined in place');
+      await a.control(page, 'peek');
+      await waitFor(async () => (await inShadowRoots()).every((e) => !e.shown), 'hidden again when peek ends');
+      assert.equal((await a.control(page, 'page')).status, 'restored');
+    });
+
     test('a modal that locks scrolling is hidden and the page scrolls; undo locks it again exactly', async () => {
       await driver.goto(page, fixture('control/modal-lock.html'));
       const pristine = await driver.evaluate(page, inPageHtml);

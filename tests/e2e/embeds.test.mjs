@@ -13,6 +13,7 @@ test('embed addresses name their provider and the original', () => {
     ['https://www.instagram.com/p/CxYz123/embed/captioned/', 'Instagram', 'https://www.instagram.com/p/CxYz123/'],
     ['https://www.tiktok.com/embed/v2/7106594312292453675', 'TikTok', 'https://www.tiktok.com/embed/v2/7106594312292453675'],
     ['https://mastodon.social/@Gargron/109315394445377283/embed', 'Mastodon (mastodon.social)', 'https://mastodon.social/@Gargron/109315394445377283'],
+    ['https://bsky.app/profile/did:plc:z72i7hdynmk6r22z27h6tvur/post/3laya4nwvxc2o?ref_src=embed', 'Bluesky', 'https://bsky.app/profile/did:plc:z72i7hdynmk6r22z27h6tvur/post/3laya4nwvxc2o'],
     ['https://maps.example.org/embed?q=harbour', 'maps.example.org', 'https://maps.example.org/embed?q=harbour'],
   ];
   for (const [url, provider, original] of cases) assert.deepEqual(recogniseEmbed(url), { provider, original }, url);
@@ -28,4 +29,13 @@ test('cards in the reader tree get the provider and the original', () => {
     { tag: 'a', attrs: [['href', 'https://vimeo.com/1'], ['rel', 'noreferrer']], children: ['vimeo.com/1'] },
   ]);
   assert.equal(tree.children[2].children[1].children[0], 'A title');
+});
+
+test('a quoted post\'s card keeps its text before the link', () => {
+  const quote = { tag: 'blockquote', attrs: [], children: [{ tag: 'p', attrs: [], children: ['Two tails tonight'] }] };
+  const href = 'https://twitter.com/a/status/184?ref_src=twsrc';
+  const card = { tag: 'div', attrs: [['class', 'dc-embed']], children: [quote, { tag: 'a', attrs: [['href', href]], children: [href] }] };
+  describeEmbeds({ tag: 'article', attrs: [], children: [card] });
+  assert.deepEqual(card.children.map((c) => c.tag), ['small', 'blockquote', 'a']);
+  assert.deepEqual(card.children[2], { tag: 'a', attrs: [['href', 'https://twitter.com/a/status/184']], children: ['twitter.com/a/status/184'] });
 });

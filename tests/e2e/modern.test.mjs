@@ -1,7 +1,7 @@
 // The modern web (issue 17) in both browsers, through the real toolbar action: articles and
 // clutter inside shadow roots (declarative and scripted, open and closed) are read and hidden,
 // and closing the reader restores every shadow tree; relative URLs follow <base href>; embeds
-// become cards.
+// become cards; lazy-loaded, noscript-only and blur-up pictures show once, at their best.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BROWSERS, waitFor, withBrowser } from './suite.mjs';
@@ -82,18 +82,42 @@ for (const [browserName, launch] of BROWSERS) {
       await driver.closePage(page);
     });
 
+    test(`${browserName}: lazy, noscript and blur-up pictures reach the reader once, at their best resolution`, async () => {
+      const { driver, base } = session;
+      const page = await driver.open(`${base}/fixtures/modern/lazy-media.html`);
+      // On the live page the noscript pictures are text, and the placeholders are what shows.
+      const live = await driver.evaluate(page, () => ({
+        want: [...document.querySelectorAll('[data-want]')].map((e) => new URL(`media/${e.dataset.want}`, new URL('/', location.href)).href),
+        noscriptImages: document.querySelectorAll('noscript img').length,
+        noscripts: document.querySelectorAll('noscript').length,
+      }));
+      assert.equal(live.want.length, 7, 'one picture per pattern');
+      assert.ok(live.noscripts === 3 && live.noscriptImages === 0, 'noscript content is raw text in a tab');
+      await driver.click(page);
+      const overlay = await waitFor(() => driver.overlay(page), 'the overlay');
+      const images = [...overlay.html.matchAll(/<img\b[^>]*?\ssrc="([^"]*)"/g)].map((m) => m[1].replaceAll('&amp;', '&'));
+      assert.deepEqual(images, live.want, 'each picture once, in order, its largest source, no placeholder or preview');
+      await driver.press(page, 'Escape');
+      await waitFor(async () => (await driver.overlay(page)) === null, 'the overlay to close');
+      const after = await driver.evaluate(page, () => document.querySelectorAll('noscript img, [data-declutter-hidden]').length);
+      assert.equal(after, 0, 'the page is left as it was');
+      await driver.closePage(page);
+    });
+
     test(`${browserName}: embeds become cards linking to the original, posts keep their text`, async () => {
       const { driver, base } = session;
       const page = await driver.open(`${base}/fixtures/modern/embeds.html`);
       const want = await driver.evaluate(page, () => [...document.querySelectorAll('[data-card]')].map((e) => e.dataset.card));
       await driver.click(page);
       const overlay = await waitFor(() => driver.overlay(page), 'the overlay');
-      const cards = [...overlay.html.matchAll(/<div class="dc-embed"><small class="dc-embed-provider">([^<]*)<\/small><a href="([^"]*)"/g)]
+      const cards = [...overlay.html.matchAll(/<div class="dc-embed"><small class="dc-embed-provider">([^<]*)<\/small>(?:<blockquote>[\s\S]*?<\/blockquote>)?<a href="([^"]*)"/g)]
         .map((m) => `${m[1]} ${m[2].replaceAll('&amp;', '&')}`);
       assert.deepEqual(cards, want, 'one card per embed, in order, linking to the original');
       assert.ok(!/<(iframe|script|object|embed)\b/.test(overlay.html), 'no frame or script in the reader');
       assert.ok(!/<img[^>]+(youtube|vimeo|twitter|instagram|tiktok|mastodon)/.test(overlay.html), 'nothing loaded from the providers');
-      assert.ok(overlay.text.includes('Tail clearly visible without binoculars!'), 'the tweet keeps its text');
+      for (const quoted of ['Tail clearly visible without binoculars!', 'Two tails tonight', 'Comet timelapse from the roof']) {
+        assert.match(overlay.html, new RegExp(`<div class="dc-embed"><small class="dc-embed-provider">[^<]*</small><blockquote>(?:(?!</div>).)*${quoted}`), `the post keeps its text in its card: ${quoted}`);
+      }
       await driver.press(page, 'Escape');
       await driver.closePage(page);
     });

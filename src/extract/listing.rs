@@ -1,0 +1,82 @@
+//! Listings: a page whose content is a run of entries (a blog's or a news site's front page, a
+//! category of a shop, search results), each a linked headline over a few words of summary.
+//! No paragraph is long enough to vote for them, or their links make every box look like a menu,
+//! so the voting finds no article; the entries are found by their structure instead.
+//!
+//! An entry is a box holding a headline that is a link (`<h3><a>`, or `<a><h3>`): the markup
+//! feeds, card grids and result lists share, whatever their class names. The listing is the
+//! element with the most such headlines in at least [`MIN_ENTRIES`] children of one tag (the
+//! entries are siblings of one kind: `<article>`s, `<li>`s, cards). Menus, footers and hidden
+//! boxes ([`Base::furniture`]) hold no entries. The reader shows them as a list of links with
+//! their summaries ([`as_list`]).
+
+use super::node_tables::Base;
+use super::{Block, Inline};
+use crate::dom::{NodeId, NodeRef, Snapshot, Tag};
+
+/// Fewer sibling entries than this are a few links under an article, not a listing.
+const MIN_ENTRIES: u32 = 3;
+
+/// The element that holds the page's entries, if it has a listing.
+pub fn find(snap: &Snapshot, base: &Base) -> Option<NodeId> {
+    let skip = base.furniture(snap);
+    let len = snap.len();
+    // Linked headlines in each subtree.
+    let mut heads = vec![0u32; len];
+    for i in (1..len).rev() {
+        let n = snap.node(NodeId(i as u32));
+        if skip[i] {
+            continue;
+        }
+        if is_linked_headline(n) {
+            heads[i] = 1;
+        }
+        if let Some(p) = n.parent() {
+            heads[p.id().index()] += heads[i];
+        }
+    }
+    let mut best: Option<(u32, NodeId)> = None;
+    for p in snap.iter().filter(|p| p.is_element() && heads[p.id().index()] >= MIN_ENTRIES) {
+        let mut entries = p.children().filter(|c| heads[c.id().index()] > 0);
+        let Some(kind) = entries.next().and_then(|c| c.tag()) else { continue };
+        let (mut count, mut held) = (0, 0);
+        for c in p.children().filter(|c| c.is(kind)) {
+            count += u32::from(heads[c.id().index()] > 0);
+            held += heads[c.id().index()];
+        }
+        if count >= MIN_ENTRIES && best.is_none_or(|(b, _)| held > b) {
+            best = Some((held, p.id()));
+        }
+    }
+    best.map(|(_, id)| id)
+}
+
+/// A heading that is a link, or holds one.
+fn is_linked_headline(n: NodeRef) -> bool {
+    matches!(n.tag(), Some(Tag::H2 | Tag::H3 | Tag::H4))
+        && (n.ancestors().take(2).any(|a| a.is(Tag::A))
+            || n.descendants().any(|d| d.is(Tag::A) && d.attr("href").is_some()))
+}
+
+/// The entries as one list of links with their summaries: each linked headline opens an item and
+/// what follows it (its summary, its date) goes with it; what comes before the first stays above.
+pub fn as_list(body: Vec<Block>) -> Vec<Block> {
+    let opens = |b: &Block| {
+        matches!(b, Block::Heading { content, .. }
+            if content.iter().any(|i| matches!(i, Inline::Link { .. })))
+    };
+    if body.iter().filter(|b| opens(b)).count() < MIN_ENTRIES as usize {
+        return body;
+    }
+    let mut out = Vec::new();
+    let mut items: Vec<Vec<Block>> = Vec::new();
+    for b in body {
+        match items.last_mut() {
+            _ if opens(&b) => items.push(vec![b]),
+            Some(item) => item.push(b),
+            None => out.push(b),
+        }
+    }
+    out.push(Block::List { ordered: false, items });
+    out
+}

@@ -1,0 +1,179 @@
+//! Pages that are not articles (issue 15): a shop's product page, a listing of entries. Each rule stands on a
+//! published convention the page uses to say what it is, so each test has the page with and
+//! without that convention.
+
+use declutter::dom::html::parse;
+use declutter::extract::{self, block_text, Block, Options};
+
+/// The body text of a page given as HTML text, or `None` for "no article found".
+fn text_of(html: &str) -> Option<String> {
+    let a = extract::extract(&parse(html).ok()?, &Options::default()).ok()?;
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    Some(text)
+}
+
+/// A shop's page for a kettle: a short description and specifications, under it customer
+/// reviews that hold more text than the description. `head` says (or not) what the page is.
+fn kettle_page(head: &str) -> String {
+    let review = "<div class=\"review-item\"><p>I bought this kettle for my office, and it boils \
+                  water quickly, quietly, and the handle stays cool, which is great.</p></div>";
+    format!(
+        "<html><head>{head}</head><body><main><h1>Electric kettle</h1>\
+         <div class=\"product-description\"><p>A stainless steel kettle with a 1.7 litre tank, \
+         a keep-warm mode, and a base that turns all the way round, for either hand.</p>\
+         <table><tr><th>Power</th><td>2200 W</td></tr><tr><th>Capacity</th><td>1.7 l</td></tr>\
+         </table></div>\
+         <section id=\"reviews\" class=\"product-reviews\"><h2>Customer reviews</h2>{}</section>\
+         </main></body></html>",
+        review.repeat(6)
+    )
+}
+
+#[test]
+fn a_product_page_reads_as_its_description_not_its_reviews() {
+    let product = r#"<script type="application/ld+json">{"@context": "https://schema.org",
+        "@type": "Product", "name": "Electric kettle"}</script>"#;
+    let text = text_of(&kettle_page(product)).unwrap();
+    assert!(text.contains("keep-warm mode") && text.contains("2200 W"), "{text}");
+    assert!(!text.contains("office"), "{text}");
+    let by_og = text_of(&kettle_page(r#"<meta property="og:type" content="product">"#)).unwrap();
+    assert!(by_og.contains("keep-warm mode") && !by_og.contains("office"), "{by_og}");
+    // Without the declaration the reviews, the longest text, are what the page is read as.
+    let plain = text_of(&kettle_page("")).unwrap();
+    assert!(plain.contains("office"), "{plain}");
+}
+
+#[test]
+fn an_article_that_reviews_a_product_keeps_its_review() {
+    let head = r#"<meta property="og:type" content="article">
+        <script type="application/ld+json">{"@type": "Product", "name": "Electric kettle"}</script>"#;
+    let text = text_of(&kettle_page(head)).unwrap();
+    assert!(text.contains("office"), "{text}");
+}
+
+/// A news front page: a consent notice, then entries of a linked headline over one line of
+/// summary, the way feeds and card grids are written (`entry` writes one).
+fn front_page(entry: impl Fn(&str, &str) -> String) -> String {
+    let notice = "We and our partners store and access information on your device, such as \
+                  cookies, and process personal data, such as unique identifiers. "
+        .repeat(8);
+    let stories = [
+        ("A new species of gecko is found on a remote island", "Biologists describe its calls."),
+        ("Why the night sky is getting brighter every year", "Volunteers measured city light."),
+        ("The last tram of the old line runs on Sunday", "A hundred years of service end."),
+        ("Bakers of the valley share a sourdough starter", "It is older than the village hall."),
+    ];
+    let entries: String = stories.iter().map(|(h, s)| entry(h, s)).collect();
+    format!(
+        "<html><head><title>News</title></head><body><div id=\"consent\"><p>{notice}</p><p>{notice}</p></div>\
+         <nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>\
+         <main>{entries}</main></body></html>"
+    )
+}
+
+/// The article of a page whose consent notice the clutter classifier found (as the pipeline
+/// passes it), or `None` for "no article found".
+fn without_notice(html: &str) -> Option<extract::Article> {
+    let snap = parse(html).ok()?;
+    let notice = snap.iter().find(|n| n.attr("id") == Some("consent"))?.id();
+    let at = Options { url: Some("https://news.example/".into()), ..Options::default() };
+    extract::extract_excluding(&snap, &at, &[notice]).ok()
+}
+
+#[test]
+fn a_listing_reads_as_a_list_of_its_entries() {
+    let page = front_page(|h, s| {
+        format!("<article><h2><a href=\"/story\">{h}</a></h2><p>{s}</p></article>")
+    });
+    // The notice out-writes the entries and wins the vote; once it is left out, the entries
+    // are what the page holds.
+    let a = without_notice(&page).expect("the entries");
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(text.contains("remote island") && text.contains("older than the village"), "{text}");
+    assert!(!text.contains("cookies") && !text.contains("World"), "{text}");
+    // One list item per entry: its headline's link, then its summary.
+    let Some(Block::List { items, .. }) = a.body.last() else { panic!("{:?}", a.body) };
+    assert_eq!(items.len(), 4, "{items:?}");
+    assert!(matches!(&items[1][..], [Block::Heading { .. }, Block::Paragraph { .. }]), "{items:?}");
+    // The same words as bare links are a page of links: no article.
+    let links =
+        front_page(|h, s| format!("<div><a href=\"/story\">{h}</a> <a href=\"/s\">{s}</a></div>"));
+    assert!(without_notice(&links).is_none());
+}
+
+#[test]
+fn a_documentation_note_is_set_apart_and_its_navigation_left_out() {
+    let page = format!(
+        "<html><body><nav class=\"sidebar\"><a href=\"/a\">Install</a> <a href=\"/b\">Usage</a></nav>\
+         <div role=\"main\"><div class=\"body\"><h1>Usage</h1><p>{}</p>\
+         <div class=\"admonition warning\"><p class=\"admonition-title\">Warning</p>\
+         <p>Back up the database before you upgrade.</p></div>\
+         <pre><code>tool upgrade --all</code></pre></div></div></body></html>",
+        "The tool reads its settings from one file, and every command can override them. ".repeat(6)
+    );
+    let a = extract::extract(&parse(&page).unwrap(), &Options::default()).unwrap();
+    let note = a.body.iter().find_map(|b| match b {
+        Block::Note { blocks } => Some(blocks),
+        _ => None,
+    });
+    let mut text = String::new();
+    note.expect("a note").iter().for_each(|b| block_text(b, &mut text));
+    assert!(text.contains("Back up the database"), "{text}");
+    assert!(a
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Code { text, .. } if text.contains("upgrade"))));
+    let html = declutter::render::to_html(&a);
+    assert!(html.contains("<aside class=\"dc-note\"><p>Warning</p><p>Back up"), "{html}");
+    assert!(!html.contains("Install"), "{html}");
+}
+
+#[test]
+fn a_thread_shows_each_post_with_its_author_as_a_small_header() {
+    let post = |who: &str, said: &str| {
+        format!(
+            "<div itemscope itemtype=\"https://schema.org/Comment\">\
+             <div itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\">\
+             <span itemprop=\"name\">{who}</span></div>\
+             <div itemprop=\"text\"><p>{said}</p></div></div>"
+        )
+    };
+    let page = format!(
+        "<html><body><main itemscope itemtype=\"https://schema.org/DiscussionForumPosting\">\
+         <h1 itemprop=\"headline\">Which sourdough flour?</h1>{}{}{}</main></body></html>",
+        post(
+            "marta",
+            &"I feed my starter rye flour, and it rises twice as fast as with wheat. ".repeat(3)
+        ),
+        post(
+            "jonas",
+            &"Rye works, but a strong white flour gives a milder loaf, in my oven at least. "
+                .repeat(3)
+        ),
+        post(
+            "ines",
+            &"Both, mixed half and half, and a longer rest in the fridge overnight. ".repeat(3)
+        ),
+    );
+    let a = extract::extract(&parse(&page).unwrap(), &Options::default()).unwrap();
+    let authors: Vec<String> = a
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level: 6, content } => Some(extract::inline_text(content)),
+            _ => None,
+        })
+        .collect();
+    // The first post's author is the thread's, in the reader's header.
+    assert_eq!(a.byline.as_deref(), Some("marta"));
+    assert_eq!(authors, ["jonas", "ines"], "{:?}", a.body);
+    // Each author comes just before their post.
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    let at = |s: &str| text.find(s).unwrap();
+    assert!(
+        at("rye flour") < at("jonas") && at("jonas") < at("milder") && at("milder") < at("ines")
+    );
+}
