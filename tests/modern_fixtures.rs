@@ -197,3 +197,21 @@ fn lazy_and_noscript_pictures_reach_the_reader_at_their_best_resolution() {
     assert_eq!(shown, want.iter().collect::<Vec<_>>(), "all of {images:?}");
     assert_eq!(images.len(), want.len(), "nothing but the pictures: {images:?}");
 }
+
+#[test]
+fn a_blur_up_canvas_between_a_picture_and_its_noscript_twin_shows_it_once() {
+    let page = r#"<!DOCTYPE html><html><head><title>Frost on the orchard</title></head><body>
+        <article><h1>Frost on the orchard</h1>
+        <p>The first frost came early this year, and the orchard woke white under a clear sky.
+        Rows of apple trees stood still while the sun crept over the ridge and the grass thawed.</p>
+        <figure><img src="/media/frost-thumb.jpg" alt="Frost on apples">
+        <canvas width="40" height="30"></canvas>
+        <noscript><img src="/media/frost-1600.jpg" alt="Frost on apples"></noscript></figure>
+        <p>By noon the frost was gone, but the cold had already sweetened the late apples, as it
+        does every year when the nights turn sharp before the harvest is fully in.</p>
+        </article></body></html>"#;
+    let snap = html::parse(page).expect("parses");
+    let (_, article) = read(&snap, "https://orchard.example/notes/frost");
+    let images = reader_images(&article);
+    assert_eq!(images, ["https://orchard.example/media/frost-1600.jpg"], "all: {images:?}");
+}

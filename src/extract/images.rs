@@ -71,14 +71,24 @@ fn source(el: NodeRef, img: Option<NodeRef>) -> Option<String> {
     })
 }
 
-/// Which of a picture and its `<noscript>` twin (the `img` or `picture` just before a noscript
-/// that holds one) the reader leaves out: the noscript when a lazy loader holds the twin's real
-/// source, else the twin (a placeholder, an inline low-quality preview, or the same picture
-/// again). Both are one picture; showing both showed it twice.
+/// Which of a picture and its `<noscript>` twin (the `img` or `picture` before a noscript that
+/// holds one, past at most two empty placeholders such as the `<canvas>` a blur-up loader paints
+/// into) the reader leaves out: the noscript when a lazy loader holds the twin's real source,
+/// else the twin (a placeholder, an inline low-quality preview, or the same picture again). Both
+/// are one picture; showing both showed it twice.
 pub fn noscript_twin_left_out(noscript: NodeRef) -> Option<NodeRef> {
     noscript.first_child()?;
-    let twin =
-        noscript.prev_element().filter(|p| matches!(p.tag(), Some(Tag::Img | Tag::Picture)))?;
+    let mut twin = noscript.prev_element()?;
+    for _ in 0..2 {
+        let empty = twin.first_child().is_none() && !matches!(twin.tag(), Some(Tag::Img));
+        if !empty {
+            break;
+        }
+        twin = twin.prev_element()?;
+    }
+    if !matches!(twin.tag(), Some(Tag::Img | Tag::Picture)) {
+        return None;
+    }
     Some(if twin.descendants().any(is_lazy) { noscript } else { twin })
 }
 
