@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { By, Key } from 'selenium-webdriver';
 import { inShadow, launch as launchChromium } from './chromium-driver.mjs';
-import { launch as launchFirefox } from './firefox-driver.mjs';
+import { grantOrigin, launch as launchFirefox } from './firefox-driver.mjs';
 import { waitFor, withBrowser } from './suite.mjs';
 import { inPageHtml } from './checks.mjs';
 
@@ -122,22 +122,7 @@ const adapters = {
         return reply;
       },
       inExtension,
-      async grant(origin) {
-        await driver.setContext('chrome');
-        try {
-          await driver.executeAsyncScript(
-            `const done = arguments[arguments.length - 1];
-             const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
-             const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
-             const extension = ExtensionParent.GlobalManager.getExtension(arguments[0]);
-             ExtensionPermissions.add(arguments[0], { permissions: [], origins: [arguments[1]] }, extension).then(() => done(true), (e) => done(String(e)));`,
-            d.addonId,
-            origin,
-          );
-        } finally {
-          await driver.setContext('content');
-        }
-      },
+      grant: (origin) => grantOrigin(driver, d.addonId, origin),
       async shadow(_page, ui, fn, args = []) {
         const hosts = await driver.findElements(byUi(ui));
         if (hosts.length === 0) return null;

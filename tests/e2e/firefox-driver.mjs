@@ -217,3 +217,22 @@ export async function launch(extensionDir, { headless = true, locale = null, tim
     };
   }
 }
+
+// Grants the add-on one optional host origin, as the person's "Allow" would (no API clicks the
+// browser's permission prompt): through the browser's own permission store, from chrome context.
+export async function grantOrigin(driver, addonId, origin) {
+  await driver.setContext('chrome');
+  try {
+    await driver.executeAsyncScript(
+      `const done = arguments[arguments.length - 1];
+       const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+       const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+       const extension = ExtensionParent.GlobalManager.getExtension(arguments[0]);
+       ExtensionPermissions.add(arguments[0], { permissions: [], origins: [arguments[1]] }, extension).then(() => done(true), (e) => done(String(e)));`,
+      addonId,
+      origin,
+    );
+  } finally {
+    await driver.setContext('content');
+  }
+}
