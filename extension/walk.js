@@ -129,24 +129,30 @@ const FLATTEN = { flatten: true };
 
 // `<noscript>` on a live page holds its markup as text (scripting is on). Lazy loaders and image
 // components keep the real picture there, and some pages have theirs nowhere else, so its
-// pictures are parsed out of the text (an inert document: nothing loads, nothing runs) and
-// written as its children; the rule is in src/dom/wire.rs, which the native builder follows
-// too. Their `nodes` entries are null: no decision applies to an element that is not on the page.
-const PARSE_HTML = DOMParser.prototype.parseFromString;
-const QUERY_ALL = Document.prototype.querySelectorAll;
+// pictures are parsed out of the text and written as its children; the rule is in
+// src/dom/wire.rs, which the native builder follows too. The parse goes into one reused
+// `<template>` of a document without a window (nothing loads, nothing runs), not a new DOMParser
+// document per noscript (pages carry dozens of them). Their `nodes` entries are null: no
+// decision applies to an element that is not on the page.
+const CREATE_DOCUMENT = DOMImplementation.prototype.createHTMLDocument;
+const CREATE_ELEMENT = Document.prototype.createElement;
+const SET_INNER_HTML = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML').set;
+const TEMPLATE_CONTENT = Object.getOwnPropertyDescriptor(HTMLTemplateElement.prototype, 'content').get;
+const FRAGMENT_QUERY_ALL = DocumentFragment.prototype.querySelectorAll;
 const HAS_IMG = /<img/i;
-let parser = null;
+let holder = null;
 
 // Returns false when a cap stopped the walk.
 function noscriptMedia(out, noscript, first) {
   let text = '';
   for (let c = first; c !== null; c = NEXT_SIBLING.call(c)) if (NODE_TYPE.call(c) === 3) text += DATA.call(c);
   if (!HAS_IMG.test(text)) return true;
-  parser ??= new DOMParser();
-  const doc = PARSE_HTML.call(parser, text, 'text/html');
-  for (const el of QUERY_ALL.call(doc, 'img, picture')) {
+  holder ??= CREATE_ELEMENT.call(CREATE_DOCUMENT.call(document.implementation, ''), 'template');
+  SET_INNER_HTML.call(holder, text);
+  for (const el of FRAGMENT_QUERY_ALL.call(TEMPLATE_CONTENT.call(holder), 'img, picture')) {
     const picture = LOCAL_NAME.call(el) === 'picture';
-    if (!picture && LOCAL_NAME.call(PARENT_NODE.call(el)) === 'picture') continue;
+    const parent = PARENT_NODE.call(el);
+    if (!picture && NODE_TYPE.call(parent) === 1 && LOCAL_NAME.call(parent) === 'picture') continue;
     if (!writeInert(out, el)) return false;
     for (let c = picture ? FIRST_CHILD.call(el) : null; c !== null; c = NEXT_SIBLING.call(c)) {
       const name = NODE_TYPE.call(c) === 1 ? LOCAL_NAME.call(c) : '';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
 
 const { window } = new JSDOM('<!DOCTYPE html><html><head><title>t</title></head><body><p>short</p></body></html>');
-for (const name of ['Node', 'Element', 'CharacterData', 'Document', 'HTMLSlotElement', 'DOMParser']) globalThis[name] = window[name];
+for (const name of ['Node', 'Element', 'CharacterData', 'Document', 'HTMLSlotElement', 'DOMImplementation', 'HTMLTemplateElement', 'DocumentFragment']) globalThis[name] = window[name];
 const { MAX_TEXT_UNITS, walk } = await import('../../extension/walk.js');
 const doc = window.document;
 
