@@ -20,7 +20,7 @@ export const FOLLOW_MS = 5000;
 
 export function watchPageMoves(onSettled) {
   let href = location.href;
-  let session = null; // { deadline, changed, timer, observer, since, running }
+  let session = null; // { deadline, changed, moved, timer, observer, since, running }
   let nextAllowed = 0;
 
   function check() {
@@ -31,11 +31,12 @@ export function watchPageMoves(onSettled) {
 
   function start() {
     if (!session) {
-      session = { observer: null, timer: 0, since: 0, running: false, changed: true, deadline: 0 };
+      session = { observer: null, timer: 0, since: 0, running: false, changed: true, moved: false, deadline: 0 };
       session.observer = new MutationObserver(changed);
       session.observer.observe(document.documentElement, { childList: true, subtree: true });
     }
     session.deadline = Date.now() + FOLLOW_MS;
+    session.moved = true;
     changed();
   }
 
@@ -55,6 +56,7 @@ export function watchPageMoves(onSettled) {
     const final = Date.now() >= s.deadline;
     if (!s.changed && !final) return;
     s.changed = false;
+    s.moved = false;
     s.since = 0;
     s.running = true;
     const began = performance.now();
@@ -68,7 +70,9 @@ export function watchPageMoves(onSettled) {
       nextAllowed = Date.now() + 10 * (performance.now() - began);
     }
     if (session !== s) return;
-    if (done) return end();
+    // A move while the look ran (the site went on before the reader was shown) needs a look of
+    // its own, whatever this one answered.
+    if (done && !s.moved) return end();
     // Nothing new yet: look again after the next change, and once more at the deadline.
     clearTimeout(s.timer);
     s.timer = setTimeout(() => settle(s), Math.max(s.deadline - Date.now(), nextAllowed - Date.now(), 0));

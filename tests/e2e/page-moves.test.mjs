@@ -59,3 +59,24 @@ test('a page that moves all the time gets a bounded share of the main thread', a
   assert.ok(share < 0.15, `looks took ${Math.round(share * 100)}% of the time (${calls} looks)`);
   await sleep(FOLLOW_MS + 500); // the session ends
 });
+
+test('a move made while a look runs gets a look of its own', async () => {
+  const seen = [];
+  const moves = watchPageMoves(async () => {
+    seen.push(document.querySelector('main').textContent);
+    if (seen.length === 1) {
+      // The site moves on before this look answers (the reader is still being shown).
+      await sleep(10);
+      history.pushState(null, '', '/slow/2');
+      document.querySelector('main').textContent = 'second';
+      moves.check();
+    }
+    return true;
+  });
+  history.pushState(null, '', '/slow/1');
+  document.querySelector('main').textContent = 'first';
+  moves.check();
+  await sleep(SETTLE_MS * 4);
+  assert.deepEqual(seen, ['first', 'second'], 'the second page was looked at too');
+  await sleep(FOLLOW_MS + 500);
+});
