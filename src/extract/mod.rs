@@ -46,6 +46,7 @@ mod score;
 mod signoffs;
 mod stamps;
 mod tail;
+mod thread;
 mod title;
 
 pub use article::*;
@@ -95,6 +96,9 @@ const ATTEMPTS: [Flags; 4] = [
     Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
     Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
 ];
+
+/// Posts are read without class-name guesses: forum engines name them `comment` or `reply`.
+const THREAD_FLAGS: Flags = ATTEMPTS[2];
 
 struct Attempt {
     text: u32,
@@ -156,7 +160,8 @@ pub fn extract_excluding(
     let mut best: Option<Attempt> = None;
     for flags in ATTEMPTS {
         let want_byline = meta_byline.is_none();
-        let a = attempt(snap, &page, flags, &title, want_byline, options.root, product);
+        let root = options.root.as_ref().map(std::slice::from_ref);
+        let a = attempt(snap, &page, flags, &title, want_byline, root, product);
         let Some(a) = a else { continue };
         if options.root.is_some() {
             // A picked block is the article whatever its length; a looser pass only when the
@@ -181,6 +186,15 @@ pub fn extract_excluding(
             break;
         }
     }
+    // A thread's posts each vote for their own box: where the winner is one post, all are read.
+    if let Some(b) = best.as_ref().filter(|b| options.root.is_none() && is_article(b)) {
+        if let Some(posts) = thread::posts(snap, &page, b.top) {
+            let want_byline = meta_byline.is_none();
+            let all =
+                attempt(snap, &page, THREAD_FLAGS, &title, want_byline, Some(&posts), product);
+            best = all.filter(|a| a.text > b.text).or(best);
+        }
+    }
     // A listing's entries never vote: where nothing else is an article, they are the page,
     // read whole (their links are the content, not a menu to clean away).
     // So are they where what won is clutter the classifier found (a consent banner's text).
@@ -190,7 +204,7 @@ pub fn extract_excluding(
         if let Some(top) = listing::find(snap, &page) {
             let whole = ATTEMPTS[ATTEMPTS.len() - 1];
             let want_byline = meta_byline.is_none();
-            let entries = attempt(snap, &page, whole, &title, want_byline, Some(top), false);
+            let entries = attempt(snap, &page, whole, &title, want_byline, Some(&[top]), false);
             a_listing = entries.as_ref().is_some_and(is_article);
             best = entries.filter(is_article).or(best);
         }
@@ -278,7 +292,7 @@ fn attempt(
     flags: Flags,
     title: &str,
     want_byline: bool,
-    root: Option<NodeId>,
+    given: Option<&[NodeId]>,
     product: bool,
 ) -> Option<Attempt> {
     let mut byline = None;
@@ -312,10 +326,12 @@ fn attempt(
         false
     };
     let t = Tables::build(snap, page, flags, &mut take);
-    let choice = match root {
-        Some(top) => {
-            score::Choice { top, pieces: vec![score::Piece { first: top, last: top }], voted: true }
-        }
+    let choice = match given {
+        Some(boxes) => score::Choice {
+            top: *boxes.first()?,
+            pieces: boxes.iter().map(|&b| score::Piece { first: b, last: b }).collect(),
+            voted: true,
+        },
         None => score::choose(&t)?,
     };
     let cleaned = clean::clean(&t, &choice.pieces, choice.top);

@@ -278,6 +278,11 @@ impl Base {
         }
     }
 
+    /// Hidden, or script-like: never seen by a reader, whatever its class.
+    pub fn is_hidden(&self, i: usize) -> bool {
+        self.excluded[i]
+    }
+
     /// Nodes no reader sees as content: scripts, `<head>`, hidden boxes, menus, footers... (a
     /// node's verdict covers its subtree).
     pub fn furniture(&self, snap: &Snapshot) -> Vec<bool> {

@@ -1,0 +1,115 @@
+//! Threads: a forum topic or a Q&A page is its posts in order. Each post's paragraphs vote for
+//! the post's own box, so the voting crowns one post (the longest) and leaves the others out;
+//! the posts are found together instead, and each is a piece of the article.
+//!
+//! Two ways, the published one first:
+//! - schema.org microdata: the `text` (or `articleBody`) of every `Question` and `Answer` on a
+//!   Q&A page (Stack Exchange, Q&A plugins; the comments under them are not the thread), or else
+//!   of every `DiscussionForumPosting` and `Comment` (Discourse, XenForo, Invision, NodeBB...).
+//!   A post is the largest box around its text that holds no other post's text.
+//! - Structure: forum engines write each post as one of a run of sibling boxes of one tag, with
+//!   one class or an id numbered after the post (phpBB's `<div id="p123" class="post">`,
+//!   vBulletin's `post_123`, Reddit-style `thing`s). Climbing from the box the voting chose, the
+//!   level with the most such siblings holds the posts.
+//!
+//! Used only where the voting's box lies inside one post: an article with comments under it
+//! keeps its article.
+
+use super::node_tables::Base;
+use crate::dom::{NodeId, NodeRef, Snapshot};
+
+/// schema.org types of a Q&A page's posts, and of a discussion's.
+const QA_TYPES: [&str; 2] = ["/Question", "/Answer"];
+const DISCUSSION_TYPES: [&str; 2] = ["/DiscussionForumPosting", "/Comment"];
+/// How far above the voted box a run of posts is looked for.
+const MAX_CLIMB: usize = 10;
+/// Fewer posts than this are not a thread.
+const MIN_POSTS: usize = 2;
+
+/// The posts of the thread the voted box `top` belongs to, in document order; `None` when `top`
+/// is not in a post of a thread.
+pub fn posts(snap: &Snapshot, base: &Base, top: NodeId) -> Option<Vec<NodeId>> {
+    let top = snap.node(top);
+    let posts = marked_posts(snap, base).or_else(|| sibling_posts(base, top))?;
+    let inside = posts.iter().any(|p| snap.node(*p).contains(top));
+    (posts.len() >= MIN_POSTS && inside).then_some(posts)
+}
+
+/// Posts marked with schema.org microdata: their texts, each widened to its post's box.
+fn marked_posts(snap: &Snapshot, base: &Base) -> Option<Vec<NodeId>> {
+    let texts_of = |types: &[&str]| -> Vec<NodeRef> {
+        snap.iter()
+            .filter(|n| {
+                !base.is_hidden(n.id().index())
+                    && n.attr("itemprop").is_some_and(|p| {
+                        p.split_ascii_whitespace().any(|w| w == "text" || w == "articleBody")
+                    })
+                    && n.ancestors()
+                        .find(|a| a.attr("itemscope").is_some())
+                        .and_then(|a| a.attr("itemtype"))
+                        .is_some_and(|t| types.iter().any(|ty| t.trim_end().ends_with(ty)))
+            })
+            .collect()
+    };
+    let mut texts = texts_of(&QA_TYPES);
+    if texts.len() < MIN_POSTS {
+        texts = texts_of(&DISCUSSION_TYPES);
+    }
+    // A text inside another (a quoted post) is part of that post.
+    texts.dedup_by(|b, a| a.contains(*b));
+    if texts.len() < MIN_POSTS {
+        return None;
+    }
+    let boxes = texts.iter().map(|t| {
+        let mut post = *t;
+        while let Some(p) = post
+            .parent()
+            .filter(|p| p.parent().is_some() && texts.iter().all(|o| o == t || !p.contains(*o)))
+        {
+            post = p;
+        }
+        post.id()
+    });
+    Some(boxes.collect())
+}
+
+/// Posts as a run of sibling boxes of one kind around the voted box: the level with the most.
+fn sibling_posts(base: &Base, top: NodeRef) -> Option<Vec<NodeId>> {
+    let mut best: Option<Vec<NodeId>> = None;
+    for a in std::iter::once(top).chain(top.ancestors()).take(MAX_CLIMB) {
+        let (Some(parent), Some(own)) = (a.parent(), kind(a)) else { continue };
+        let run: Vec<NodeId> = parent
+            .element_children()
+            .filter(|s| s.tag() == a.tag() && kind(*s).as_ref() == Some(&own))
+            .filter(|s| !base.is_hidden(s.id().index()))
+            .map(|s| s.id())
+            .collect();
+        if run.len() >= MIN_POSTS && best.as_ref().is_none_or(|b| run.len() > b.len()) {
+            best = Some(run);
+        }
+    }
+    best
+}
+
+/// Words forum engines build their posts' ids and classes from: phpBB's `p123` and `post`,
+/// vBulletin's and MyBB's `post_123`, SMF's `msg123`, XenForo's `message`, Invision's
+/// `elComment_123`, Vanilla's `Comment_123`, Stack Exchange's `answer-123`, `reply`...
+const POST_WORDS: [&str; 6] = ["post", "comment", "reply", "message", "msg", "answer"];
+
+/// What makes boxes one kind: an id numbered after the post, without its digits, or else the
+/// first class name; either naming a post.
+fn kind(n: NodeRef) -> Option<String> {
+    let id = n.id_attr();
+    let names_post = |s: &str| {
+        let s = s.to_ascii_lowercase();
+        s == "p" || POST_WORDS.iter().any(|w| s.contains(w))
+    };
+    if id.bytes().any(|b| b.is_ascii_digit()) {
+        let bare: String = id.chars().filter(|c| !c.is_ascii_digit()).collect();
+        if names_post(&bare) {
+            return Some(bare);
+        }
+    }
+    let class = n.class().split_ascii_whitespace().next()?;
+    names_post(class).then(|| format!(".{class}"))
+}
