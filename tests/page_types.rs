@@ -177,3 +177,53 @@ fn a_thread_shows_each_post_with_its_author_as_a_small_header() {
         at("rye flour") < at("jonas") && at("jonas") < at("milder") && at("milder") < at("ines")
     );
 }
+
+/// The body text of a page of the in-repo wcxb-dev sample.
+fn wcxb_text(id: &str) -> String {
+    let path = format!("{}/tests/corpus/wcxb-dev/html/{id}.html.gz", env!("CARGO_MANIFEST_DIR"));
+    let snap = declutter::dom::html::parse_bytes(&std::fs::read(path).unwrap()).unwrap();
+    let a = extract::extract(&snap, &Options::default()).unwrap();
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    text
+}
+
+#[test]
+fn a_thread_reads_as_all_its_posts_in_order() {
+    // Real threads where the voting crowns one post: a Stack Exchange question marked up as
+    // schema.org Question/Answer, a XenForo thread and a phpBB topic without post microdata
+    // (posts in sibling boxes with numbered ids: `post-123`, `p123`). Each sentence opens a
+    // different post; the first is the question or the opening post.
+    let threads: [(&str, [&str; 3]); 3] = [
+        (
+            "0360",
+            [
+                "I am planning to move to a new country this autumn",
+                "Things are different when you're considering short",
+                "Many low-costs offer one-way tickets",
+            ],
+        ),
+        (
+            "0517",
+            [
+                "I wanted to come here to share a list",
+                "Locations: United States (Premium), Canada",
+                "why no one mentioned NameHero",
+            ],
+        ),
+        (
+            "0538",
+            [
+                "I think it's time for a new advice request",
+                "I think as long as you know yourself",
+                "Again, I really appreciate your responses",
+            ],
+        ),
+    ];
+    for (id, posts) in threads {
+        let text = wcxb_text(id);
+        let at: Vec<Option<usize>> = posts.iter().map(|p| text.find(p)).collect();
+        assert!(at.iter().all(Option::is_some), "{id}: posts missing {at:?}\n{text}");
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{id}: posts out of order {at:?}");
+    }
+}

@@ -27,7 +27,7 @@ const FLOOR_WCXB: &[(&str, f64)] = &[
     ("article", 0.74),
     ("collection", 0.65),
     ("documentation", 0.81),
-    ("forum", 0.69),
+    ("forum", 0.78),
     ("listing", 0.68),
     ("product", 0.47),
     ("service", 0.77),
