@@ -227,3 +227,27 @@ fn a_thread_reads_as_all_its_posts_in_order() {
         assert!(at.windows(2).all(|w| w[0] < w[1]), "{id}: posts out of order {at:?}");
     }
 }
+
+#[test]
+fn a_thread_without_microdata_shows_each_posts_author() {
+    // A phpBB topic and a XenForo thread name their posters in `username` boxes; each post opens
+    // with that name as a small header, in order.
+    for (id, first) in [
+        ("0538", ["changingtimes", "invest4", "bonesly"]),
+        ("0517", ["pelex", "CDB", "OneCountry"]),
+    ] {
+        let path =
+            format!("{}/tests/corpus/wcxb-dev/html/{id}.html.gz", env!("CARGO_MANIFEST_DIR"));
+        let snap = declutter::dom::html::parse_bytes(&std::fs::read(path).unwrap()).unwrap();
+        let a = extract::extract(&snap, &Options::default()).unwrap();
+        let authors: Vec<String> = a
+            .body
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level: 6, content } => Some(extract::inline_text(content)),
+                _ => None,
+            })
+            .collect();
+        assert!(authors.starts_with(&first.map(String::from)), "{id}: {authors:?}");
+    }
+}

@@ -187,12 +187,15 @@ pub fn extract_excluding(
         }
     }
     // A thread's posts each vote for their own box: where the winner is one post, all are read.
+    let mut a_thread = false;
     if let Some(b) = best.as_ref().filter(|b| options.root.is_none() && is_article(b)) {
         if let Some(posts) = thread::posts(snap, &page, b.top) {
             let want_byline = meta_byline.is_none();
             let all =
                 attempt(snap, &page, THREAD_FLAGS, &title, want_byline, Some(&posts), product);
-            best = all.filter(|a| a.text > b.text).or(best);
+            let all = all.filter(|a| a.text > b.text);
+            a_thread = all.is_some();
+            best = all.or(best);
         }
     }
     // A listing's entries never vote: where nothing else is an article, they are the page,
@@ -218,9 +221,22 @@ pub fn extract_excluding(
         let n = snap.node(*id);
         drop[n.id().index()..=n.last_descendant().id().index()].fill(true);
     }
+    // Each post opens with its author's name, as a small header, in place of the page's own.
+    let authors: Vec<Option<String>> = (best.pieces.iter())
+        .map(|p| {
+            let (name_box, name) = thread::author(snap.node(p.first)).filter(|_| a_thread)?;
+            if let Some(n) = name_box.map(|n| snap.node(n)) {
+                drop[n.id().index()..=n.last_descendant().id().index()].fill(true);
+            }
+            Some(name)
+        })
+        .collect();
     let ctx = body::Ctx { base, drop: &drop };
     let mut body = Vec::new();
-    for p in &best.pieces {
+    for (p, author) in best.pieces.iter().zip(authors) {
+        if let Some(text) = author {
+            body.push(Block::Heading { level: 6, content: vec![Inline::Text { text }] });
+        }
         body.extend(body::convert_range(snap.node(p.first), snap.node(p.last), &ctx));
     }
     bios::drop_bios(&mut body, &meta.json.bios);

@@ -113,3 +113,33 @@ fn kind(n: NodeRef) -> Option<String> {
     let class = n.class().split_ascii_whitespace().next()?;
     names_post(class).then(|| format!(".{class}"))
 }
+
+/// Longest name taken for a post's author: a longer text is a box of the author's details.
+const MAX_AUTHOR_CHARS: usize = 60;
+
+/// The author of a post and the element that names them: schema.org's `author` (its `name`,
+/// in the text or a `<meta content>`),
+/// a link with `rel="author"`, or the `username` box phpBB, vBulletin, XenForo and MyBB put
+/// the poster's name in; else the `data-author` XenForo writes on the post.
+pub fn author(post: NodeRef) -> Option<(Option<NodeId>, String)> {
+    let has = |n: NodeRef, attr: &str, word: &str| {
+        n.attr(attr).is_some_and(|v| v.split_ascii_whitespace().any(|w| w == word))
+    };
+    let named = post.descendants().find(|n| has(*n, "itemprop", "author")).map(|a| {
+        let name = a.descendants().find(|d| has(*d, "itemprop", "name")).unwrap_or(a);
+        (a, name)
+    });
+    let named = named.or_else(|| {
+        post.descendants()
+            .find(|n| has(*n, "rel", "author") || has(*n, "class", "username"))
+            .map(|a| (a, a))
+    });
+    let (box_, name) = match named {
+        Some((a, name)) => {
+            let text = name.attr("content").map_or_else(|| name.text_content(), str::to_owned);
+            (Some(a.id()), super::collapse_text(&text))
+        }
+        None => (None, super::collapse_text(post.attr("data-author")?)),
+    };
+    (!name.is_empty() && name.chars().count() <= MAX_AUTHOR_CHARS).then_some((box_, name))
+}
