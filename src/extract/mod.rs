@@ -97,6 +97,9 @@ const ATTEMPTS: [Flags; 4] = [
     Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
 ];
 
+/// Share of the article's text a listing inside it holds when the article is that listing.
+const LISTING_SHARE: f32 = 0.7;
+
 /// Posts are read without class-name guesses: forum engines name them `comment` or `reply`.
 const THREAD_FLAGS: Flags = ATTEMPTS[2];
 
@@ -241,7 +244,20 @@ pub fn extract_excluding(
     }
     bios::drop_bios(&mut body, &meta.json.bios);
     tail::trim(&mut body);
-    if a_listing {
+    // A listing the voting found (its entries' summaries voted) is shown as one too.
+    // Not on a page that says it is one article (a top-ten with linked headings).
+    let voted_listing = || {
+        let top = snap.node(best.top);
+        let og_article = meta.meta.first(&["og:type"]).is_some_and(|t| t.trim() == "article");
+        if og_article || meta.json.headline.is_some() || meta.published().is_some() {
+            return false;
+        }
+        listing::find(snap, &page).is_some_and(|l| {
+            let l = snap.node(l);
+            top.contains(l) && l.text_content().len() as f32 >= LISTING_SHARE * best.text as f32
+        })
+    };
+    if a_listing || (!a_thread && options.root.is_none() && voted_listing()) {
         body = listing::as_list(body);
     }
     let mut text = String::new();
