@@ -51,6 +51,35 @@ pub fn find(snap: &Snapshot, base: &Base) -> Option<NodeId> {
     best.map(|(_, id)| id)
 }
 
+/// schema.org types of a page of entries, as JSON-LD and microdata write them.
+const COLLECTION_TYPES: [&str; 3] = ["CollectionPage", "ItemList", "SearchResultsPage"];
+/// `<body>` classes WordPress gives its archives: categories, tags, dates, authors, the blog.
+const ARCHIVE_CLASSES: [&str; 4] = ["archive", "category", "tag", "blog"];
+
+/// True when the page says it is a collection of entries: a schema.org `CollectionPage`,
+/// `ItemList` or `SearchResultsPage` (JSON-LD or microdata), a microformats `h-feed`, or a
+/// WordPress archive's `<body>` class.
+pub fn declared(snap: &Snapshot) -> bool {
+    snap.iter().any(|n| match n.tag() {
+        Some(Tag::Script) => {
+            n.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                && n.first_child().is_some_and(|t| {
+                    let json = t.text();
+                    COLLECTION_TYPES.iter().any(|ty| {
+                        json.match_indices(&format!("\"{ty}\""))
+                            .any(|(at, _)| json[..at].trim_end().ends_with(':'))
+                    })
+                })
+        }
+        Some(Tag::Body) => n.class().split_ascii_whitespace().any(|c| ARCHIVE_CLASSES.contains(&c)),
+        _ => {
+            n.attr("itemtype").is_some_and(|t| {
+                COLLECTION_TYPES.iter().any(|ty| t.trim_end().ends_with(&format!("/{ty}")))
+            }) || n.class().split_ascii_whitespace().any(|c| c == "h-feed")
+        }
+    })
+}
+
 /// A heading that is a link, or holds one.
 fn is_linked_headline(n: NodeRef) -> bool {
     matches!(n.tag(), Some(Tag::H2 | Tag::H3 | Tag::H4))
