@@ -51,8 +51,8 @@ pub fn find(snap: &Snapshot, base: &Base) -> Option<NodeId> {
     best.map(|(_, id)| id)
 }
 
-/// schema.org types of a page of entries, as JSON-LD and microdata write them.
-const COLLECTION_TYPES: [&str; 3] = ["CollectionPage", "ItemList", "SearchResultsPage"];
+/// schema.org types of a page of entries, as JSON-LD writes them.
+const COLLECTION_TYPES: [&str; 3] = ["\"CollectionPage\"", "\"ItemList\"", "\"SearchResultsPage\""];
 /// `<body>` classes WordPress gives its archives: categories, tags, dates, authors, the blog.
 const ARCHIVE_CLASSES: [&str; 4] = ["archive", "category", "tag", "blog"];
 
@@ -66,16 +66,15 @@ pub fn declared(snap: &Snapshot) -> bool {
                 && n.first_child().is_some_and(|t| {
                     let json = t.text();
                     COLLECTION_TYPES.iter().any(|ty| {
-                        json.match_indices(&format!("\"{ty}\""))
-                            .any(|(at, _)| json[..at].trim_end().ends_with(':'))
+                        json.match_indices(ty).any(|(at, _)| json[..at].trim_end().ends_with(':'))
                     })
                 })
         }
         Some(Tag::Body) => n.class().split_ascii_whitespace().any(|c| ARCHIVE_CLASSES.contains(&c)),
         _ => {
-            n.attr("itemtype").is_some_and(|t| {
-                COLLECTION_TYPES.iter().any(|ty| t.trim_end().ends_with(&format!("/{ty}")))
-            }) || n.class().split_ascii_whitespace().any(|c| c == "h-feed")
+            let kind = n.attr("itemtype").unwrap_or("").trim_end();
+            COLLECTION_TYPES.iter().any(|ty| kind.ends_with(&ty[1..ty.len() - 1]))
+                || n.class().split_ascii_whitespace().any(|c| c == "h-feed")
         }
     })
 }

@@ -80,7 +80,7 @@ fn sibling_posts(base: &Base, top: NodeRef) -> Option<Vec<NodeId>> {
         let (Some(parent), Some(own)) = (a.parent(), kind(a)) else { continue };
         let run: Vec<NodeId> = parent
             .element_children()
-            .filter(|s| s.tag() == a.tag() && kind(*s).as_ref() == Some(&own))
+            .filter(|s| s.tag() == a.tag() && kind(*s).is_some_and(|k| same_kind(k, own)))
             .filter(|s| !base.is_hidden(s.id().index()))
             .map(|s| s.id())
             .collect();
@@ -96,22 +96,28 @@ fn sibling_posts(base: &Base, top: NodeRef) -> Option<Vec<NodeId>> {
 /// `elComment_123`, Vanilla's `Comment_123`, Stack Exchange's `answer-123`, `reply`...
 const POST_WORDS: [&str; 6] = ["post", "comment", "reply", "message", "msg", "answer"];
 
-/// What makes boxes one kind: an id numbered after the post, without its digits, or else the
-/// first class name; either naming a post.
-fn kind(n: NodeRef) -> Option<String> {
+/// What makes boxes one kind: an id numbered after the post (`true`), or else the first class
+/// name; either naming a post.
+fn kind<'a>(n: NodeRef<'a>) -> Option<(bool, &'a str)> {
     let id = n.id_attr();
-    let names_post = |s: &str| {
-        let s = s.to_ascii_lowercase();
-        s == "p" || POST_WORDS.iter().any(|w| s.contains(w))
-    };
-    if id.bytes().any(|b| b.is_ascii_digit()) {
-        let bare: String = id.chars().filter(|c| !c.is_ascii_digit()).collect();
-        if names_post(&bare) {
-            return Some(bare);
-        }
+    if id.bytes().any(|b| b.is_ascii_digit()) && names_post(id) {
+        return Some((true, id));
     }
     let class = n.class().split_ascii_whitespace().next()?;
-    names_post(class).then(|| format!(".{class}"))
+    names_post(class).then_some((false, class))
+}
+
+/// Numbered ids are one kind when they match without their digits.
+fn same_kind(a: (bool, &str), b: (bool, &str)) -> bool {
+    let bare = |s: &str| s.bytes().filter(|c| !c.is_ascii_digit()).collect::<Vec<u8>>();
+    a.0 == b.0 && if a.0 { bare(a.1) == bare(b.1) } else { a.1 == b.1 }
+}
+
+fn names_post(s: &str) -> bool {
+    let s = s.as_bytes();
+    let has = |w: &str| s.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w.as_bytes()));
+    (s.len() > 1 && s[0] == b'p' && s[1..].iter().all(u8::is_ascii_digit))
+        || POST_WORDS.iter().any(|w| has(w))
 }
 
 /// Longest name taken for a post's author: a longer text is a box of the author's details.
