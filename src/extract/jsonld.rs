@@ -4,7 +4,7 @@
 //! Accepts a single object, an array of objects and an `@graph`; the first object whose `@type`
 //! is an article kind wins. Authors may be a string, an object or an array of either.
 
-use crate::dom::{Snapshot, Tag};
+use crate::dom::{NodeRef, Snapshot, Tag};
 use serde_json::Value;
 
 /// What JSON-LD said about the article.
@@ -24,11 +24,26 @@ pub struct JsonLd {
 /// schema.org types that are an article (`NewsArticle`, `BlogPosting`, `ScholarlyArticle`...).
 const ARTICLE_TYPES: &[&str] = &["Article", "Report", "Posting", "APIReference"];
 
+/// True for a `<script type="application/ld+json">`.
+fn is_ld_json(n: NodeRef) -> bool {
+    n.is(Tag::Script)
+        && n.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+}
+
+/// True when `n` is JSON-LD that gives one of `types` (quoted, `"\"Product\""`) as a whole
+/// `@type` value (`"@type": "Product"`), not as one of a list.
+pub fn declares(n: NodeRef, types: &[&str]) -> bool {
+    let Some(json) = n.first_child().filter(|_| is_ld_json(n)).map(|t| t.text()) else {
+        return false;
+    };
+    types
+        .iter()
+        .any(|ty| json.match_indices(ty).any(|(at, _)| json[..at].trim_end().ends_with(':')))
+}
+
 pub fn read(snap: &Snapshot) -> JsonLd {
     for n in snap.iter() {
-        if !n.is(Tag::Script)
-            || !n.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-        {
+        if !is_ld_json(n) {
             continue;
         }
         let text = n.text_content();

@@ -61,15 +61,7 @@ const ARCHIVE_CLASSES: [&str; 4] = ["archive", "category", "tag", "blog"];
 /// WordPress archive's `<body>` class.
 pub fn declared(snap: &Snapshot) -> bool {
     snap.iter().any(|n| match n.tag() {
-        Some(Tag::Script) => {
-            n.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-                && n.first_child().is_some_and(|t| {
-                    let json = t.text();
-                    COLLECTION_TYPES.iter().any(|ty| {
-                        json.match_indices(ty).any(|(at, _)| json[..at].trim_end().ends_with(':'))
-                    })
-                })
-        }
+        Some(Tag::Script) => super::jsonld::declares(n, &COLLECTION_TYPES),
         Some(Tag::Body) => n.class().split_ascii_whitespace().any(|c| ARCHIVE_CLASSES.contains(&c)),
         _ => {
             let kind = n.attr("itemtype").unwrap_or("").trim_end();

@@ -208,11 +208,12 @@ pub fn extract_excluding(
     // category's blurb).
     let won = |b: &Attempt| is_article(b) && !in_subtrees(snap, b.top, exclude);
     let lost = !best.as_ref().is_some_and(won);
+    let found = if options.root.is_none() && !a_thread { listing::find(snap, &page) } else { None };
     let mut a_listing = false;
-    if options.root.is_none() && !a_thread && (lost || listing::declared(snap)) {
+    if found.is_some() && (lost || listing::declared(snap)) {
         let beside =
             |l: &NodeId| best.as_ref().is_none_or(|b| !snap.node(b.top).contains(snap.node(*l)));
-        if let Some(top) = listing::find(snap, &page).filter(|l| lost || beside(l)) {
+        if let Some(top) = found.filter(|l| lost || beside(l)) {
             let whole = ATTEMPTS[ATTEMPTS.len() - 1];
             let want_byline = meta_byline.is_none();
             let entries = attempt(snap, &page, whole, &title, want_byline, Some(&[top]), false);
@@ -235,10 +236,9 @@ pub fn extract_excluding(
     // Each post opens with its author's name, as a small header, in place of the page's own.
     let authors: Vec<Option<String>> = (best.pieces.iter())
         .map(|p| {
-            let (name_box, name) = thread::author(snap.node(p.first)).filter(|_| a_thread)?;
-            if let Some(n) = name_box.map(|n| snap.node(n)) {
-                drop[n.id().index()..=n.last_descendant().id().index()].fill(true);
-            }
+            let (by, name) = thread::author(snap.node(p.first)).filter(|_| a_thread)?;
+            let by = snap.node(by);
+            drop[by.id().index()..=by.last_descendant().id().index()].fill(true);
             Some(name)
         })
         .collect();
@@ -254,18 +254,19 @@ pub fn extract_excluding(
     tail::trim(&mut body);
     // A listing the voting found (its entries' summaries voted) is shown as one too.
     // Not on a page that says it is one article (a top-ten with linked headings).
+    let published = meta.published();
     let voted_listing = || {
         let top = snap.node(best.top);
         let og_article = meta.meta.first(&["og:type"]).is_some_and(|t| t.trim() == "article");
-        if og_article || meta.json.headline.is_some() || meta.published().is_some() {
+        if og_article || meta.json.headline.is_some() || published.is_some() {
             return false;
         }
-        listing::find(snap, &page).is_some_and(|l| {
+        found.is_some_and(|l| {
             let l = snap.node(l);
             top.contains(l) && l.text_content().len() as f32 >= LISTING_SHARE * best.text as f32
         })
     };
-    if a_listing || (!a_thread && options.root.is_none() && voted_listing()) {
+    if a_listing || voted_listing() {
         body = listing::as_list(body);
     }
     let mut text = String::new();
@@ -285,7 +286,7 @@ pub fn extract_excluding(
         .or_else(|| html.and_then(|h| h.attr("dir")));
     let byline = meta_byline.or_else(|| best.byline.as_deref().and_then(byline::clean));
     let excerpt = meta.excerpt().or_else(|| first_paragraph(&body));
-    let published_time = meta.published().or_else(|| published_in_page(snap, &best));
+    let published_time = published.or_else(|| published_in_page(snap, &best));
     let first = best.pieces.first().map_or(best.top, |p| p.first);
     let at = lead::Placement { top, first, drop: &drop };
     let lead_image = lead::lead_image(snap, &meta, &body, &at, base);

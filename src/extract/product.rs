@@ -16,18 +16,14 @@ const JSON_TYPES: [&str; 3] = ["\"Product\"", "\"ProductGroup\"", "\"Offer\""];
 
 /// True when the page declares a product. A news page that marks its paywalled text as a
 /// `Product` (the subscription markup search engines ask for) writes it in a list of types
-/// beside `CreativeWork`, which [`declares`] does not count; and a page that says it is an
-/// article (JSON-LD, `has_article`; microdata; `og:type`) is one, whatever product it reviews.
+/// beside `CreativeWork`, which [`super::jsonld::declares`] does not count; and a page that
+/// says it is an article (JSON-LD, `has_article`; microdata; `og:type`) is one, whatever product
+/// it reviews.
 pub fn is_product_page(snap: &Snapshot, has_article: bool) -> bool {
     let (mut product, mut article) = (false, has_article);
     for n in snap.iter() {
         match n.tag() {
-            Some(Tag::Script) => {
-                product |= n
-                    .attr("type")
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-                    && n.first_child().is_some_and(|t| declares(t.text()));
-            }
+            Some(Tag::Script) => product |= super::jsonld::declares(n, &JSON_TYPES),
             Some(Tag::Meta) if n.attr("property") == Some("og:type") => {
                 let kind = n.attr("content").unwrap_or("").trim();
                 product |= kind.eq_ignore_ascii_case("product");
@@ -41,14 +37,6 @@ pub fn is_product_page(snap: &Snapshot, has_article: bool) -> bool {
         }
     }
     product && !article
-}
-
-/// True when JSON-LD text gives one of [`JSON_TYPES`] as a whole value (`"@type": "Product"`),
-/// not as one of a list.
-fn declares(json: &str) -> bool {
-    JSON_TYPES
-        .iter()
-        .any(|ty| json.match_indices(ty).any(|(at, _)| json[..at].trim_end().ends_with(':')))
 }
 
 /// True for a block of customer reviews, or one review; never the page's `<body>`, whose classes

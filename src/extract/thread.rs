@@ -37,58 +37,67 @@ pub fn posts(snap: &Snapshot, base: &Base, top: NodeId) -> Option<Vec<NodeId>> {
 
 /// Posts marked with schema.org microdata: their texts, each widened to its post's box.
 fn marked_posts(snap: &Snapshot, base: &Base) -> Option<Vec<NodeId>> {
-    let texts_of = |types: &[&str]| -> Vec<NodeRef> {
-        snap.iter()
-            .filter(|n| {
-                !base.is_hidden(n.id().index())
-                    && n.attr("itemprop").is_some_and(|p| {
-                        p.split_ascii_whitespace().any(|w| w == "text" || w == "articleBody")
-                    })
-                    && n.ancestors()
-                        .find(|a| a.attr("itemscope").is_some())
-                        .and_then(|a| a.attr("itemtype"))
-                        .is_some_and(|t| types.iter().any(|ty| t.trim_end().ends_with(ty)))
-            })
-            .collect()
-    };
-    let mut texts = texts_of(&QA_TYPES);
-    if texts.len() < MIN_POSTS {
-        texts = texts_of(&DISCUSSION_TYPES);
+    let mut texts = Vec::new();
+    for types in [&QA_TYPES, &DISCUSSION_TYPES] {
+        for n in snap.iter() {
+            let text = n.attr("itemprop").is_some_and(|p| {
+                p.split_ascii_whitespace().any(|w| w == "text" || w == "articleBody")
+            });
+            // A text inside another (a quoted post) is part of that post.
+            if !text
+                || base.is_hidden(n.id().index())
+                || texts.last().is_some_and(|l: &NodeRef| l.contains(n))
+            {
+                continue;
+            }
+            let item = n.ancestors().find(|a| a.attr("itemscope").is_some());
+            let kind = item.and_then(|a| a.attr("itemtype")).unwrap_or("").trim_end();
+            if types.iter().any(|ty| kind.ends_with(ty)) {
+                texts.push(n);
+            }
+        }
+        if texts.len() >= MIN_POSTS {
+            break;
+        }
+        texts.clear();
     }
-    // A text inside another (a quoted post) is part of that post.
-    texts.dedup_by(|b, a| a.contains(*b));
-    if texts.len() < MIN_POSTS {
-        return None;
-    }
-    let boxes = texts.iter().map(|t| {
+    let mut boxes = Vec::new();
+    for t in &texts {
         let mut post = *t;
-        while let Some(p) = post
-            .parent()
-            .filter(|p| p.parent().is_some() && texts.iter().all(|o| o == t || !p.contains(*o)))
-        {
+        while let Some(p) = post.parent().filter(|p| p.parent().is_some()) {
+            if texts.iter().any(|o| o != t && p.contains(*o)) {
+                break;
+            }
             post = p;
         }
-        post.id()
-    });
-    Some(boxes.collect())
+        boxes.push(post.id());
+    }
+    (!boxes.is_empty()).then_some(boxes)
 }
 
 /// Posts as a run of sibling boxes of one kind around the voted box: the level with the most.
 fn sibling_posts(base: &Base, top: NodeRef) -> Option<Vec<NodeId>> {
-    let mut best: Option<Vec<NodeId>> = None;
-    for a in std::iter::once(top).chain(top.ancestors()).take(MAX_CLIMB) {
-        let (Some(parent), Some(own)) = (a.parent(), kind(a)) else { continue };
-        let run: Vec<NodeId> = parent
-            .element_children()
-            .filter(|s| s.tag() == a.tag() && kind(*s).is_some_and(|k| same_kind(k, own)))
-            .filter(|s| !base.is_hidden(s.id().index()))
-            .map(|s| s.id())
-            .collect();
-        if run.len() >= MIN_POSTS && best.as_ref().is_none_or(|b| run.len() > b.len()) {
-            best = Some(run);
+    let mut best: Vec<NodeId> = Vec::new();
+    let mut a = top;
+    for _ in 0..MAX_CLIMB {
+        let Some(parent) = a.parent() else { break };
+        if let Some(own) = kind(a) {
+            let mut run = Vec::new();
+            for s in parent.element_children() {
+                if s.tag() == a.tag()
+                    && !base.is_hidden(s.id().index())
+                    && kind(s).is_some_and(|k| same_kind(k, own))
+                {
+                    run.push(s.id());
+                }
+            }
+            if run.len() > best.len() {
+                best = run;
+            }
         }
+        a = parent;
     }
-    best
+    (best.len() >= MIN_POSTS).then_some(best)
 }
 
 /// Words forum engines build their posts' ids and classes from: phpBB's `p123` and `post`,
@@ -124,28 +133,18 @@ fn names_post(s: &str) -> bool {
 const MAX_AUTHOR_CHARS: usize = 60;
 
 /// The author of a post and the element that names them: schema.org's `author` (its `name`,
-/// in the text or a `<meta content>`),
-/// a link with `rel="author"`, or the `username` box phpBB, vBulletin, XenForo and MyBB put
-/// the poster's name in; else the `data-author` XenForo writes on the post.
-pub fn author(post: NodeRef) -> Option<(Option<NodeId>, String)> {
-    let has = |n: NodeRef, attr: &str, word: &str| {
+/// in the text or a `<meta content>`), a link with `rel="author"`, or the `username` box phpBB,
+/// vBulletin, XenForo and MyBB put the poster's name in.
+pub fn author(post: NodeRef) -> Option<(NodeId, String)> {
+    let has = |n: &NodeRef, attr: &str, word: &str| {
         n.attr(attr).is_some_and(|v| v.split_ascii_whitespace().any(|w| w == word))
     };
-    let named = post.descendants().find(|n| has(*n, "itemprop", "author")).map(|a| {
-        let name = a.descendants().find(|d| has(*d, "itemprop", "name")).unwrap_or(a);
-        (a, name)
-    });
-    let named = named.or_else(|| {
-        post.descendants()
-            .find(|n| has(*n, "rel", "author") || has(*n, "class", "username"))
-            .map(|a| (a, a))
-    });
-    let (box_, name) = match named {
-        Some((a, name)) => {
-            let text = name.attr("content").map_or_else(|| name.text_content(), str::to_owned);
-            (Some(a.id()), super::collapse_text(&text))
-        }
-        None => (None, super::collapse_text(post.attr("data-author")?)),
-    };
-    (!name.is_empty() && name.chars().count() <= MAX_AUTHOR_CHARS).then_some((box_, name))
+    let by = post.descendants().find(|n| {
+        has(n, "itemprop", "author") || has(n, "rel", "author") || has(n, "class", "username")
+    })?;
+    let name = by.descendants().find(|d| has(d, "itemprop", "name")).unwrap_or(by);
+    let name = super::collapse_text(
+        &name.attr("content").map_or_else(|| name.text_content(), str::to_owned),
+    );
+    (!name.is_empty() && name.chars().count() <= MAX_AUTHOR_CHARS).then_some((by.id(), name))
 }
