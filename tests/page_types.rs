@@ -253,32 +253,6 @@ fn a_thread_without_microdata_shows_each_posts_author() {
 }
 
 #[test]
-fn a_listing_the_voting_found_reads_as_a_list() {
-    // Entries whose summaries are long enough to vote: the voting finds the listing itself.
-    let entry = |n: usize| {
-        format!(
-            "<article><h2><a href=\"https://example.org/story/{n}\">Story number {n} of the week</a></h2><p>{}</p>\
-             </article>",
-            "A summary long enough to vote, with commas, clauses, and a closing sentence. "
-                .repeat(3)
-        )
-    };
-    let entries: String = (1..=5).map(entry).collect();
-    let page = |head: &str| {
-        format!(
-            "<html><head>{head}</head><body><main><h1>This week</h1>{entries}</main></body></html>"
-        )
-    };
-    let a = extract::extract(&parse(&page("")).unwrap(), &Options::default()).unwrap();
-    let Some(Block::List { items, .. }) = a.body.last() else { panic!("{:?}", a.body) };
-    assert_eq!(items.len(), 5, "{items:?}");
-    // A page that says it is one article keeps its headings.
-    let article = page("<meta property=\"og:type\" content=\"article\">");
-    let a = extract::extract(&parse(&article).unwrap(), &Options::default()).unwrap();
-    assert!(!a.body.iter().any(|b| matches!(b, Block::List { .. })), "{:?}", a.body);
-}
-
-#[test]
 fn a_page_that_says_it_is_a_collection_reads_as_its_entries() {
     // A category page: a long blurb about the category wins the vote; its entries' summaries
     // are too short to vote, and hold more text than the blurb.

@@ -81,10 +81,9 @@ fn is_linked_headline(n: NodeRef) -> bool {
 /// The entries as one list of links with their summaries: each linked headline opens an item and
 /// what follows it (its summary, its date) goes with it; what comes before the first stays above.
 pub fn as_list(body: Vec<Block>) -> Vec<Block> {
-    // A heading's link within the page (a permalink's `#`) is no entry's.
     let opens = |b: &Block| {
         matches!(b, Block::Heading { content, .. }
-            if content.iter().any(|i| matches!(i, Inline::Link { href, .. } if !href.starts_with('#'))))
+            if content.iter().any(|i| matches!(i, Inline::Link { .. })))
     };
     if body.iter().filter(|b| opens(b)).count() < MIN_ENTRIES as usize {
         return body;

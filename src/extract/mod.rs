@@ -97,9 +97,6 @@ const ATTEMPTS: [Flags; 4] = [
     Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
 ];
 
-/// Share of the article's text a listing inside it holds when the article is that listing.
-const LISTING_SHARE: f32 = 0.7;
-
 /// Posts are read without class-name guesses: forum engines name them `comment` or `reply`.
 const THREAD_FLAGS: Flags = ATTEMPTS[2];
 
@@ -208,12 +205,11 @@ pub fn extract_excluding(
     // category's blurb).
     let won = |b: &Attempt| is_article(b) && !in_subtrees(snap, b.top, exclude);
     let lost = !best.as_ref().is_some_and(won);
-    let found = if options.root.is_none() && !a_thread { listing::find(snap, &page) } else { None };
     let mut a_listing = false;
-    if found.is_some() && (lost || listing::declared(snap)) {
+    if options.root.is_none() && !a_thread && (lost || listing::declared(snap)) {
         let beside =
             |l: &NodeId| best.as_ref().is_none_or(|b| !snap.node(b.top).contains(snap.node(*l)));
-        if let Some(top) = found.filter(|l| lost || beside(l)) {
+        if let Some(top) = listing::find(snap, &page).filter(|l| lost || beside(l)) {
             let whole = ATTEMPTS[ATTEMPTS.len() - 1];
             let want_byline = meta_byline.is_none();
             let entries = attempt(snap, &page, whole, &title, want_byline, Some(&[top]), false);
@@ -252,21 +248,7 @@ pub fn extract_excluding(
     }
     bios::drop_bios(&mut body, &meta.json.bios);
     tail::trim(&mut body);
-    // A listing the voting found (its entries' summaries voted) is shown as one too.
-    // Not on a page that says it is one article (a top-ten with linked headings).
-    let published = meta.published();
-    let voted_listing = || {
-        let top = snap.node(best.top);
-        let og_article = meta.meta.first(&["og:type"]).is_some_and(|t| t.trim() == "article");
-        if og_article || meta.json.headline.is_some() || published.is_some() {
-            return false;
-        }
-        found.is_some_and(|l| {
-            let l = snap.node(l);
-            top.contains(l) && l.text_content().len() as f32 >= LISTING_SHARE * best.text as f32
-        })
-    };
-    if a_listing || voted_listing() {
+    if a_listing {
         body = listing::as_list(body);
     }
     let mut text = String::new();
@@ -286,7 +268,7 @@ pub fn extract_excluding(
         .or_else(|| html.and_then(|h| h.attr("dir")));
     let byline = meta_byline.or_else(|| best.byline.as_deref().and_then(byline::clean));
     let excerpt = meta.excerpt().or_else(|| first_paragraph(&body));
-    let published_time = published.or_else(|| published_in_page(snap, &best));
+    let published_time = meta.published().or_else(|| published_in_page(snap, &best));
     let first = best.pieces.first().map_or(best.top, |p| p.first);
     let at = lead::Placement { top, first, drop: &drop };
     let lead_image = lead::lead_image(snap, &meta, &body, &at, base);
