@@ -251,36 +251,3 @@ fn a_thread_without_microdata_shows_each_posts_author() {
         assert!(authors.starts_with(&first.map(String::from)), "{id}: {authors:?}");
     }
 }
-
-#[test]
-fn a_page_that_says_it_is_a_collection_reads_as_its_entries() {
-    // A category page: a long blurb about the category wins the vote; its entries' summaries
-    // are too short to vote, and hold more text than the blurb.
-    let entry = |n: usize| {
-        format!(
-            "<article><h3><a href=\"https://example.org/p/{n}\">Recipe {n}: chickpeas</a></h3>\
-             <span>{n}0 min, for 4</span></article>"
-        )
-    };
-    let entries: String = (1..=20).map(entry).collect();
-    let page = |body: &str, head: &str| {
-        format!(
-            "<html><head>{head}</head><body{body}><div class=\"intro\"><h2>Air fryer</h2><p>{}</p>\
-             </div>\
-             <div class=\"grid\">{entries}</div></body></html>",
-            "Air fryer recipes, from snacks to dinners, tested in our kitchen, with tips. "
-                .repeat(7)
-        )
-    };
-    let ld = "<script type=\"application/ld+json\">{\"@type\": \"CollectionPage\"}</script>";
-    let read =
-        |html: String| extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
-    for (body, head) in [(" class=\"archive category\"", ""), ("", ld)] {
-        let a = read(page(body, head));
-        let Some(Block::List { items, .. }) = a.body.last() else { panic!("{:?}", a.body) };
-        assert_eq!(items.len(), 20, "{items:?}");
-    }
-    // Without the declaration the page is read as it was: the blurb and the lines under it.
-    let a = read(page("", ""));
-    assert!(!a.body.iter().any(|b| matches!(b, Block::List { .. })), "{:?}", a.body);
-}

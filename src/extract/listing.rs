@@ -51,26 +51,6 @@ pub fn find(snap: &Snapshot, base: &Base) -> Option<NodeId> {
     best.map(|(_, id)| id)
 }
 
-/// schema.org types of a page of entries, as JSON-LD writes them.
-const COLLECTION_TYPES: [&str; 3] = ["\"CollectionPage\"", "\"ItemList\"", "\"SearchResultsPage\""];
-/// `<body>` classes WordPress gives its archives: categories, tags, dates, authors, the blog.
-const ARCHIVE_CLASSES: [&str; 4] = ["archive", "category", "tag", "blog"];
-
-/// True when the page says it is a collection of entries: a schema.org `CollectionPage`,
-/// `ItemList` or `SearchResultsPage` (JSON-LD or microdata), a microformats `h-feed`, or a
-/// WordPress archive's `<body>` class.
-pub fn declared(snap: &Snapshot) -> bool {
-    snap.iter().any(|n| match n.tag() {
-        Some(Tag::Script) => super::jsonld::declares(n, &COLLECTION_TYPES),
-        Some(Tag::Body) => n.class().split_ascii_whitespace().any(|c| ARCHIVE_CLASSES.contains(&c)),
-        _ => {
-            let kind = n.attr("itemtype").unwrap_or("").trim_end();
-            COLLECTION_TYPES.iter().any(|ty| kind.ends_with(&ty[1..ty.len() - 1]))
-                || n.class().split_ascii_whitespace().any(|c| c == "h-feed")
-        }
-    })
-}
-
 /// A heading that is a link, or holds one.
 fn is_linked_headline(n: NodeRef) -> bool {
     matches!(n.tag(), Some(Tag::H2 | Tag::H3 | Tag::H4))

@@ -201,23 +201,15 @@ pub fn extract_excluding(
     // A listing's entries never vote: where nothing else is an article, they are the page,
     // read whole (their links are the content, not a menu to clean away).
     // So are they where what won is clutter the classifier found (a consent banner's text).
-    // And on a page that says it is a collection, where they hold more than what won (the
-    // category's blurb).
     let won = |b: &Attempt| is_article(b) && !in_subtrees(snap, b.top, exclude);
-    let lost = !best.as_ref().is_some_and(won);
     let mut a_listing = false;
-    if options.root.is_none() && !a_thread && (lost || listing::declared(snap)) {
-        let beside =
-            |l: &NodeId| best.as_ref().is_none_or(|b| !snap.node(b.top).contains(snap.node(*l)));
-        if let Some(top) = listing::find(snap, &page).filter(|l| lost || beside(l)) {
+    if options.root.is_none() && !a_thread && !best.as_ref().is_some_and(won) {
+        if let Some(top) = listing::find(snap, &page) {
             let whole = ATTEMPTS[ATTEMPTS.len() - 1];
             let want_byline = meta_byline.is_none();
             let entries = attempt(snap, &page, whole, &title, want_byline, Some(&[top]), false);
-            let more = |e: &Attempt| lost || best.as_ref().is_some_and(|b| e.text > b.text);
-            if let Some(e) = entries.filter(is_article).filter(more) {
-                a_listing = true;
-                best = Some(e);
-            }
+            a_listing = entries.as_ref().is_some_and(is_article);
+            best = entries.filter(is_article).or(best);
         }
     }
     // A picked block is the article whatever its length.
