@@ -36,6 +36,7 @@ mod embeds;
 mod images;
 mod jsonld;
 mod labels;
+mod landmarks;
 mod lead;
 mod listing;
 mod metadata;
@@ -315,6 +316,9 @@ fn attempt(
     let mut take = |n: NodeRef| {
         // A product's reviews are its readers' posts, never its description.
         if product && product::is_review(n) {
+            return true;
+        }
+        if flags.strip_unlikely && landmarks::is_site_frame(n) {
             return true;
         }
         if want_byline && byline.is_none() && byline::is_byline_node(n) {
