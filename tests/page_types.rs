@@ -2,8 +2,11 @@
 //! published convention the page uses to say what it is, so each test has the page with and
 //! without that convention.
 
+use declutter::clutter::ClutterKind;
 use declutter::dom::html::parse;
 use declutter::extract::{self, block_text, Block, Options};
+use declutter::pipeline;
+use std::io::Read;
 
 /// The body text of a page given as HTML text, or `None` for "no article found".
 fn text_of(html: &str) -> Option<String> {
@@ -42,6 +45,58 @@ fn a_product_page_reads_as_its_description_not_its_reviews() {
     // Without the declaration the reviews, the longest text, are what the page is read as.
     let plain = text_of(&kettle_page("")).unwrap();
     assert!(plain.contains("office"), "{plain}");
+}
+
+/// The body text the CLI prints for a page (its clutter left out), or `None`.
+fn read_text(html: &str) -> Option<String> {
+    let a = pipeline::read(&parse(html).ok()?, None, &ClutterKind::ALL).article.ok()?;
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    Some(text)
+}
+
+/// A page of the in-repo wcxb-dev sample, unzipped.
+fn wcxb_page(id: &str) -> String {
+    let path = format!("{}/tests/corpus/wcxb-dev/html/{id}.html.gz", env!("CARGO_MANIFEST_DIR"));
+    let gz = std::fs::read(path).unwrap();
+    let mut html = String::new();
+    flate2::read::MultiGzDecoder::new(&gz[..]).read_to_string(&mut html).unwrap();
+    html
+}
+
+#[test]
+fn a_description_that_casts_no_vote_is_read_from_the_block_the_page_declares() {
+    // wcxb-dev 2947 (tuning part): a shop's guitar, its description a list of specs in short
+    // lines, marked `itemprop="description"` inside the schema.org `Product` item.
+    let html = wcxb_page("2947");
+    let text = read_text(&html).unwrap();
+    for spec in ["Pickups: 3 Player Series Alnico 5 Strat single coils", "Item number 595247"] {
+        assert!(text.contains(spec), "{spec} missing from {text}");
+    }
+    assert!(!text.contains("customers who viewed this product"), "{text}");
+    // Without the microdata nothing on the page votes: no article.
+    let plain = html.replace(r#"itemprop="description""#, "");
+    assert!(read_text(&plain).is_none_or(|t| !t.contains("Strat single coils")));
+}
+
+#[test]
+fn a_product_page_leaves_out_questions_and_answers_marked_as_such() {
+    let faq = "<div itemscope itemtype=\"https://schema.org/Question\"><h3>Can it boil milk?</h3>\
+               <div itemscope itemtype=\"https://schema.org/Answer\"><p>No, the kettle is made \
+               for water only, and milk would burn onto its heating plate, which voids the \
+               warranty.</p></div></div>";
+    let page = kettle_page(r#"<meta property="og:type" content="product">"#).replace(
+        "<section id=\"reviews\"",
+        &format!("<section>{}</section><section", faq.repeat(6)),
+    );
+    let text = text_of(&page).unwrap();
+    assert!(text.contains("keep-warm mode") && !text.contains("heating plate"), "{text}");
+    // The same questions on a page that is no product are its content.
+    let plain = text_of(&kettle_page("").replace(
+        "<section id=\"reviews\"",
+        &format!("<section>{}</section><section", faq.repeat(6)),
+    ));
+    assert!(plain.unwrap().contains("heating plate"));
 }
 
 #[test]
