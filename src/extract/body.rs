@@ -8,6 +8,7 @@ use super::clean::is_data_table;
 use super::credits;
 use super::embeds;
 use super::images;
+use super::specs;
 use super::{collapse_text, push_collapsed, Block, Cell, Image, Inline, MathNode, Table};
 use crate::dom::{Namespace, NodeRef, Tag};
 
@@ -22,6 +23,8 @@ const CREDIT_WORDS: &[&str] = &["credit", "copyright", "source", "attribution", 
 pub struct Ctx<'a> {
     pub base: Option<&'a str>,
     pub drop: &'a [bool],
+    /// A product page: its name/value lists are its specifications ([`specs`]).
+    pub product: bool,
 }
 
 impl Ctx<'_> {
@@ -184,6 +187,12 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
             }
         }
         Tag::Ul | Tag::Ol | Tag::Menu => {
+            if let Some(rows) = list_specs(c, ctx).filter(|_| ctx.product) {
+                let text = |t: String| vec![Inline::Text { text: t }];
+                let rows = rows.into_iter().map(|(n, v)| (text(n), text(v))).collect();
+                out.push(Block::Table(specs::table(rows)));
+                return;
+            }
             let items = list_items(c, ctx, depth);
             if !items.is_empty() {
                 out.push(Block::List { ordered: tag == Tag::Ol, items });
@@ -195,6 +204,22 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
             let text = ctx.text(c);
             if credits::is_credit(&text) {
                 out.credit(text);
+                return;
+            }
+            let rows = ctx.product.then(|| specs::dl_rows(c, &|n| ctx.text(n), &|n| ctx.skip(n)));
+            if let Some(rows) = rows.flatten() {
+                let cell = |els: &[NodeRef]| {
+                    let (mut content, mut f) = (Vec::new(), Vec::new());
+                    for (i, e) in els.iter().enumerate() {
+                        if i > 0 {
+                            content.push(Inline::LineBreak);
+                        }
+                        inlines(*e, ctx, depth + 1, &mut content, &mut f);
+                    }
+                    finish(content).unwrap_or_default()
+                };
+                let rows = rows.iter().map(|(n, v)| (cell(&[*n]), cell(v))).collect();
+                out.blocks.push(Block::Table(specs::table(rows)));
                 return;
             }
             for item in c.element_children().filter(|i| !ctx.skip(*i)) {
@@ -391,6 +416,22 @@ fn is_footnotes(n: NodeRef) -> bool {
     FOOTNOTE_WORDS.iter().any(|w| super::class_words::has_token(&ci, w) || role == *w)
 }
 
+/// A list whose items are all `Name: value` lines of text (no nested blocks): its rows.
+fn list_specs(list: NodeRef, ctx: &Ctx) -> Option<Vec<(String, String)>> {
+    let mut texts = Vec::new();
+    for c in list.children().filter(|c| !ctx.skip(*c)) {
+        if c.is_text() && c.text().trim().is_empty() {
+            continue;
+        }
+        let nested = |d: &NodeRef| d.tag().is_some_and(|t| t.is_block() || t == Tag::Li);
+        if !c.is(Tag::Li) || c.descendants().skip(1).any(|d| nested(&d) && !ctx.skip(d)) {
+            return None;
+        }
+        texts.push(ctx.text(c));
+    }
+    specs::list_rows(&texts)
+}
+
 /// The items of a list. Content between items (a sub-list written straight inside the list, not
 /// inside an item, as hand-written HTML often has it) belongs to the item before it, where the
 /// browser shows it; content before the first item is an item of its own.
@@ -482,7 +523,7 @@ fn caption(f: NodeRef, ctx: &Ctx, depth: usize) -> (Vec<Inline>, Option<String>)
     let credit = credit_el.map(|e| collapse_text(&ctx.text(e))).filter(|s| !s.is_empty());
     let mut content = Vec::new();
     let mut figures = Vec::new();
-    let inner = Ctx { base: ctx.base, drop: ctx.drop };
+    let inner = Ctx { base: ctx.base, drop: ctx.drop, product: ctx.product };
     caption_inlines(f, &inner, credit_el, depth + 1, &mut content, &mut figures);
     (finish(content).unwrap_or_default(), credit)
 }

@@ -44,6 +44,7 @@ mod product;
 mod readerable;
 mod score;
 mod signoffs;
+mod specs;
 mod stamps;
 mod tail;
 mod title;
@@ -223,7 +224,7 @@ pub fn extract_excluding(
         let n = snap.node(*id);
         drop[n.id().index()..=n.last_descendant().id().index()].fill(true);
     }
-    let ctx = body::Ctx { base, drop: &drop };
+    let ctx = body::Ctx { base, drop: &drop, product };
     let mut body = Vec::new();
     for p in &best.pieces {
         body.extend(body::convert_range(snap.node(p.first), snap.node(p.last), &ctx));
