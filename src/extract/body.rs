@@ -28,7 +28,7 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn skip(&self, n: NodeRef) -> bool {
+    pub(super) fn skip(&self, n: NodeRef) -> bool {
         self.drop[n.id().index()]
     }
 
@@ -135,6 +135,13 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
         }
         return;
     }
+    // A product's names and values, however marked up, are its specification table.
+    if ctx.product && matches!(tag, Tag::Dl | Tag::Ul | Tag::Ol) {
+        if let Some(table) = specs::table(c, ctx) {
+            out.push(Block::Table(table));
+            return;
+        }
+    }
     match tag {
         Tag::Div | Tag::Span | Tag::Figcaption | Tag::P
             if is_loose_caption(c)
@@ -187,12 +194,6 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
             }
         }
         Tag::Ul | Tag::Ol | Tag::Menu => {
-            if let Some(rows) = list_specs(c, ctx).filter(|_| ctx.product) {
-                let text = |t: String| vec![Inline::Text { text: t }];
-                let rows = rows.into_iter().map(|(n, v)| (text(n), text(v))).collect();
-                out.push(Block::Table(specs::table(rows)));
-                return;
-            }
             let items = list_items(c, ctx, depth);
             if !items.is_empty() {
                 out.push(Block::List { ordered: tag == Tag::Ol, items });
@@ -204,22 +205,6 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
             let text = ctx.text(c);
             if credits::is_credit(&text) {
                 out.credit(text);
-                return;
-            }
-            let rows = ctx.product.then(|| specs::dl_rows(c, &|n| ctx.text(n), &|n| ctx.skip(n)));
-            if let Some(rows) = rows.flatten() {
-                let cell = |els: &[NodeRef]| {
-                    let (mut content, mut f) = (Vec::new(), Vec::new());
-                    for (i, e) in els.iter().enumerate() {
-                        if i > 0 {
-                            content.push(Inline::LineBreak);
-                        }
-                        inlines(*e, ctx, depth + 1, &mut content, &mut f);
-                    }
-                    finish(content).unwrap_or_default()
-                };
-                let rows = rows.iter().map(|(n, v)| (cell(&[*n]), cell(v))).collect();
-                out.blocks.push(Block::Table(specs::table(rows)));
                 return;
             }
             for item in c.element_children().filter(|i| !ctx.skip(*i)) {
@@ -414,22 +399,6 @@ fn is_footnotes(n: NodeRef) -> bool {
     let ci = super::class_words::class_and_id(n);
     let role = n.attr("role").unwrap_or("");
     FOOTNOTE_WORDS.iter().any(|w| super::class_words::has_token(&ci, w) || role == *w)
-}
-
-/// A list whose items are all `Name: value` lines of text (no nested blocks): its rows.
-fn list_specs(list: NodeRef, ctx: &Ctx) -> Option<Vec<(String, String)>> {
-    let mut texts = Vec::new();
-    for c in list.children().filter(|c| !ctx.skip(*c)) {
-        if c.is_text() && c.text().trim().is_empty() {
-            continue;
-        }
-        let nested = |d: &NodeRef| d.tag().is_some_and(|t| t.is_block() || t == Tag::Li);
-        if !c.is(Tag::Li) || c.descendants().skip(1).any(|d| nested(&d) && !ctx.skip(d)) {
-            return None;
-        }
-        texts.push(ctx.text(c));
-    }
-    specs::list_rows(&texts)
 }
 
 /// The items of a list. Content between items (a sub-list written straight inside the list, not

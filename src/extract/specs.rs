@@ -9,6 +9,7 @@
 //! name over a short value: a glossary's definitions or a list of steps are sentences, and stay
 //! as they are.
 
+use super::body::Ctx;
 use super::{collapse_text, Cell, Inline, Table};
 use crate::dom::{NodeRef, Tag};
 
@@ -18,86 +19,67 @@ const MAX_NAME_CHARS: usize = 40;
 const MAX_NAME_WORDS: usize = 5;
 /// Longest value, in characters: a measure or a short phrase, not a sentence.
 const MAX_VALUE_CHARS: usize = 120;
-/// Fewest entries of a `<dl>` read as specifications.
-const MIN_DL_ROWS: usize = 2;
-/// Fewest items of a `Name: value` list (two such lines happen in prose lists).
-const MIN_LIST_ROWS: usize = 3;
+/// Fewest entries of a `<dl>` read as specifications; a list needs one more (two `Name: value`
+/// lines happen in prose lists).
+const MIN_ROWS: usize = 2;
 
-/// A row of a `<dl>`: its term and its definitions.
-pub type DlRow<'a> = (NodeRef<'a>, Vec<NodeRef<'a>>);
-
-/// The rows of a `<dl>` of short names and values (HTML allows each group wrapped in a `<div>`);
-/// `None` for any other `<dl>`. `text` is an element's visible text, `skip` says what was dropped.
-pub fn dl_rows<'a>(
-    dl: NodeRef<'a>,
-    text: &dyn Fn(NodeRef) -> String,
-    skip: &dyn Fn(NodeRef) -> bool,
-) -> Option<Vec<DlRow<'a>>> {
-    let mut rows: Vec<DlRow<'a>> = Vec::new();
-    let groups = dl.element_children().filter(|c| !skip(*c)).flat_map(|c| {
-        let wrapped = c.is(Tag::Div);
-        let inner = wrapped.then(|| c.element_children().filter(|i| !skip(*i)));
-        inner.into_iter().flatten().chain((!wrapped).then_some(c))
-    });
-    for item in groups {
-        match item.tag() {
-            Some(Tag::Dt) => rows.push((item, Vec::new())),
-            Some(Tag::Dd) => rows.last_mut()?.1.push(item),
+/// The table of a `<dl>` (its groups may be wrapped in `<div>`s, as HTML allows) or a list
+/// (`<ul>`, `<ol>`) when every entry is a short name and a short value; `None` otherwise.
+pub fn table(el: NodeRef, ctx: &Ctx) -> Option<Table> {
+    let dl = el.is(Tag::Dl);
+    let mut items = Vec::new();
+    for c in el.children().filter(|c| !ctx.skip(*c)) {
+        if dl && c.is(Tag::Div) {
+            items.extend(c.children().filter(|c| !ctx.skip(*c)));
+        } else {
+            items.push(c);
+        }
+    }
+    let mut rows: Vec<(String, String)> = Vec::new();
+    for c in items {
+        let text = collapse_text(&ctx.text(c));
+        match c.tag() {
+            None if text.is_empty() => {}
+            Some(Tag::Dt) if dl => {
+                rows.push((text.trim_end_matches(':').to_owned(), String::new()))
+            }
+            Some(Tag::Dd) if dl => {
+                let value = &mut rows.last_mut()?.1;
+                if !value.is_empty() {
+                    value.push_str("; ");
+                }
+                value.push_str(&text);
+            }
+            Some(Tag::Li) if !dl && !c.descendants().skip(1).any(|d| is_block(d, ctx)) => {
+                let (name, value) = text.split_once(':')?;
+                rows.push((name.trim().to_owned(), value.trim().to_owned()));
+            }
             _ => return None,
         }
     }
-    let short = |(name, values): &DlRow| {
-        let value: usize = values.iter().map(|v| collapse_text(&text(*v)).chars().count()).sum();
-        is_name(&collapse_text(&text(*name))) && !values.is_empty() && value <= MAX_VALUE_CHARS
-    };
-    (rows.len() >= MIN_DL_ROWS && rows.iter().all(short)).then_some(rows)
-}
-
-/// The items of a list that are all `Name: value` lines, split at the colon; `None` otherwise.
-/// `items` are the list's items' visible texts.
-pub fn list_rows(items: &[String]) -> Option<Vec<(String, String)>> {
-    let rows: Vec<_> = items
-        .iter()
-        .map(|t| {
-            let t = collapse_text(t);
-            let (name, value) = t.split_once(':')?;
-            let (name, value) = (name.trim(), value.trim());
+    let short = |(name, value): &(String, String)| {
+        !name.is_empty()
+            && name.chars().count() <= MAX_NAME_CHARS
+            && name.split_whitespace().count() <= MAX_NAME_WORDS
+            && !value.is_empty()
+            && value.chars().count() <= MAX_VALUE_CHARS
             // A link's scheme ("https://...") is no name.
-            let is_spec = is_name(name)
-                && !value.is_empty()
-                && !value.starts_with("//")
-                && value.chars().count() <= MAX_VALUE_CHARS;
-            is_spec.then(|| (name.to_owned(), value.to_owned()))
-        })
-        .collect::<Option<_>>()?;
-    (rows.len() >= MIN_LIST_ROWS).then_some(rows)
-}
-
-/// The table of name/value rows: each name a header cell, without the colon a `<dt>` may end in
-/// (the table's column says it).
-pub fn table(rows: Vec<(Vec<Inline>, Vec<Inline>)>) -> Table {
-    let cell = |header, content| Cell { header, colspan: 1, rowspan: 1, content };
-    let rows = rows.into_iter().map(|(mut n, v)| {
-        strip_colon(&mut n);
-        vec![cell(true, n), cell(false, v)]
-    });
-    Table { caption: Vec::new(), head: Vec::new(), rows: rows.collect() }
-}
-
-/// Takes a trailing colon off the last text of a run of inlines (looking into bold and italics).
-fn strip_colon(content: &mut [Inline]) {
-    match content.last_mut() {
-        Some(Inline::Text { text }) => {
-            let kept = text.trim_end().trim_end_matches(':').trim_end().len();
-            text.truncate(kept);
-        }
-        Some(Inline::Strong { content } | Inline::Emphasis { content }) => strip_colon(content),
-        _ => {}
+            && !value.starts_with("//")
+    };
+    if rows.len() < MIN_ROWS + usize::from(!dl) || !rows.iter().all(short) {
+        return None;
     }
+    let cell = |header, text| Cell {
+        header,
+        colspan: 1,
+        rowspan: 1,
+        content: vec![Inline::Text { text }],
+    };
+    let rows = rows.into_iter().map(|(n, v)| vec![cell(true, n), cell(false, v)]).collect();
+    Some(Table { caption: Vec::new(), head: Vec::new(), rows })
 }
 
-fn is_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.chars().count() <= MAX_NAME_CHARS
-        && name.split_whitespace().count() <= MAX_NAME_WORDS
+/// A kept block element or list item inside a list item: the item is more than one line.
+fn is_block(d: NodeRef, ctx: &Ctx) -> bool {
+    d.tag().is_some_and(|t| t.is_block() || t == Tag::Li) && !ctx.skip(d)
 }
