@@ -45,6 +45,7 @@ mod product;
 mod readerable;
 mod score;
 mod signoffs;
+mod specs;
 mod stamps;
 mod tail;
 mod thread;
@@ -199,12 +200,31 @@ pub fn extract_excluding(
             best = all.or(best);
         }
     }
+    // A product's description that casts no vote (a spec list, short lines) is the block the
+    // page declares as its description.
+    let won = |b: &Attempt| is_article(b) && !in_subtrees(snap, b.top, exclude);
+    let mut picked = options.root.is_some();
+    if product && !picked {
+        let desc = product::description(snap).filter(|d| {
+            !best.as_ref().is_some_and(|b| {
+                won(b)
+                    && b.pieces
+                        .iter()
+                        .any(|p| p.first <= *d && snap.node(p.last).last_descendant().id() >= *d)
+            })
+        });
+        if let Some(top) = desc {
+            let want_byline = meta_byline.is_none();
+            let own = attempt(snap, &page, ATTEMPTS[0], &title, want_byline, Some(&[top]), true);
+            picked = own.as_ref().is_some_and(|a| a.text > 0);
+            best = if picked { own } else { best };
+        }
+    }
     // A listing's entries never vote: where nothing else is an article, they are the page,
     // read whole (their links are the content, not a menu to clean away).
     // So are they where what won is clutter the classifier found (a consent banner's text).
-    let won = |b: &Attempt| is_article(b) && !in_subtrees(snap, b.top, exclude);
     let mut a_listing = false;
-    if options.root.is_none() && !a_thread && !best.as_ref().is_some_and(won) {
+    if !picked && !a_thread && !best.as_ref().is_some_and(won) {
         if let Some(top) = listing::find(snap, &page) {
             let whole = ATTEMPTS[ATTEMPTS.len() - 1];
             let want_byline = meta_byline.is_none();
@@ -215,7 +235,7 @@ pub fn extract_excluding(
     }
     // A picked block is the article whatever its length.
     let best = best
-        .filter(|b| if options.root.is_some() { b.text > 0 } else { is_article(b) })
+        .filter(|b| if picked { b.text > 0 } else { is_article(b) })
         .ok_or(ExtractError::NoArticle)?;
     let mut drop = best.drop.clone();
     for id in exclude {
@@ -231,7 +251,7 @@ pub fn extract_excluding(
             Some(name)
         })
         .collect();
-    let ctx = body::Ctx { base, drop: &drop };
+    let ctx = body::Ctx { base, drop: &drop, product };
     let mut body = Vec::new();
     for (p, author) in best.pieces.iter().zip(authors) {
         if let Some(text) = author {
@@ -314,8 +334,8 @@ fn attempt(
     let mut byline = None;
     let mut title_seen = title.is_empty();
     let mut take = |n: NodeRef| {
-        // A product's reviews are its readers' posts, never its description.
-        if product && product::is_review(n) {
+        // A product's reviews and questions are its readers' posts, never its description.
+        if product && product::is_readers_part(n) {
             return true;
         }
         if flags.strip_unlikely && landmarks::is_site_frame(n) {
