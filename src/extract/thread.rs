@@ -15,6 +15,7 @@
 //! Used only where the voting's box lies inside one post: an article with comments under it
 //! keeps its article.
 
+use super::class_words::has_token;
 use super::node_tables::Base;
 use crate::dom::{NodeId, NodeRef, Snapshot};
 
@@ -40,9 +41,8 @@ fn marked_posts(snap: &Snapshot, base: &Base) -> Option<Vec<NodeId>> {
     let mut texts = Vec::new();
     for types in [&QA_TYPES, &DISCUSSION_TYPES] {
         for n in snap.iter() {
-            let text = n.attr("itemprop").is_some_and(|p| {
-                p.split_ascii_whitespace().any(|w| w == "text" || w == "articleBody")
-            });
+            let prop = n.attr("itemprop").unwrap_or("");
+            let text = has_token(prop, "text") || has_token(prop, "articleBody");
             // A text inside another (a quoted post) is part of that post.
             if !text
                 || base.is_hidden(n.id().index())
@@ -136,9 +136,7 @@ const MAX_AUTHOR_CHARS: usize = 60;
 /// in the text or a `<meta content>`), a link with `rel="author"`, or the `username` box phpBB,
 /// vBulletin, XenForo and MyBB put the poster's name in.
 pub fn author(post: NodeRef) -> Option<(NodeId, String)> {
-    let has = |n: &NodeRef, attr: &str, word: &str| {
-        n.attr(attr).is_some_and(|v| v.split_ascii_whitespace().any(|w| w == word))
-    };
+    let has = |n: &NodeRef, attr: &str, word: &str| has_token(n.attr(attr).unwrap_or(""), word);
     let by = post.descendants().find(|n| {
         has(n, "itemprop", "author") || has(n, "rel", "author") || has(n, "class", "username")
     })?;
