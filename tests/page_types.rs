@@ -177,3 +177,42 @@ fn a_thread_shows_each_post_with_its_author_as_a_small_header() {
         at("rye flour") < at("jonas") && at("jonas") < at("milder") && at("milder") < at("ines")
     );
 }
+
+/// A page of the in-repo wcxb-dev sample, as text.
+fn wcxb_page(id: &str) -> String {
+    let path = format!("{}/tests/corpus/wcxb-dev/html/{id}.html.gz", env!("CARGO_MANIFEST_DIR"));
+    declutter::dom::html::read_text(&std::fs::read(path).unwrap()).unwrap()
+}
+
+#[test]
+fn a_page_streamed_by_react_is_read_with_its_late_part_in_place() {
+    // wcxb-dev 4053: the article arrives as `<div hidden id="S:0">` after the footer, for a
+    // script to swap in for the loading skeleton.
+    let html = wcxb_page("4053");
+    let text = text_of(&html).expect("the streamed article");
+    assert!(text.starts_with("When people talk about “full EV cars”"), "{text:.300}");
+    assert!(text.contains("support from EV specialists"), "{text:.300}");
+    // Its placeholder now holds it, so the skeleton it replaced is gone and the page's footer
+    // ("Buy an EV", a link list) comes after it, not before.
+    let snap = parse(&html).unwrap();
+    let body = snap.find(declutter::dom::Tag::Body).unwrap().text_content();
+    assert!(body.find("full EV cars").unwrap() < body.find("EVs for sale").unwrap());
+    // A segment no script fills stays hidden, as in the browser: the article is not read.
+    let unfilled = text_of(&html.replace("id=\"S:0\"", "id=\"S:x0\""));
+    assert!(unfilled.is_none_or(|t| !t.contains("full EV cars")));
+}
+
+#[test]
+fn a_page_cloaked_until_its_scripts_run_is_read() {
+    // wcxb-dev 4020: everything sits in one `visibility:hidden` box that a script unveils.
+    let html = wcxb_page("4020");
+    let text = text_of(&html).expect("the cloaked tutorial");
+    assert!(
+        text.contains("Machine learning is a branch of Artificial Intelligence"),
+        "{text:.300}"
+    );
+    // A hidden box beside other content is not a cloak: still left out.
+    let beside =
+        html.replacen("<div id=\"__next\">", "<div><p>Visible.</p></div><div id=\"__next\">", 1);
+    assert!(text_of(&beside).is_none_or(|t| !t.contains("Machine learning is a branch")));
+}

@@ -24,9 +24,9 @@ const FLOOR_READABILITY_F1: f64 = 0.985;
 const FLOOR_ZYTE_F1: f64 = 0.990;
 /// Per wcxb-dev page type: (type, F1 floor).
 const FLOOR_WCXB: &[(&str, f64)] = &[
-    ("article", 0.74),
+    ("article", 0.77),
     ("collection", 0.65),
-    ("documentation", 0.81),
+    ("documentation", 0.83),
     ("forum", 0.69),
     ("listing", 0.68),
     ("product", 0.47),

@@ -31,6 +31,7 @@ mod byline;
 mod class_words;
 mod clean;
 mod credits;
+mod deferred;
 mod disclaimers;
 mod embeds;
 mod images;

@@ -7,6 +7,7 @@
 //! sums each subtree into its parent.
 
 use super::class_words as words;
+use super::deferred;
 use super::images;
 use crate::charcount::{self, collapsed_len};
 use crate::dom::{NodeRef, Snapshot, Tag};
@@ -220,6 +221,10 @@ impl Base {
             }
         }
         b.spare_quotes(snap);
+        let styled = |n: NodeRef| n.attr("style").is_some_and(style_hides);
+        if let Some(c) = deferred::cloak(snap, styled) {
+            b.excluded[c.id().index()] = false;
+        }
         b
     }
 
