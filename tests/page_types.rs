@@ -216,3 +216,30 @@ fn a_page_cloaked_until_its_scripts_run_is_read() {
         html.replacen("<div id=\"__next\">", "<div><p>Visible.</p></div><div id=\"__next\">", 1);
     assert!(text_of(&beside).is_none_or(|t| !t.contains("Machine learning is a branch")));
 }
+
+#[test]
+fn a_reference_page_is_read_whole_from_the_box_its_site_declares() {
+    // wcxb-dev 0689 (a command's manual page): its longest section, the options, out-votes the
+    // rest; the site marks the whole text for its search indexer (`data-pagefind-body`).
+    let html = wcxb_page("0689");
+    // Read as the extension and the CLI read it: around the clutter the classifier hides.
+    let read = |html: &str| {
+        let snap = parse(html).unwrap();
+        let kinds = declutter::clutter::ClutterKind::ALL;
+        let a = declutter::pipeline::read(&snap, None, &kinds).article.unwrap();
+        let mut text = String::new();
+        a.body.iter().for_each(|b| block_text(b, &mut text));
+        text
+    };
+    let text = read(&html);
+    for part in ["git-commit - Record changes to the repository", "DESCRIPTION", "--reuse-message"]
+    {
+        assert!(text.contains(part), "{part}: {text:.300}");
+    }
+    assert!(text.contains("FILES"), "{text:.300}");
+    // The sidebar's command index is not the page.
+    assert!(!text.contains("Setup and Config"), "{text:.300}");
+    // Without the mark, only the options are read.
+    let unmarked = read(&html.replace("data-pagefind-body", "data-x"));
+    assert!(!unmarked.contains("DESCRIPTION"), "{unmarked:.300}");
+}

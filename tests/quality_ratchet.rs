@@ -26,7 +26,7 @@ const FLOOR_ZYTE_F1: f64 = 0.990;
 const FLOOR_WCXB: &[(&str, f64)] = &[
     ("article", 0.77),
     ("collection", 0.65),
-    ("documentation", 0.83),
+    ("documentation", 0.85),
     ("forum", 0.69),
     ("listing", 0.68),
     ("product", 0.47),

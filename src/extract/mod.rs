@@ -33,6 +33,7 @@ mod clean;
 mod credits;
 mod deferred;
 mod disclaimers;
+mod docs;
 mod embeds;
 mod images;
 mod jsonld;
@@ -153,11 +154,14 @@ pub fn extract_excluding(
     let site_name = meta.site_name();
     let title = title::title(snap, &meta, site_name.as_deref());
     let meta_byline = meta.byline().and_then(|b| byline::clean(&b));
-    let product = product::is_product_page(snap, meta.json.headline.is_some());
+    let declared = Declared {
+        product: product::is_product_page(snap, meta.json.headline.is_some()),
+        docs_body: docs::declared_body(snap),
+    };
     let mut best: Option<Attempt> = None;
     for flags in ATTEMPTS {
         let want_byline = meta_byline.is_none();
-        let a = attempt(snap, &page, flags, &title, want_byline, options.root, product);
+        let a = attempt(snap, &page, flags, &title, want_byline, options.root, &declared);
         let Some(a) = a else { continue };
         if options.root.is_some() {
             // A picked block is the article whatever its length; a looser pass only when the
@@ -191,7 +195,8 @@ pub fn extract_excluding(
         if let Some(top) = listing::find(snap, &page) {
             let whole = ATTEMPTS[ATTEMPTS.len() - 1];
             let want_byline = meta_byline.is_none();
-            let entries = attempt(snap, &page, whole, &title, want_byline, Some(top), false);
+            let entries =
+                attempt(snap, &page, whole, &title, want_byline, Some(top), &Declared::NONE);
             a_listing = entries.as_ref().is_some_and(is_article);
             best = entries.filter(is_article).or(best);
         }
@@ -272,6 +277,17 @@ fn is_article(b: &Attempt) -> bool {
         && (b.text >= MIN_ARTICLE_CHARS || b.text as f32 >= MIN_ARTICLE_SHARE * b.page_text as f32)
 }
 
+/// What the page says it is, for every attempt: a product page (its reviews are not the
+/// description), a docs page with its content box.
+struct Declared<'a> {
+    product: bool,
+    docs_body: Option<NodeRef<'a>>,
+}
+
+impl Declared<'_> {
+    const NONE: Declared<'static> = Declared { product: false, docs_body: None };
+}
+
 /// One pass of choosing and cleaning with the given heuristics.
 fn attempt(
     snap: &Snapshot,
@@ -280,13 +296,13 @@ fn attempt(
     title: &str,
     want_byline: bool,
     root: Option<NodeId>,
-    product: bool,
+    declared: &Declared,
 ) -> Option<Attempt> {
     let mut byline = None;
     let mut title_seen = title.is_empty();
     let mut take = |n: NodeRef| {
         // A product's reviews are its readers' posts, never its description.
-        if product && product::is_review(n) {
+        if declared.product && product::is_review(n) {
             return true;
         }
         if want_byline && byline.is_none() && byline::is_byline_node(n) {
@@ -317,7 +333,9 @@ fn attempt(
         Some(top) => {
             score::Choice { top, pieces: vec![score::Piece { first: top, last: top }], voted: true }
         }
-        None => score::choose(&t)?,
+        None => {
+            docs::fit(score::choose(&t)?, declared.docs_body.filter(|d| !t.gone[d.id().index()]))
+        }
     };
     let cleaned = clean::clean(&t, &choice.pieces, choice.top);
     // Propagated to every descendant, so that later steps can test any node directly.
