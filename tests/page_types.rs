@@ -243,3 +243,24 @@ fn a_reference_page_is_read_whole_from_the_box_its_site_declares() {
     let unmarked = read(&html.replace("data-pagefind-body", "data-x"));
     assert!(!unmarked.contains("DESCRIPTION"), "{unmarked:.300}");
 }
+
+#[test]
+fn a_heading_s_link_to_itself_is_left_out_but_a_linked_heading_stays() {
+    let html = "<html><body><div class=\"body\" role=\"main\"><section><h2>Installing\
+                <a class=\"headerlink\" href=\"#installing\" title=\"Link to this heading\">¶</a>\
+                </h2><p>Run the installer, then restart the service, and check its log.</p>\
+                <h2><a href=\"#usage\">Usage</a></h2><p>Call it with one argument, the name \
+                of the file, and it prints the file's summary.</p></section></div></body></html>";
+    let a = extract::extract(&parse(html).unwrap(), &Options::default()).unwrap();
+    let headings: Vec<String> = a
+        .body
+        .iter()
+        .filter(|b| matches!(b, Block::Heading { .. }))
+        .map(|b| {
+            let mut t = String::new();
+            block_text(b, &mut t);
+            t
+        })
+        .collect();
+    assert_eq!(headings, ["Installing", "Usage"]);
+}
