@@ -264,3 +264,16 @@ fn a_heading_s_link_to_itself_is_left_out_but_a_linked_heading_stays() {
         .collect();
     assert_eq!(headings, ["Installing", "Usage"]);
 }
+
+#[test]
+fn a_service_page_keeps_the_faq_it_marks_up() {
+    // wcxb-dev 4250 (an accounting service's pricing page): a schema.org `FAQPage` in
+    // microdata, each question set in a link over an accordion box.
+    let html = wcxb_page("4250");
+    let text = text_of(&html).unwrap();
+    assert!(text.contains("Can I change plans easily?"), "{text:.300}");
+    assert!(text.contains("You bet! To upgrade to the Pro Plan"), "{text:.300}");
+    // Unmarked, cleaning takes the answers for a link list.
+    let unmarked = text_of(&html.replace("schema.org/FAQPage", "schema.org/WebPage")).unwrap();
+    assert!(!unmarked.contains("You bet! To upgrade"), "{unmarked:.300}");
+}

@@ -35,6 +35,7 @@ mod deferred;
 mod disclaimers;
 mod docs;
 mod embeds;
+mod faq;
 mod images;
 mod jsonld;
 mod labels;
