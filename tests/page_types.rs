@@ -277,3 +277,15 @@ fn a_service_page_keeps_the_faq_it_marks_up() {
     let unmarked = text_of(&html.replace("schema.org/FAQPage", "schema.org/WebPage")).unwrap();
     assert!(!unmarked.contains("You bet! To upgrade"), "{unmarked:.300}");
 }
+
+#[test]
+fn a_service_page_keeps_the_faq_its_json_ld_names() {
+    // wcxb-dev 0707 (a hiring service's page): the FAQ's questions are named in a JSON-LD
+    // `FAQPage`; on the page each is a button over its answer.
+    let html = wcxb_page("0707");
+    let answer = "fewer than 3% make the cut";
+    let text = text_of(&html).unwrap();
+    assert!(text.contains(answer), "{text:.300}");
+    let unnamed = text_of(&html.replace("\"FAQPage\"", "\"WebPage\"")).unwrap();
+    assert!(!unnamed.contains(answer), "{unnamed:.300}");
+}

@@ -122,7 +122,7 @@ impl Guard {
             };
             g.protect[i - r.start] = pp
                 || n.is(Tag::Code)
-                || super::faq::is_faq(n)
+                || t.is_faq(n)
                 || (n.is(Tag::Table) && is_data_table(n))
                 || t.holds_only_quotes(n);
             g.in_figure[i - r.start] = pf || n.is(Tag::Figure);

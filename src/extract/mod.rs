@@ -146,6 +146,7 @@ pub fn extract_excluding(
 ) -> Result<Article, ExtractError> {
     let mut page = node_tables::Base::new(snap);
     page.leave_out_noscript_twins(snap);
+    page.find_faq(snap);
     if readerable::is_sign_in_page(snap, &page) {
         return Err(ExtractError::NoArticle);
     }

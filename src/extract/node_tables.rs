@@ -182,6 +182,8 @@ pub struct Base {
     unlikely: Vec<bool>,
     class_weight: Vec<f32>,
     only_quotes: Vec<bool>,
+    /// The FAQ a page's JSON-LD names ([`super::faq`]).
+    faq: Option<crate::dom::NodeId>,
 }
 
 impl Base {
@@ -194,6 +196,7 @@ impl Base {
             unlikely: vec![false; len],
             class_weight: vec![0.0; len],
             only_quotes: vec![false; len],
+            faq: None,
         };
         let mut classes: HashMap<&str, Named> = HashMap::new();
         for n in snap.iter() {
@@ -281,6 +284,11 @@ impl Base {
                 self.excluded[out.id().index()] = true;
             }
         }
+    }
+
+    /// Extraction's step alone, like the one above: the FAQ box its JSON-LD names.
+    pub fn find_faq(&mut self, snap: &Snapshot) {
+        self.faq = super::faq::json_ld_faq(snap).map(|n| n.id());
     }
 
     /// Nodes no reader sees as content: scripts, `<head>`, hidden boxes, menus, footers... (a
@@ -383,6 +391,10 @@ impl<'a> Tables<'a> {
     }
 
     /// True for a box whose visible content is only formulas and embedded posts.
+    pub fn is_faq(&self, n: NodeRef) -> bool {
+        self.base.faq == Some(n.id()) || super::faq::is_faq(n)
+    }
+
     pub fn holds_only_quotes(&self, n: NodeRef) -> bool {
         self.base.only_quotes[n.id().index()]
     }
