@@ -322,14 +322,15 @@ function showReader(settings, walked, result, root = -1) {
   const prefs = prefsWriter(settings.stored.reader);
   const first = { ...articleParts(result.overlay), docTitle: document.title };
   describeEmbeds(result.overlay);
+  let join = null;
   const reader = DeclutterOverlay.open(result.overlay, settings.reader, {
     onClose: closeReader,
     onPrefs: prefs.set,
     // The reader's own menu: the page controls, from the reader's toolbar.
     onAction: (type) => handlers[type]?.({ type, copy: true }),
-    markdown: () => markdownOf(walked, articleRequest({ url: location.href, ...(root >= 0 && { root }) }, result)),
+    markdown: () => articleMarkdown({ walked, result, url: location.href, root }, join.pages),
   });
-  const join = joinPages({
+  join = joinPages({
     doc: document,
     url: location.href,
     reader,
@@ -369,9 +370,18 @@ function prefsWriter(stored) {
   return { set, flush };
 }
 
-// The article as Markdown, from the background's export module (the Markdown writer is not in
-// the content-script modules: their size budget has no room for it). The walk is the one the
-// reader was built from, so the Markdown is of the same article.
+// The article as Markdown: page one's, then each page joined so far under its "Page 2 of 4"
+// label. From the background's export module (the Markdown writer is not in the content-script
+// modules: their size budget has no room for it); the walks are those the reader was built
+// from, so the Markdown is of the same article.
+async function articleMarkdown(first, joined) {
+  const parts = [await markdownOf(first.walked, articleRequest({ url: first.url, ...(first.root >= 0 && { root: first.root }) }, first.result))];
+  for (const p of joined) {
+    parts.push(await markdownOf(p.walked, articleRequest({ url: p.url, part: p.page, partLabel: p.label }, p.found)));
+  }
+  return parts.join('\n');
+}
+
 async function markdownOf(walked, request) {
   // Extension messaging is JSON: a plain array survives it, a Uint32Array would not.
   const reply = await chrome.runtime.sendMessage({ type: 'markdown', ops: Array.from(walked.ops), text: walked.text, request });

@@ -18,15 +18,16 @@ const PAGE_TIMEOUT_MS = 20_000;
 const MAX_PAGE_BYTES = 4 << 20;
 
 // `reader` is the open overlay ({appendPage, joining}); `analyzePage(walked, url)` resolves to the
-// engine's result for a page. Returns { stop, done }: `done` resolves with the number of pages
-// appended once the join ends.
+// engine's result for a page. Returns { stop, done, pages }: `done` resolves with the number of
+// pages appended once the join ends; `pages` lists those appended so far, each { page, label,
+// url, walked, found }, for the Markdown export.
 export function joinPages({ doc, url, reader, analyzePage, first }) {
   const controller = new AbortController();
   const stop = () => controller.abort();
-  let appended = 0;
+  const pages = [];
   const done = run().catch((e) => {
     if (!controller.signal.aborted) console.info('declutter: the next page was not joined', e);
-  }).finally(() => reader.joining(null)).then(() => appended);
+  }).finally(() => reader.joining(null)).then(() => pages.length);
 
   async function run() {
     if (!first.fingerprint) return;
@@ -40,14 +41,16 @@ export function joinPages({ doc, url, reader, analyzePage, first }) {
       const label = total ? t('pageOf', String(next.page), String(total)) : t('pageNumber', String(next.page));
       reader.joining(t('loadingPage', label), stop);
       const page = await fetchPage(next.url, controller.signal);
-      const result = await analyzePage(walk(page, null), next.url);
+      const walked = walk(page, null);
+      const result = await analyzePage(walked, next.url);
       if (controller.signal.aborted) return;
       const parts = articleParts(result?.overlay);
       if (!parts || seenBodies.has(parts.fingerprint)) return;
       if (!samePageTitle(parts.title, first.title) && !samePageTitle(page.title, first.docTitle)) return;
       seenBodies.add(parts.fingerprint);
       reader.appendPage(withoutRepeats(parts.body, first.title, images), label);
-      appended++;
+      // What the Markdown export reads again: the walk's output (not its nodes) and the clutter.
+      pages.push({ page: next.page, label, url: next.url, walked: { ops: walked.ops, text: walked.text }, found: { hidden: result.hidden } });
       const after = findNextPage(page, next.url);
       if (after && after.page <= next.page) return;
       if (after?.total) total = Math.max(total ?? 0, after.total);
@@ -55,7 +58,7 @@ export function joinPages({ doc, url, reader, analyzePage, first }) {
     }
   }
 
-  return { stop, done };
+  return { stop, done, pages };
 }
 
 // The page at `url`, parsed into an inert document. Same origin only: `same-origin` mode fails

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use declutter::extract::{Article, Block, Image, Inline};
-use declutter::render::to_markdown;
+use declutter::render::{to_markdown, to_markdown_part};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -188,6 +188,27 @@ fn numbered_in_page_links_are_footnotes() {
     ];
     // 7 is beyond the single note: left as the superscript the page showed.
     assert_eq!(body_md(body), "Claim[^1] and <sup>7</sup>\n\n[^1]: A source.\n");
+}
+
+#[test]
+fn a_following_page_is_its_label_and_body_with_notes_of_its_own() {
+    let heading = |t: &str| Block::Heading { level: 2, content: vec![text(t)] };
+    let reference = Inline::Link { href: "#n1".into(), content: vec![text("1")] };
+    let mut page = article(vec![
+        heading("t"),
+        para(vec![text("Day two"), Inline::Sup { content: vec![reference] }]),
+        Block::Footnotes { items: vec![vec![para(vec![text("A note.")])]] },
+    ]);
+    page.byline = Some("Mara".into());
+    page.lead_image = Some(Image { src: "https://a.example/lead.jpg".into(), ..Image::default() });
+    // The heading that repeats the title, the byline and the lead image are page one's to show.
+    assert_eq!(
+        to_markdown_part(&page, 2, "Page 2 of 4"),
+        "---\n\n*Page 2 of 4*\n\nDay two[^2-1]\n\n[^2-1]: A note.\n"
+    );
+    // A heading of its own stays.
+    page.body[0] = heading("The ridge");
+    assert!(to_markdown_part(&page, 3, "Page 3").starts_with("---\n\n*Page 3*\n\n## The ridge\n\n"));
 }
 
 #[test]

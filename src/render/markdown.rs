@@ -9,13 +9,12 @@
 //! text is a number `n` no larger than the count of notes becomes `[^n]`, and the notes become
 //! `[^n]:` definitions. Back links inside a note (an in-page link made of arrows) are dropped.
 
-use crate::extract::{Article, Block, Cell, Image, Inline};
+use crate::extract::{inline_text, Article, Block, Cell, Image, Inline};
 
 /// The article as a Markdown document: title, a line of byline, site and date, the source
 /// address, the lead image, then the body.
 pub fn to_markdown(article: &Article) -> String {
-    let notes = article.body.iter().map(note_count).sum();
-    let w = Writer { notes, in_note: false };
+    let w = Writer::new(article, None);
     let mut blocks = vec![format!("# {}", escape_line(&flat(&article.title)))];
     let meta: Vec<String> = [&article.byline, &article.site_name, &article.published_time]
         .into_iter()
@@ -31,22 +30,26 @@ pub fn to_markdown(article: &Article) -> String {
     if let Some(img) = &article.lead_image {
         blocks.push(w.figure(img));
     }
-    let mut note = 0;
-    for b in &article.body {
-        let s = w.block(b, &mut note);
-        if !s.is_empty() {
-            blocks.push(s);
-        }
-    }
-    let mut out = blocks.join("\n\n");
-    out.push('\n');
-    out
+    w.body(&article.body, blocks)
+}
+
+/// A following page of a multi-page article, to go under page one's Markdown: a rule, the
+/// page's `label` ("Page 2 of 4") and its body, without the title, byline and lead image that
+/// page one already gave. Its footnotes are named `[^part-n]`, apart from other pages' notes.
+pub fn to_markdown_part(article: &Article, part: u32, label: &str) -> String {
+    let w = Writer::new(article, Some(part));
+    let title = flat(&article.title).to_lowercase();
+    let repeats_title = |b: &Block| matches!(b, Block::Heading { content, .. } if flat(&inline_text(content)).to_lowercase() == title);
+    let skip = usize::from(article.body.first().is_some_and(repeats_title));
+    w.body(&article.body[skip..], vec!["---".to_owned(), format!("*{}*", escape(&flat(label)))])
 }
 
 #[derive(Clone, Copy)]
 struct Writer {
     /// How many footnotes the article holds: references up to this number become `[^n]`.
     notes: usize,
+    /// A following page's number: its notes are `[^part-n]`.
+    part: Option<u32>,
     /// Writing a note: its in-page links lead back to the text and are dropped.
     in_note: bool,
 }
@@ -60,6 +63,32 @@ fn note_count(b: &Block) -> usize {
 }
 
 impl Writer {
+    fn new(article: &Article, part: Option<u32>) -> Writer {
+        Writer { notes: article.body.iter().map(note_count).sum(), part, in_note: false }
+    }
+
+    /// `blocks` (the header) and then the body's blocks, as one document.
+    fn body(&self, body: &[Block], mut blocks: Vec<String>) -> String {
+        let mut note = 0;
+        for b in body {
+            let s = self.block(b, &mut note);
+            if !s.is_empty() {
+                blocks.push(s);
+            }
+        }
+        let mut out = blocks.join("\n\n");
+        out.push('\n');
+        out
+    }
+
+    /// Footnote `n`'s label.
+    fn note(&self, n: usize) -> String {
+        match self.part {
+            Some(p) => format!("[^{p}-{n}]"),
+            None => format!("[^{n}]"),
+        }
+    }
+
     /// One block as Markdown lines, no trailing newline; empty when nothing is left of it.
     /// `note` numbers footnote definitions across the whole article.
     fn block(&self, b: &Block, note: &mut usize) -> String {
@@ -119,7 +148,7 @@ impl Writer {
                     *note += 1;
                     let w = Writer { in_note: true, ..*self };
                     let body = w.blocks(item, &mut 0);
-                    indent(&format!("[^{note}]: {body}"), "    ")
+                    indent(&format!("{}: {body}", self.note(*note)), "    ")
                 })
                 .collect::<Vec<_>>()
                 .join("\n\n"),
@@ -223,7 +252,7 @@ impl Writer {
             Inline::Sub { content } => wrap(out, "<sub>", &self.inlines(content)),
             Inline::Sup { content } => {
                 if let Some(n) = self.sup_note(content) {
-                    out.push_str(&format!("[^{n}]"));
+                    out.push_str(&self.note(n));
                 } else {
                     wrap(out, "<sup>", &self.inlines(content));
                 }
@@ -241,7 +270,7 @@ impl Writer {
                     return;
                 }
                 if let Some(n) = self.note_number(content) {
-                    out.push_str(&format!("[^{n}]"));
+                    out.push_str(&self.note(n));
                 } else if text.chars().any(is_wordy) {
                     // Anchors into the page mean nothing in a saved file: the words stay.
                     out.push_str(&text);

@@ -9,7 +9,7 @@
 mod markdown;
 mod tree;
 
-pub use markdown::to_markdown;
+pub use markdown::{to_markdown, to_markdown_part};
 
 pub use tree::{article_tree, RNode, ALLOWED_ATTRS, ALLOWED_TAGS};
 

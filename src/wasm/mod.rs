@@ -28,8 +28,8 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// What the caller wants done: `{url, clutter: [kinds], article, readerable, root, exclude}`,
-/// every field optional.
+/// What the caller wants done: `{url, clutter: [kinds], article, readerable, root, exclude,
+/// markdown, part, partLabel}`, every field optional.
 #[derive(Default)]
 struct Request {
     /// The page's address, for the article's links (the clutter-only module has no use for it).
@@ -52,6 +52,10 @@ struct Request {
     /// With `article`: the article as Markdown too (the export module only).
     #[cfg_attr(not(feature = "markdown"), allow(dead_code))]
     markdown: bool,
+    /// With `markdown`: this is a following page of a multi-page article, `part` (its number)
+    /// with the label `partLabel` ("Page 2 of 4"): its Markdown goes under page one's.
+    #[cfg_attr(not(feature = "markdown"), allow(dead_code))]
+    part: Option<(u32, String)>,
 }
 
 impl Request {
@@ -111,6 +115,17 @@ impl Request {
         } else {
             return Err(bad("exclude", "a list of node indexes"));
         };
+        // Only the export module writes Markdown; the content-script modules skip the field.
+        #[cfg(feature = "markdown")]
+        let part = match field("part") {
+            p if p.is_undefined() || p.is_null() => None,
+            p => Some((
+                p.as_f64().ok_or_else(|| bad("part", "a page number"))? as u32,
+                field("partLabel").as_string().ok_or_else(|| bad("partLabel", "a string"))?,
+            )),
+        };
+        #[cfg(not(feature = "markdown"))]
+        let part = None;
         Ok(Request {
             url,
             clutter,
@@ -119,6 +134,7 @@ impl Request {
             root,
             exclude,
             markdown: flag("markdown")?,
+            part,
         })
     }
 }
@@ -266,7 +282,10 @@ fn decide(snap: &Snapshot, request: &Request) -> Result<Decisions, JsError> {
         .map(|a| Reading {
             tree: crate::render::article_tree(&a),
             #[cfg(feature = "markdown")]
-            markdown: request.markdown.then(|| crate::render::to_markdown(&a)),
+            markdown: request.markdown.then(|| match &request.part {
+                Some((n, label)) => crate::render::to_markdown_part(&a, *n, label),
+                None => crate::render::to_markdown(&a),
+            }),
         })
         .map_err(|e| e.to_string());
     Ok((Vec::new(), Some(article)))

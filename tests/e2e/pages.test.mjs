@@ -49,6 +49,14 @@ for (const [browserName, launch] of BROWSERS) {
       assert.equal(requested('harbour').length, 0, 'the "Next story" link is not followed');
       // The Contents menu lists the headings of every page.
       assert.equal((await driver.overlayProbe(page, '[data-control=heading-6]'))?.text, 'Downhill', 'the last page\'s heading in Contents');
+      // Save as Markdown holds every joined page under its label, the header once.
+      await driver.overlayClick(page, '[data-control=keep]');
+      const md = (await driver.overlayDownload(page, '[data-control=saveMarkdown]')).text;
+      const inMd = ['# The Long Road North', 'The trail north begins', '*Page 2 of 4*', '## Fog', 'Morning on the second day', '*Page 3 of 4*', '*Page 4 of 4*', '## Downhill', last]
+        .map((s) => md.indexOf(s));
+      assert.ok(inMd.every((at, i) => at >= 0 && (i === 0 || at > inMd[i - 1])), `the Markdown's pages in order: ${inMd}`);
+      assert.equal(count(md, 'The Long Road North'), 1, 'the title once in the Markdown');
+      assert.equal(count(md, 'Mara Lindqvist'), 1, 'the byline once in the Markdown');
       await driver.press(page, 'Escape');
       await waitFor(async () => (await driver.overlay(page)) === null, 'the reader to close');
       await driver.closePage(page);
