@@ -3,7 +3,7 @@
 //! boxes that cleaning reads as a link list. The marked FAQ is kept as it is:
 //! - in microdata, the element whose `itemtype` is `FAQPage`;
 //! - in JSON-LD, a `FAQPage`'s questions are named in the script; the FAQ is the smallest box
-//!   holding the elements whose text is those questions (two at least).
+//!   holding the elements whose own text is those questions (two at least).
 //!
 //! Only a `FAQPage`: a Q&A thread's `Question` and `Answer` items are posts, cleaned as posts are.
 
@@ -38,8 +38,9 @@ pub fn json_ld_faq(snap: &Snapshot) -> Option<NodeRef<'_>> {
     let mut found = 0;
     let mut common: Option<NodeRef> = None;
     for n in snap.iter().filter(|n| n.is_element() && !n.is(Tag::Script)) {
-        let own = n.children().any(|c| c.is_text() && !c.text().trim().is_empty());
-        if own && questions.contains(&collapse_text(&n.text_content())) {
+        // Its own text, not its subtree's: one pass over the page, whatever its depth.
+        let own: String = n.children().filter(|c| c.is_text()).map(|c| c.text()).collect();
+        if !own.trim().is_empty() && questions.contains(&collapse_text(&own)) {
             found += 1;
             common = Some(match common {
                 None => n,
