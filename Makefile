@@ -98,6 +98,7 @@ fuzz: fuzz-build
 VENV_BENCH := .venv-bench
 bench-quality: tools $(VENV_BENCH)/.installed
 	cargo build --release
+	$(VENV_BENCH)/bin/python benches/quality/heldout.py
 	python3 benches/quality/run.py --no-build $(BENCH_QUALITY_ARGS)
 
 # trafilatura, pinned, in a virtual environment of its own; remade only when the pins change.

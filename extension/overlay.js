@@ -40,7 +40,7 @@ export const DeclutterOverlay = (() => {
     'mphantom', 'menclose', 'semantics', 'annotation',
   ]);
   const ATTRS = new Set([
-    'class', 'href', 'src', 'alt', 'lang', 'dir', 'datetime', 'colspan', 'rowspan', 'loading',
+    'class', 'href', 'src', 'alt', 'lang', 'dir', 'datetime', 'colspan', 'rowspan', 'scope', 'loading',
     'referrerpolicy', 'rel', 'width', 'height', 'id', 'display', 'mathvariant',
   ]);
   const SIZES = [14, 16, 18, 20, 22, 24, 28, 32];

@@ -94,6 +94,8 @@ figcaption { margin-top: .5em; color: var(--dc-muted); font-size: .8em; line-hei
 .dc-table { overflow-x: auto; }
 table { border-collapse: collapse; font-size: .85em; line-height: 1.4; min-width: 50%; }
 th, td { border: 1px solid var(--dc-rule); padding: .4em .6em; text-align: start; vertical-align: top; }
+.dc-specs table { width: 100%; }
+.dc-specs th { width: 38%; font-weight: 600; }
 th { background: var(--dc-code-bg); }
 caption { caption-side: top; padding-bottom: .4em; color: var(--dc-muted); text-align: start; }
 hr { border: 0; border-top: 1px solid var(--dc-rule); margin: 2em 0; }

@@ -227,6 +227,41 @@ fn teasers_under_a_more_stories_label_go_with_their_label_and_the_pages_own_tabs
 }
 
 #[test]
+fn the_sites_header_goes_where_a_page_wide_wrapper_won_and_a_banner_in_the_story_stays() {
+    let a =
+        extract_page("site-banner.html", "https://islandpost.example/news/local/ferry-terminal");
+    let t = text(&a);
+    assert!(t.starts_with("The harbour board put off its vote"), "{t}");
+    assert!(
+        !t.contains("Editions") && !t.contains("Outer Isles"),
+        "the site's header came along: {t}"
+    );
+    assert!(t.contains("The board meets again on 12 March"), "a banner inside the story went: {t}");
+}
+
+#[test]
+fn subheads_in_the_schema_org_article_body_stay_whatever_their_class() {
+    let a = extract_page("subheads-in-article-body.html", "https://islandpost.example/news/budget");
+    let headings: Vec<String> = a
+        .body
+        .iter()
+        .filter(|b| matches!(b, Block::Heading { .. }))
+        .map(|b| {
+            let mut s = String::new();
+            block_text(b, &mut s);
+            s.trim().to_owned()
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        ["The terminal waits for the tides", "Moorings cost more, but not for fishermen"],
+        "{}",
+        text(&a)
+    );
+    assert!(!text(&a).contains("Comments"), "{}", text(&a));
+}
+
+#[test]
 fn the_sites_sign_off_goes_and_the_writers_bio_and_quotes_stay() {
     let a = extract_page("signoff.html", "https://courier.example/news/slogan");
     let t = text(&a);

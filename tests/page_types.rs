@@ -2,8 +2,11 @@
 //! published convention the page uses to say what it is, so each test has the page with and
 //! without that convention.
 
+use declutter::clutter::ClutterKind;
 use declutter::dom::html::parse;
 use declutter::extract::{self, block_text, Block, Options};
+use declutter::pipeline;
+use std::io::Read;
 
 /// The body text of a page given as HTML text, or `None` for "no article found".
 fn text_of(html: &str) -> Option<String> {
@@ -42,6 +45,118 @@ fn a_product_page_reads_as_its_description_not_its_reviews() {
     // Without the declaration the reviews, the longest text, are what the page is read as.
     let plain = text_of(&kettle_page("")).unwrap();
     assert!(plain.contains("office"), "{plain}");
+}
+
+/// The body text the CLI prints for a page (its clutter left out), or `None`.
+fn read_text(html: &str) -> Option<String> {
+    let a = pipeline::read(&parse(html).ok()?, None, &ClutterKind::ALL).article.ok()?;
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    Some(text)
+}
+
+/// A page of the in-repo wcxb-dev sample, unzipped.
+fn wcxb_page(id: &str) -> String {
+    let path = format!("{}/tests/corpus/wcxb-dev/html/{id}.html.gz", env!("CARGO_MANIFEST_DIR"));
+    let gz = std::fs::read(path).unwrap();
+    let mut html = String::new();
+    flate2::read::MultiGzDecoder::new(&gz[..]).read_to_string(&mut html).unwrap();
+    html
+}
+
+#[test]
+fn a_description_that_casts_no_vote_is_read_from_the_block_the_page_declares() {
+    // wcxb-dev 2947 (tuning part): a shop's guitar, its description a list of specs in short
+    // lines, marked `itemprop="description"` inside the schema.org `Product` item.
+    let html = wcxb_page("2947");
+    let text = read_text(&html).unwrap();
+    for spec in ["Pickups: 3 Player Series Alnico 5 Strat single coils", "Item number 595247"] {
+        assert!(text.contains(spec), "{spec} missing from {text}");
+    }
+    assert!(!text.contains("customers who viewed this product"), "{text}");
+    // Without the microdata nothing on the page votes: no article.
+    let plain = html.replace(r#"itemprop="description""#, "");
+    assert!(read_text(&plain).is_none_or(|t| !t.contains("Strat single coils")));
+}
+
+#[test]
+fn a_product_page_leaves_out_questions_and_answers_marked_as_such() {
+    let faq = "<div itemscope itemtype=\"https://schema.org/Question\"><h3>Can it boil milk?</h3>\
+               <div itemscope itemtype=\"https://schema.org/Answer\"><p>No, the kettle is made \
+               for water only, and milk would burn onto its heating plate, which voids the \
+               warranty.</p></div></div>";
+    let page = kettle_page(r#"<meta property="og:type" content="product">"#).replace(
+        "<section id=\"reviews\"",
+        &format!("<section>{}</section><section", faq.repeat(6)),
+    );
+    let text = text_of(&page).unwrap();
+    assert!(text.contains("keep-warm mode") && !text.contains("heating plate"), "{text}");
+    // The same questions on a page that is no product are its content.
+    let plain = text_of(&kettle_page("").replace(
+        "<section id=\"reviews\"",
+        &format!("<section>{}</section><section", faq.repeat(6)),
+    ));
+    assert!(plain.unwrap().contains("heating plate"));
+}
+
+/// The article of a page as the CLI reads it.
+fn read_article(html: &str) -> extract::Article {
+    pipeline::read(&parse(html).unwrap(), None, &ClutterKind::ALL).article.unwrap()
+}
+
+/// The first table of an article whose rows are (name, value) pairs, as text.
+fn spec_rows(a: &extract::Article) -> Option<Vec<(bool, String, String)>> {
+    let text = |c: &extract::Cell| extract::inline_text(&c.content);
+    a.body.iter().find_map(|b| match b {
+        Block::Table(t) if t.rows.iter().all(|r| r.len() == 2) => {
+            Some(t.rows.iter().map(|r| (r[0].header, text(&r[0]), text(&r[1]))).collect())
+        }
+        _ => None,
+    })
+}
+
+#[test]
+fn a_products_name_value_list_is_a_two_column_table_in_the_reader() {
+    // wcxb-dev 4195: a shop's sandal (og:type product), its details a list of
+    // `<strong>Upper:</strong> Durable ...` items.
+    let html = wcxb_page("4195");
+    let a = read_article(&html);
+    let rows = spec_rows(&a).expect("a specification table");
+    assert_eq!((rows[0].0, rows[0].1.as_str()), (true, "Upper"), "{rows:?}");
+    assert!(rows[0].2.starts_with("Durable Birko-Flor"), "{rows:?}");
+    assert!(rows.iter().any(|r| r.1 == "Footbed"), "{rows:?}");
+    let page = declutter::render::to_html(&a);
+    assert!(page.contains(r#"<div class="dc-table dc-specs">"#), "{page}");
+    assert!(page.contains(r#"<th scope="row">Upper</th>"#), "{page}");
+    // The same list on a page that does not say it is a product stays a list.
+    let plain = read_article(&html.replace(r#"content="product""#, r#"content="website""#));
+    assert!(spec_rows(&plain).is_none_or(|r| !r.iter().any(|r| r.1 == "Upper")));
+}
+
+#[test]
+fn a_products_term_list_is_a_table_and_a_glossary_stays_as_written() {
+    let specs = "<dl><dt>Power:</dt><dd>2200 W</dd><div><dt>Capacity</dt><dd>1.7 l</dd></div>\
+                 <dt>Cord</dt><dd>75 cm</dd></dl>";
+    let glossary = "<dl><dt>Limescale</dt><dd>The chalky white layer that hard water leaves \
+                    inside a kettle, which a spoon of citric acid in boiling water takes off in \
+                    a few minutes without scrubbing.</dd><dt>Keep-warm</dt><dd>A mode that \
+                    holds the water at the chosen temperature for up to an hour after it boils \
+                    so that a second cup is ready.</dd></dl>";
+    let page = kettle_page(r#"<meta property="og:type" content="product">"#)
+        .replace("</table></div>", &format!("</table>{specs}{glossary}</div>"));
+    let a = read_article(&page);
+    let tables: Vec<_> = a.body.iter().filter(|b| matches!(b, Block::Table(_))).collect();
+    // The page's own table and the term list; the glossary is no table.
+    assert_eq!(tables.len(), 2, "{:?}", a.body);
+    let Block::Table(t) = tables[1] else { unreachable!() };
+    let names: Vec<_> = t.rows.iter().map(|r| extract::inline_text(&r[0].content)).collect();
+    assert_eq!(names, ["Power", "Capacity", "Cord"]);
+    let mut text = String::new();
+    for b in &a.body {
+        block_text(b, &mut text);
+        text.push('\n');
+    }
+    assert!(text.contains("Limescale\nThe chalky"), "{text}");
 }
 
 #[test]
@@ -176,12 +291,6 @@ fn a_thread_shows_each_post_with_its_author_as_a_small_header() {
     assert!(
         at("rye flour") < at("jonas") && at("jonas") < at("milder") && at("milder") < at("ines")
     );
-}
-
-/// A page of the in-repo wcxb-dev sample, as text.
-fn wcxb_page(id: &str) -> String {
-    let path = format!("{}/tests/corpus/wcxb-dev/html/{id}.html.gz", env!("CARGO_MANIFEST_DIR"));
-    declutter::dom::html::read_text(&std::fs::read(path).unwrap()).unwrap()
 }
 
 #[test]

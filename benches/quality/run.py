@@ -9,6 +9,10 @@ benches/quality/trafilatura_peer.py (in .venv-bench/, made by `make bench-qualit
 tool's predictions under target/bench-quality/<tool>/<corpus>/ and scores them with the corpus's
 own score_extract.py (4-gram precision/recall/F1, the Zyte benchmark's metric).
 
+A fourth table, "heldout", covers article pages from registry packages' own tests when
+benches/quality/heldout.py has put them in target/heldout/ (`make bench-quality` does). Their
+ground truth is another extractor's expected output: judge extra text there by eye.
+
 Tables: one per corpus, one row per tool and part of the split (benches/quality/split.tsv, see
 docs/quality-split.md), and for wcxb-dev one row per page type and part. "empty" counts pages
 with no output (no tokens). Sub-tables aggregate score_extract.py's per-page tp/fp/fn with its
@@ -57,6 +61,9 @@ if not (CORPUS / "readability-test-pages").is_dir():
 READABILITY = CORPUS / "readability-test-pages"
 ZYTE = CORPUS / "article-extraction-benchmark"
 WCXB = CORPUS / "wcxb-dev"
+# Held-out article pages from registry packages' tests (benches/quality/heldout.py makes it; not
+# in the split: no rule is tuned on it, so it has one row per tool).
+HELDOUT = Path(__file__).resolve().parents[2] / "target" / "heldout"
 OUT = ROOT / "target" / "bench-quality"
 BIN = ROOT / "target" / "release" / "declutter"
 VENV_PY = ROOT / ".venv-bench" / "bin" / "python"
@@ -84,7 +91,9 @@ def pages() -> dict[str, list[dict]]:
         if (d / "source.html").exists()
     ]
     out = {"readability": rd}
-    for name, root in (("zyte", ZYTE), ("wcxb", WCXB)):
+    for name, root in (("zyte", ZYTE), ("wcxb", WCXB), ("heldout", HELDOUT)):
+        if name == "heldout" and not (root / "ground-truth.json").exists():
+            continue
         gt = json.loads((root / "ground-truth.json").read_text())
         out[name] = [
             {"id": k, "path": str(root / "html" / f"{k}.html.gz"), "url": v.get("url") or FAKE_URL,
@@ -96,7 +105,7 @@ def pages() -> dict[str, list[dict]]:
 
 def gt_of(corpus: str) -> Path:
     return {"readability": READABILITY, "zyte": ZYTE / "ground-truth.json",
-            "wcxb": WCXB / "ground-truth.json"}[corpus]
+            "wcxb": WCXB / "ground-truth.json", "heldout": HELDOUT / "ground-truth.json"}[corpus]
 
 
 def read_page(path: str) -> bytes:
@@ -267,7 +276,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--only", default=",".join(TOOLS), help="tools, comma-separated")
-    ap.add_argument("--corpus", default="readability,zyte,wcxb", help="corpora, comma-separated")
+    ap.add_argument("--corpus", default="readability,zyte,wcxb,heldout",
+                    help="corpora, comma-separated (heldout: when benches/quality/heldout.py has made it)")
     ap.add_argument("--per-page", action="store_true")
     ap.add_argument("--show-meta", action="store_true", help="print every metadata mismatch")
     ap.add_argument("--jobs", type=int, default=2, help="processes per tool (the machine is shared)")
@@ -289,7 +299,7 @@ def main() -> None:
             kinds = {j["id"]: j["type"] for j in jobs}
             groups = ["all"] + (sorted(set(kinds.values())) if corpus == "wcxb" else [])
             for g in groups:
-                for part in ["all"] + PARTS:
+                for part in ["all"] + (PARTS if corpus != "heldout" else []):
                     rows = [r for i, r in per_page.items()
                             if (g == "all" or kinds[i] == g) and (part == "all" or parts[(corpus, i)] == part)]
                     figures.setdefault(corpus, {}).setdefault(g, {}).setdefault(part, {})[tool] = summarise(rows)

@@ -8,6 +8,7 @@ use super::clean::is_data_table;
 use super::credits;
 use super::embeds;
 use super::images;
+use super::specs;
 use super::{collapse_text, push_collapsed, Block, Cell, Image, Inline, MathNode, Table};
 use crate::dom::{Namespace, NodeRef, Tag};
 
@@ -22,10 +23,12 @@ const CREDIT_WORDS: &[&str] = &["credit", "copyright", "source", "attribution", 
 pub struct Ctx<'a> {
     pub base: Option<&'a str>,
     pub drop: &'a [bool],
+    /// A product page: its name/value lists are its specifications ([`specs`]).
+    pub product: bool,
 }
 
 impl Ctx<'_> {
-    fn skip(&self, n: NodeRef) -> bool {
+    pub(super) fn skip(&self, n: NodeRef) -> bool {
         self.drop[n.id().index()]
     }
 
@@ -131,6 +134,13 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
             out.blocks.push(Block::Paragraph { content: vec![Inline::Text { text }] });
         }
         return;
+    }
+    // A product's names and values, however marked up, are its specification table.
+    if ctx.product && matches!(tag, Tag::Dl | Tag::Ul | Tag::Ol) {
+        if let Some(table) = specs::table(c, ctx) {
+            out.push(Block::Table(table));
+            return;
+        }
     }
     match tag {
         Tag::Div | Tag::Span | Tag::Figcaption | Tag::P
@@ -482,7 +492,7 @@ fn caption(f: NodeRef, ctx: &Ctx, depth: usize) -> (Vec<Inline>, Option<String>)
     let credit = credit_el.map(|e| collapse_text(&ctx.text(e))).filter(|s| !s.is_empty());
     let mut content = Vec::new();
     let mut figures = Vec::new();
-    let inner = Ctx { base: ctx.base, drop: ctx.drop };
+    let inner = Ctx { base: ctx.base, drop: ctx.drop, product: ctx.product };
     caption_inlines(f, &inner, credit_el, depth + 1, &mut content, &mut figures);
     (finish(content).unwrap_or_default(), credit)
 }

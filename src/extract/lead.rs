@@ -38,7 +38,7 @@ pub fn lead_image(
 ) -> Option<Image> {
     // Figures are read whole, wherever they are on the page.
     let keep_all = vec![false; snap.len()];
-    let ctx = Ctx { base, drop: &keep_all };
+    let ctx = Ctx { base, drop: &keep_all, product: false };
     let image = match meta.image().and_then(|u| crate::url::resolve_image(base, &u)) {
         Some(src) => {
             let key = file(&src);

@@ -39,6 +39,7 @@ mod faq;
 mod images;
 mod jsonld;
 mod labels;
+mod landmarks;
 mod lead;
 mod listing;
 mod metadata;
@@ -47,6 +48,7 @@ mod product;
 mod readerable;
 mod score;
 mod signoffs;
+mod specs;
 mod stamps;
 mod tail;
 mod title;
@@ -160,6 +162,7 @@ pub fn extract_excluding(
         product: product::is_product_page(snap, meta.json.headline.is_some()),
         docs_body: docs::declared_body(snap),
     };
+    let product = declared.product;
     let mut best: Option<Attempt> = None;
     for flags in ATTEMPTS {
         let want_byline = meta_byline.is_none();
@@ -188,12 +191,32 @@ pub fn extract_excluding(
             break;
         }
     }
+    // A product's description that casts no vote (a spec list, short lines) is the block the
+    // page declares as its description.
+    let won = |b: &Attempt| is_article(b) && !in_subtrees(snap, b.top, exclude);
+    let mut picked = options.root.is_some();
+    if product && !picked {
+        let desc = product::description(snap).filter(|d| {
+            !best.as_ref().is_some_and(|b| {
+                won(b)
+                    && b.pieces
+                        .iter()
+                        .any(|p| p.first <= *d && snap.node(p.last).last_descendant().id() >= *d)
+            })
+        });
+        if let Some(top) = desc {
+            let want_byline = meta_byline.is_none();
+            let own_page = Declared { product: true, docs_body: None };
+            let own = attempt(snap, &page, ATTEMPTS[0], &title, want_byline, Some(top), &own_page);
+            picked = own.as_ref().is_some_and(|a| a.text > 0);
+            best = if picked { own } else { best };
+        }
+    }
     // A listing's entries never vote: where nothing else is an article, they are the page,
     // read whole (their links are the content, not a menu to clean away).
     // So are they where what won is clutter the classifier found (a consent banner's text).
-    let won = |b: &Attempt| is_article(b) && !in_subtrees(snap, b.top, exclude);
     let mut a_listing = false;
-    if options.root.is_none() && !best.as_ref().is_some_and(won) {
+    if !picked && !best.as_ref().is_some_and(won) {
         if let Some(top) = listing::find(snap, &page) {
             let whole = ATTEMPTS[ATTEMPTS.len() - 1];
             let want_byline = meta_byline.is_none();
@@ -205,14 +228,14 @@ pub fn extract_excluding(
     }
     // A picked block is the article whatever its length.
     let best = best
-        .filter(|b| if options.root.is_some() { b.text > 0 } else { is_article(b) })
+        .filter(|b| if picked { b.text > 0 } else { is_article(b) })
         .ok_or(ExtractError::NoArticle)?;
     let mut drop = best.drop.clone();
     for id in exclude {
         let n = snap.node(*id);
         drop[n.id().index()..=n.last_descendant().id().index()].fill(true);
     }
-    let ctx = body::Ctx { base, drop: &drop };
+    let ctx = body::Ctx { base, drop: &drop, product };
     let mut body = Vec::new();
     for p in &best.pieces {
         body.extend(body::convert_range(snap.node(p.first), snap.node(p.last), &ctx));
@@ -303,8 +326,11 @@ fn attempt(
     let mut byline = None;
     let mut title_seen = title.is_empty();
     let mut take = |n: NodeRef| {
-        // A product's reviews are its readers' posts, never its description.
-        if declared.product && product::is_review(n) {
+        // A product's reviews and questions are its readers' posts, never its description.
+        if declared.product && product::is_readers_part(n) {
+            return true;
+        }
+        if flags.strip_unlikely && landmarks::is_site_frame(n) {
             return true;
         }
         if want_byline && byline.is_none() && byline::is_byline_node(n) {

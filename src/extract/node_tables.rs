@@ -317,6 +317,7 @@ impl<'a> Tables<'a> {
         let mut gone = vec![false; len];
         // Forward: exclusion is inherited from the parent.
         let mut table_or_code = vec![false; len];
+        let mut in_body = vec![false; len];
         for n in snap.iter().skip(1) {
             let i = n.id().index();
             let p = n.parent().map_or(0, |p| p.id().index());
@@ -326,9 +327,16 @@ impl<'a> Tables<'a> {
             }
             let Some(tag) = n.tag() else { continue };
             table_or_code[i] = table_or_code[p] || matches!(tag, Tag::Table | Tag::Code);
+            in_body[i] = in_body[p]
+                || n.attr("itemprop")
+                    .is_some_and(|v| v.split_whitespace().any(|w| w == "articleBody"));
+            // A heading inside the schema.org articleBody is the story's, whatever its class
+            // words say (`<h2 class="subheader">`).
+            let subhead =
+                in_body[p] && matches!(tag, Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6);
             gone[i] = base.excluded[i]
                 || take(n)
-                || (flags.strip_unlikely && base.unlikely[i] && !table_or_code[p]);
+                || (flags.strip_unlikely && base.unlikely[i] && !table_or_code[p] && !subhead);
         }
         let mut t = Tables {
             snap,

@@ -6,10 +6,17 @@
 //! `Offer` (JSON-LD or microdata) or OpenGraph's `og:type` of `product`. Its reviews are the
 //! blocks marked as such: schema.org `Review` (`itemprop="review"`, an `itemtype` of `Review`) or
 //! a class or id with the word `review` or `reviews` (WooCommerce's `woocommerce-Reviews`,
-//! Shopify review apps, the big shops' own review lists).
+//! Shopify review apps, the big shops' own review lists). Its questions and answers are left out
+//! the same way where microdata marks them (schema.org `Question`/`Answer`/`FAQPage`); a class
+//! word `faq` is not enough: shop themes name every collapsible section of the description so.
+//!
+//! Where no paragraph votes (a description that is a spec list, short lines under headings),
+//! the description is the block the page declares as one: microdata `itemprop="description"` of
+//! the `Product` item, or the description container each shop platform documents for its
+//! themes (WooCommerce, Shopify, Magento, BigCommerce); see [`description`].
 
 use super::class_words;
-use crate::dom::{NodeRef, Snapshot, Tag};
+use crate::dom::{NodeId, NodeRef, Snapshot, Tag};
 
 /// schema.org types that make a page a product page, as JSON-LD writes them.
 const JSON_TYPES: [&str; 3] = ["\"Product\"", "\"ProductGroup\"", "\"Offer\""];
@@ -51,17 +58,50 @@ fn declares(json: &str) -> bool {
         .any(|ty| json.match_indices(ty).any(|(at, _)| json[..at].trim_end().ends_with(':')))
 }
 
-/// True for a block of customer reviews, or one review; never the page's `<body>`, whose classes
-/// name the page's features (a WooCommerce theme's `single-product-reviews-01`).
-pub fn is_review(n: NodeRef) -> bool {
+/// True for what readers wrote under a product, never its description: a block of customer
+/// reviews or one review, questions and answers marked as such. Never the page's `<body>`, whose classes name
+/// the page's features (a WooCommerce theme's `single-product-reviews-01`).
+pub fn is_readers_part(n: NodeRef) -> bool {
     if n.is(Tag::Body) {
         return false;
     }
     if n.attr("itemprop").is_some_and(|p| p.starts_with("review"))
-        || n.attr("itemtype").is_some_and(|t| t.ends_with("/Review"))
+        || n.attr("itemtype").is_some_and(|t| {
+            ["/Review", "/Question", "/Answer", "/FAQPage"].iter().any(|k| t.ends_with(k))
+        })
     {
         return true;
     }
     let ci = class_words::class_and_id(n);
     class_words::has_token(&ci, "review") || class_words::has_token(&ci, "reviews")
+}
+
+/// Class names of a product's description container in the shop platforms' documented themes:
+/// WooCommerce's description tab, Shopify's Dawn and older themes, BigCommerce's Cornerstone.
+const DESCRIPTION_CLASSES: [&str; 4] = [
+    "woocommerce-Tabs-panel--description",
+    "product__description",
+    "product-single__description",
+    "productView-description",
+];
+
+/// The block a product page declares as the product's description, if any: microdata
+/// `itemprop="description"` whose item is the `Product` (not a review's), a platform's
+/// description container ([`DESCRIPTION_CLASSES`]), or Magento's `product attribute description`.
+pub fn description(snap: &Snapshot) -> Option<NodeId> {
+    let found = snap.iter().find(|n| {
+        if !n.is_element() || n.is(Tag::Meta) {
+            return false;
+        }
+        if n.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|w| w == "description")) {
+            let item = n.ancestors().find(|a| a.attr("itemscope").is_some());
+            return item.and_then(|i| i.attr("itemtype")).is_some_and(|t| t.ends_with("/Product"));
+        }
+        let class = n.class();
+        DESCRIPTION_CLASSES.iter().any(|c| class.split_whitespace().any(|w| w == *c))
+            || ["product", "attribute", "description"]
+                .iter()
+                .all(|c| class.split_whitespace().any(|w| w == *c))
+    });
+    found.map(|n| n.id())
 }

@@ -83,6 +83,7 @@ pub const ALLOWED_ATTRS: &[&str] = &[
     "datetime",
     "colspan",
     "rowspan",
+    "scope",
     "loading",
     "referrerpolicy",
     "rel",
@@ -229,11 +230,15 @@ fn block(b: &Block) -> RNode {
         }
         Block::Figure { image } => figure(image, "dc-figure"),
         Block::Table(t) => {
-            let row = |cells: &Vec<Cell>| {
+            let row = |cells: &Vec<Cell>, body: bool| {
                 let tds = cells
                     .iter()
                     .map(|c| {
                         let mut attrs = vec![];
+                        // A header cell in a body row names its row (a specification's name).
+                        if c.header && body {
+                            attrs.push(("scope", "row".to_owned()));
+                        }
                         if c.colspan > 1 {
                             attrs.push(("colspan", c.colspan.to_string()));
                         }
@@ -250,10 +255,14 @@ fn block(b: &Block) -> RNode {
                 parts.push(el("caption", vec![], inlines(&t.caption)));
             }
             if !t.head.is_empty() {
-                parts.push(el("thead", vec![], t.head.iter().map(row).collect()));
+                parts.push(el("thead", vec![], t.head.iter().map(|r| row(r, false)).collect()));
             }
-            parts.push(el("tbody", vec![], t.rows.iter().map(row).collect()));
-            el("div", class("dc-table"), vec![el("table", vec![], parts)])
+            parts.push(el("tbody", vec![], t.rows.iter().map(|r| row(r, true)).collect()));
+            // Names and values (a product's specifications): styled as such.
+            let specs = t.head.is_empty()
+                && t.rows.iter().all(|r| r.len() == 2 && r[0].header && !r[1].header);
+            let kind = if specs { "dc-table dc-specs" } else { "dc-table" };
+            el("div", class(kind), vec![el("table", vec![], parts)])
         }
         Block::Math { display_block, root, .. } => {
             let mut m = math(root);

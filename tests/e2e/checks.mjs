@@ -160,7 +160,7 @@ const READER_TAGS = new Set(`article header footer h1 h2 h3 h4 h5 h6 p span a em
   ul ol li blockquote aside figure figcaption img small time table caption thead tbody tr th td div section math mrow
   mi mn mo ms mtext mspace msub msup msubsup mfrac msqrt mroot munder mover munderover mtable mtr mtd mstyle
   mpadded mphantom menclose semantics annotation`.split(/\s+/));
-const READER_ATTRS = new Set(`class href src alt lang dir datetime colspan rowspan loading referrerpolicy rel
+const READER_ATTRS = new Set(`class href src alt lang dir datetime colspan rowspan scope loading referrerpolicy rel
   width height id display mathvariant target`.split(/\s+/));
 
 function decodeAttr(v) {
