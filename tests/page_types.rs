@@ -366,3 +366,109 @@ fn a_thread_without_microdata_shows_each_posts_author() {
         assert!(authors.starts_with(&first.map(String::from)), "{id}: {authors:?}");
     }
 }
+
+#[test]
+fn a_page_streamed_by_react_is_read_with_its_late_part_in_place() {
+    // wcxb-dev 4053: the article arrives as `<div hidden id="S:0">` after the footer, for a
+    // script to swap in for the loading skeleton.
+    let html = wcxb_page("4053");
+    let text = text_of(&html).expect("the streamed article");
+    assert!(text.starts_with("When people talk about “full EV cars”"), "{text:.300}");
+    assert!(text.contains("support from EV specialists"), "{text:.300}");
+    // Its placeholder now holds it, so the skeleton it replaced is gone and the page's footer
+    // ("Buy an EV", a link list) comes after it, not before.
+    let snap = parse(&html).unwrap();
+    let body = snap.find(declutter::dom::Tag::Body).unwrap().text_content();
+    assert!(body.find("full EV cars").unwrap() < body.find("EVs for sale").unwrap());
+    // A segment no script fills stays hidden, as in the browser: the article is not read.
+    let unfilled = text_of(&html.replace("id=\"S:0\"", "id=\"S:x0\""));
+    assert!(unfilled.is_none_or(|t| !t.contains("full EV cars")));
+}
+
+#[test]
+fn a_page_cloaked_until_its_scripts_run_is_read() {
+    // wcxb-dev 4020: everything sits in one `visibility:hidden` box that a script unveils.
+    let html = wcxb_page("4020");
+    let text = text_of(&html).expect("the cloaked tutorial");
+    assert!(
+        text.contains("Machine learning is a branch of Artificial Intelligence"),
+        "{text:.300}"
+    );
+    // A hidden box beside other content is not a cloak: still left out.
+    let beside =
+        html.replacen("<div id=\"__next\">", "<div><p>Visible.</p></div><div id=\"__next\">", 1);
+    assert!(text_of(&beside).is_none_or(|t| !t.contains("Machine learning is a branch")));
+}
+
+#[test]
+fn a_reference_page_is_read_whole_from_the_box_its_site_declares() {
+    // wcxb-dev 0689 (a command's manual page): its longest section, the options, out-votes the
+    // rest; the site marks the whole text for its search indexer (`data-pagefind-body`).
+    let html = wcxb_page("0689");
+    // Read as the extension and the CLI read it: around the clutter the classifier hides.
+    let read = |html: &str| {
+        let snap = parse(html).unwrap();
+        let kinds = declutter::clutter::ClutterKind::ALL;
+        let a = declutter::pipeline::read(&snap, None, &kinds).article.unwrap();
+        let mut text = String::new();
+        a.body.iter().for_each(|b| block_text(b, &mut text));
+        text
+    };
+    let text = read(&html);
+    for part in ["git-commit - Record changes to the repository", "DESCRIPTION", "--reuse-message"]
+    {
+        assert!(text.contains(part), "{part}: {text:.300}");
+    }
+    assert!(text.contains("FILES"), "{text:.300}");
+    // The sidebar's command index is not the page.
+    assert!(!text.contains("Setup and Config"), "{text:.300}");
+    // Without the mark, only the options are read.
+    let unmarked = read(&html.replace("data-pagefind-body", "data-x"));
+    assert!(!unmarked.contains("DESCRIPTION"), "{unmarked:.300}");
+}
+
+#[test]
+fn a_heading_s_link_to_itself_is_left_out_but_a_linked_heading_stays() {
+    let html = "<html><body><div class=\"body\" role=\"main\"><section><h2>Installing\
+                <a class=\"headerlink\" href=\"#installing\" title=\"Link to this heading\">¶</a>\
+                </h2><p>Run the installer, then restart the service, and check its log.</p>\
+                <h2><a href=\"#usage\">Usage</a></h2><p>Call it with one argument, the name \
+                of the file, and it prints the file's summary.</p></section></div></body></html>";
+    let a = extract::extract(&parse(html).unwrap(), &Options::default()).unwrap();
+    let headings: Vec<String> = a
+        .body
+        .iter()
+        .filter(|b| matches!(b, Block::Heading { .. }))
+        .map(|b| {
+            let mut t = String::new();
+            block_text(b, &mut t);
+            t
+        })
+        .collect();
+    assert_eq!(headings, ["Installing", "Usage"]);
+}
+
+#[test]
+fn a_service_page_keeps_the_faq_it_marks_up() {
+    // wcxb-dev 4250 (an accounting service's pricing page): a schema.org `FAQPage` in
+    // microdata, each question set in a link over an accordion box.
+    let html = wcxb_page("4250");
+    let text = text_of(&html).unwrap();
+    assert!(text.contains("Can I change plans easily?"), "{text:.300}");
+    assert!(text.contains("You bet! To upgrade to the Pro Plan"), "{text:.300}");
+    // Unmarked, cleaning takes the answers for a link list.
+    let unmarked = text_of(&html.replace("schema.org/FAQPage", "schema.org/WebPage")).unwrap();
+    assert!(!unmarked.contains("You bet! To upgrade"), "{unmarked:.300}");
+}
+
+#[test]
+fn a_service_page_keeps_the_faq_its_json_ld_names() {
+    // wcxb-dev 0707 (a hiring service's page): the FAQ's questions are named in a JSON-LD
+    // `FAQPage`; on the page each is a button over its answer.
+    let html = wcxb_page("0707");
+    let answer = "fewer than 3% make the cut";
+    let text = text_of(&html).unwrap();
+    assert!(text.contains(answer), "{text:.300}");
+    let unnamed = text_of(&html.replace("\"FAQPage\"", "\"WebPage\"")).unwrap();
+    assert!(!unnamed.contains(answer), "{unnamed:.300}");
+}

@@ -14,8 +14,11 @@
 //! the decoder either way, so live pages (scripting on) give the same snapshot. One exception: a
 //! saved page whose only content is its `<noscript>` fallback (a script shell) is read with that
 //! fallback as ordinary markup, as a live tab would show it once its script ran.
+//! Likewise a page streamed by React's server renderer has its late parts moved into place
+//! ([`super::streamed`]).
 
 use super::shadow::{Children, FlatTree, ShadowSink};
+use super::streamed;
 use super::wire::{WireError, Writer};
 use super::{Namespace, Snapshot};
 use encoding_rs::{Encoding, UTF_8};
@@ -76,8 +79,10 @@ pub fn parse(html: &str) -> Result<Snapshot, InputError> {
     let mut w = Writer::default();
     if is_noscript_shell(&sink.dom.document) {
         let sink = build(html, false);
+        streamed::complete(&sink.dom.document, html);
         write_tree(&sink.dom.document, &mut FlatTree::new(&sink), &mut w, true);
     } else {
+        streamed::complete(&sink.dom.document, html);
         write_tree(&sink.dom.document, &mut FlatTree::new(&sink), &mut w, false);
     }
     Ok(w.finish()?)

@@ -16,6 +16,8 @@ pub mod html;
 mod serialize;
 #[cfg(feature = "html")]
 mod shadow;
+#[cfg(feature = "html")]
+mod streamed;
 mod tag;
 pub mod wire;
 

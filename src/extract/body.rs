@@ -673,6 +673,7 @@ fn inline_element(
             inlines(el, ctx, depth + 1, &mut content, figures);
             out.push(Inline::Sup { content });
         }
+        Some(Tag::A) if is_permalink(el, ctx) => {}
         Some(Tag::A) => {
             inlines(el, ctx, depth + 1, &mut content, figures);
             match el.attr("href").and_then(|h| crate::url::resolve_link(ctx.base, h)) {
@@ -712,6 +713,16 @@ fn inline_element(
         _ if is_link_card(el) => {}
         _ => inlines(el, ctx, depth + 1, out, figures),
     }
+}
+
+/// Marks that docs generators put after a heading as its own link (Sphinx's and MkDocs'
+/// `headerlink` "¶", rustdoc's "§", "#" and link emoji elsewhere).
+const PERMALINK_MARKS: [&str; 5] = ["¶", "§", "#", "🔗", "⚓"];
+
+/// A heading's link to itself: a link to a place in the page whose text is only a mark.
+fn is_permalink(a: NodeRef, ctx: &Ctx) -> bool {
+    a.attr("href").is_some_and(|h| h.starts_with('#'))
+        && PERMALINK_MARKS.contains(&ctx.text(a).trim())
 }
 
 /// Fewest links of a card that pops up over a name in running text.

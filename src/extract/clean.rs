@@ -98,9 +98,9 @@ impl Range {
     }
 }
 
-/// Per node of a range, by offset: `protect`ed blocks (inside a data table, code or a box of
-/// embedded posts and formulas) are kept as they are; `in_figure` tells the conditional rules
-/// that a figure's parts are judged with the figure.
+/// Per node of a range, by offset: `protect`ed blocks (inside a data table, code, a marked-up FAQ
+/// ([`super::faq`]) or a box of embedded posts and formulas) are kept as they are; `in_figure`
+/// tells the conditional rules that a figure's parts are judged with the figure.
 struct Guard {
     protect: Vec<bool>,
     in_figure: Vec<bool>,
@@ -122,6 +122,7 @@ impl Guard {
             };
             g.protect[i - r.start] = pp
                 || n.is(Tag::Code)
+                || t.is_faq(n)
                 || (n.is(Tag::Table) && is_data_table(n))
                 || t.holds_only_quotes(n);
             g.in_figure[i - r.start] = pf || n.is(Tag::Figure);

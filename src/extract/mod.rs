@@ -31,8 +31,11 @@ mod byline;
 mod class_words;
 mod clean;
 mod credits;
+mod deferred;
 mod disclaimers;
+mod docs;
 mod embeds;
+mod faq;
 mod images;
 mod jsonld;
 mod labels;
@@ -149,6 +152,7 @@ pub fn extract_excluding(
 ) -> Result<Article, ExtractError> {
     let mut page = node_tables::Base::new(snap);
     page.leave_out_noscript_twins(snap);
+    page.find_faq(snap);
     if readerable::is_sign_in_page(snap, &page) {
         return Err(ExtractError::NoArticle);
     }
@@ -158,12 +162,16 @@ pub fn extract_excluding(
     let site_name = meta.site_name();
     let title = title::title(snap, &meta, site_name.as_deref());
     let meta_byline = meta.byline().and_then(|b| byline::clean(&b));
-    let product = product::is_product_page(snap, meta.json.headline.is_some());
+    let declared = Declared {
+        product: product::is_product_page(snap, meta.json.headline.is_some()),
+        docs_body: docs::declared_body(snap),
+    };
+    let product = declared.product;
     let mut best: Option<Attempt> = None;
     for flags in ATTEMPTS {
         let want_byline = meta_byline.is_none();
         let root = options.root.as_ref().map(std::slice::from_ref);
-        let a = attempt(snap, &page, flags, &title, want_byline, root, product);
+        let a = attempt(snap, &page, flags, &title, want_byline, root, &declared);
         let Some(a) = a else { continue };
         if options.root.is_some() {
             // A picked block is the article whatever its length; a looser pass only when the
@@ -194,7 +202,7 @@ pub fn extract_excluding(
         if let Some(posts) = thread::posts(snap, &page, b.top) {
             let want_byline = meta_byline.is_none();
             let all =
-                attempt(snap, &page, THREAD_FLAGS, &title, want_byline, Some(&posts), product);
+                attempt(snap, &page, THREAD_FLAGS, &title, want_byline, Some(&posts), &declared);
             let all = all.filter(|a| a.text > b.text);
             a_thread = all.is_some();
             best = all.or(best);
@@ -215,7 +223,9 @@ pub fn extract_excluding(
         });
         if let Some(top) = desc {
             let want_byline = meta_byline.is_none();
-            let own = attempt(snap, &page, ATTEMPTS[0], &title, want_byline, Some(&[top]), true);
+            let own_page = Declared { product: true, docs_body: None };
+            let own =
+                attempt(snap, &page, ATTEMPTS[0], &title, want_byline, Some(&[top]), &own_page);
             picked = own.as_ref().is_some_and(|a| a.text > 0);
             best = if picked { own } else { best };
         }
@@ -228,7 +238,8 @@ pub fn extract_excluding(
         if let Some(top) = listing::find(snap, &page) {
             let whole = ATTEMPTS[ATTEMPTS.len() - 1];
             let want_byline = meta_byline.is_none();
-            let entries = attempt(snap, &page, whole, &title, want_byline, Some(&[top]), false);
+            let entries =
+                attempt(snap, &page, whole, &title, want_byline, Some(&[top]), &Declared::NONE);
             a_listing = entries.as_ref().is_some_and(is_article);
             best = entries.filter(is_article).or(best);
         }
@@ -321,6 +332,17 @@ fn is_article(b: &Attempt) -> bool {
         && (b.text >= MIN_ARTICLE_CHARS || b.text as f32 >= MIN_ARTICLE_SHARE * b.page_text as f32)
 }
 
+/// What the page says it is, for every attempt: a product page (its reviews are not the
+/// description), a docs page with its content box.
+struct Declared<'a> {
+    product: bool,
+    docs_body: Option<NodeRef<'a>>,
+}
+
+impl Declared<'_> {
+    const NONE: Declared<'static> = Declared { product: false, docs_body: None };
+}
+
 /// One pass of choosing and cleaning with the given heuristics.
 fn attempt(
     snap: &Snapshot,
@@ -329,13 +351,13 @@ fn attempt(
     title: &str,
     want_byline: bool,
     given: Option<&[NodeId]>,
-    product: bool,
+    declared: &Declared,
 ) -> Option<Attempt> {
     let mut byline = None;
     let mut title_seen = title.is_empty();
     let mut take = |n: NodeRef| {
         // A product's reviews and questions are its readers' posts, never its description.
-        if product && product::is_readers_part(n) {
+        if declared.product && product::is_readers_part(n) {
             return true;
         }
         if flags.strip_unlikely && landmarks::is_site_frame(n) {
@@ -371,7 +393,9 @@ fn attempt(
             pieces: boxes.iter().map(|&b| score::Piece { first: b, last: b }).collect(),
             voted: true,
         },
-        None => score::choose(&t)?,
+        None => {
+            docs::fit(score::choose(&t)?, declared.docs_body.filter(|d| !t.gone[d.id().index()]))
+        }
     };
     let cleaned = clean::clean(&t, &choice.pieces, choice.top);
     // Propagated to every descendant, so that later steps can test any node directly.

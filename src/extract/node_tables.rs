@@ -7,6 +7,7 @@
 //! sums each subtree into its parent.
 
 use super::class_words as words;
+use super::deferred;
 use super::images;
 use crate::charcount::{self, collapsed_len};
 use crate::dom::{NodeRef, Snapshot, Tag};
@@ -181,6 +182,8 @@ pub struct Base {
     unlikely: Vec<bool>,
     class_weight: Vec<f32>,
     only_quotes: Vec<bool>,
+    /// The FAQ a page's JSON-LD names ([`super::faq`]).
+    faq: Option<crate::dom::NodeId>,
 }
 
 impl Base {
@@ -193,6 +196,7 @@ impl Base {
             unlikely: vec![false; len],
             class_weight: vec![0.0; len],
             only_quotes: vec![false; len],
+            faq: None,
         };
         let mut classes: HashMap<&str, Named> = HashMap::new();
         for n in snap.iter() {
@@ -220,6 +224,10 @@ impl Base {
             }
         }
         b.spare_quotes(snap);
+        let styled = |n: NodeRef| n.attr("style").is_some_and(style_hides);
+        if let Some(c) = deferred::cloak(snap, styled) {
+            b.excluded[c.id().index()] = false;
+        }
         b
     }
 
@@ -281,6 +289,11 @@ impl Base {
     /// Hidden, or script-like: never seen by a reader, whatever its class.
     pub fn is_hidden(&self, i: usize) -> bool {
         self.excluded[i]
+    }
+
+    /// Extraction's step alone, like the one above: the FAQ box its JSON-LD names.
+    pub fn find_faq(&mut self, snap: &Snapshot) {
+        self.faq = super::faq::json_ld_faq(snap).map(|n| n.id());
     }
 
     /// Nodes no reader sees as content: scripts, `<head>`, hidden boxes, menus, footers... (a
@@ -391,6 +404,10 @@ impl<'a> Tables<'a> {
     }
 
     /// True for a box whose visible content is only formulas and embedded posts.
+    pub fn is_faq(&self, n: NodeRef) -> bool {
+        self.base.faq == Some(n.id()) || super::faq::is_faq(n)
+    }
+
     pub fn holds_only_quotes(&self, n: NodeRef) -> bool {
         self.base.only_quotes[n.id().index()]
     }
