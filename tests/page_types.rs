@@ -273,14 +273,7 @@ fn a_thread_shows_each_post_with_its_author_as_a_small_header() {
         ),
     );
     let a = extract::extract(&parse(&page).unwrap(), &Options::default()).unwrap();
-    let authors: Vec<String> = a
-        .body
-        .iter()
-        .filter_map(|b| match b {
-            Block::Heading { level: 6, content } => Some(extract::inline_text(content)),
-            _ => None,
-        })
-        .collect();
+    let authors = post_authors(&a);
     // The first post's author is the thread's, in the reader's header.
     assert_eq!(a.byline.as_deref(), Some("marta"));
     assert_eq!(authors, ["jonas", "ines"], "{:?}", a.body);
@@ -355,14 +348,7 @@ fn a_thread_without_microdata_shows_each_posts_author() {
             format!("{}/tests/corpus/wcxb-dev/html/{id}.html.gz", env!("CARGO_MANIFEST_DIR"));
         let snap = declutter::dom::html::parse_bytes(&std::fs::read(path).unwrap()).unwrap();
         let a = extract::extract(&snap, &Options::default()).unwrap();
-        let authors: Vec<String> = a
-            .body
-            .iter()
-            .filter_map(|b| match b {
-                Block::Heading { level: 6, content } => Some(extract::inline_text(content)),
-                _ => None,
-            })
-            .collect();
+        let authors = post_authors(&a);
         assert!(authors.starts_with(&first.map(String::from)), "{id}: {authors:?}");
     }
 }
@@ -471,4 +457,15 @@ fn a_service_page_keeps_the_faq_its_json_ld_names() {
     assert!(text.contains(answer), "{text:.300}");
     let unnamed = text_of(&html.replace("\"FAQPage\"", "\"WebPage\"")).unwrap();
     assert!(!unnamed.contains(answer), "{unnamed:.300}");
+}
+
+/// The posts' author headers (the small headings a thread's posts open with), in order.
+fn post_authors(a: &extract::Article) -> Vec<String> {
+    a.body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level: 6, content } => Some(extract::inline_text(content)),
+            _ => None,
+        })
+        .collect()
 }
