@@ -12,11 +12,14 @@
 // first): `onSettled(final)` is called once the document has had no inserted or removed nodes
 // for SETTLE_MS (or after MAX_WAIT_MS of constant changes), and again after later changes until
 // it answers true or FOLLOW_MS have passed since the last move (then with `final` true). A call
-// walks and reads the whole page, so calls are spaced by at least ten times the last call's
-// duration: a page that moves all the time costs at most a tenth of the main thread.
+// walks and reads the whole page, so calls are spaced by ten times the last call's duration (a
+// page that moves all the time costs at most a tenth of the main thread), but never by more than
+// MAX_SPACING_MS: a call's time counts its waits too (storage, a busy machine), and a reader that
+// follows the site seconds late looks broken.
 export const SETTLE_MS = 250;
 const MAX_WAIT_MS = 1000;
 export const FOLLOW_MS = 5000;
+const MAX_SPACING_MS = 2000;
 
 export function watchPageMoves(onSettled) {
   let href = location.href;
@@ -67,7 +70,7 @@ export function watchPageMoves(onSettled) {
       console.warn('declutter: following the page failed', e);
     } finally {
       s.running = false;
-      nextAllowed = Date.now() + 10 * (performance.now() - began);
+      nextAllowed = Date.now() + Math.min(10 * (performance.now() - began), MAX_SPACING_MS);
     }
     if (session !== s) return;
     // A move while the look ran (the site went on before the reader was shown) needs a look of

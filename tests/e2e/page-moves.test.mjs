@@ -80,3 +80,25 @@ test('a move made while a look runs gets a look of its own', async () => {
   assert.deepEqual(seen, ['first', 'second'], 'the second page was looked at too');
   await sleep(FOLLOW_MS + 500);
 });
+
+test('a slow look holds the next move back two seconds at most', async () => {
+  const seen = [];
+  const moves = watchPageMoves(async () => {
+    seen.push({ at: Date.now(), text: document.querySelector('main').textContent });
+    // A look that waited (storage, a busy machine): ten times it would be four seconds.
+    if (seen.length === 1) await sleep(400);
+    return true;
+  });
+  history.pushState(null, '', '/busy/1');
+  document.querySelector('main').textContent = 'busy one';
+  moves.check();
+  await sleep(SETTLE_MS + 700);
+  const moved = Date.now();
+  history.pushState(null, '', '/busy/2');
+  document.querySelector('main').textContent = 'busy two';
+  moves.check();
+  await sleep(3000);
+  assert.deepEqual(seen.map((s) => s.text), ['busy one', 'busy two']);
+  assert.ok(seen[1].at - moved < 2600, `the second look came ${seen[1].at - moved} ms after the move`);
+  await sleep(FOLLOW_MS + 500);
+});
