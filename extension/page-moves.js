@@ -57,7 +57,9 @@ export function watchPageMoves(onSettled) {
   async function settle(s) {
     if (session !== s || s.running) return;
     const final = Date.now() >= s.deadline;
-    if (!s.changed && !final) return;
+    // Nothing new and the deadline not reached by the clock: a timer may fire a moment before
+    // it (Firefox does), and the last look must still come.
+    if (!s.changed && !final) return waitForDeadline(s);
     s.changed = false;
     s.moved = false;
     s.since = 0;
@@ -77,9 +79,13 @@ export function watchPageMoves(onSettled) {
     // its own, whatever this one answered.
     if (done && !s.moved) return end();
     // Nothing new yet: look again after the next change, and once more at the deadline.
+    waitForDeadline(s);
+    if (s.changed) changed();
+  }
+
+  function waitForDeadline(s) {
     clearTimeout(s.timer);
     s.timer = setTimeout(() => settle(s), Math.max(s.deadline - Date.now(), nextAllowed - Date.now(), 0));
-    if (s.changed) changed();
   }
 
   function end() {

@@ -102,3 +102,23 @@ test('a slow look holds the next move back two seconds at most', async () => {
   assert.ok(seen[1].at - moved < 2600, `the second look came ${seen[1].at - moved} ms after the move`);
   await sleep(FOLLOW_MS + 500);
 });
+
+test('a page without an article still gets its last look when a timer fires a moment early', async () => {
+  const looks = [];
+  const moves = watchPageMoves(async (final) => {
+    looks.push(final);
+    return false; // no article yet: only the last look may close the reader
+  });
+  // Firefox may run a timer a few milliseconds before the clock shows its delay as passed.
+  const realSetTimeout = globalThis.setTimeout;
+  globalThis.setTimeout = (fn, ms, ...rest) => realSetTimeout(fn, ms > 1000 ? ms - 5 : ms, ...rest);
+  try {
+    history.pushState(null, '', '/early/1');
+    document.querySelector('main').textContent = 'a listing';
+    moves.check();
+    await sleep(FOLLOW_MS + 1000);
+  } finally {
+    globalThis.setTimeout = realSetTimeout;
+  }
+  assert.deepEqual(looks, [false, true], 'a look once the page settled, and the last one at the deadline');
+});
