@@ -455,7 +455,12 @@ fn a_service_page_keeps_the_faq_its_json_ld_names() {
     let answer = "fewer than 3% make the cut";
     let text = text_of(&html).unwrap();
     assert!(text.contains(answer), "{text:.300}");
-    let unnamed = text_of(&html.replace("\"FAQPage\"", "\"WebPage\"")).unwrap();
+    // Neither a FAQ nor a service or a product (pages that are no article keep more): the answers go.
+    let unnamed = html
+        .replace("\"FAQPage\"", "\"WebPage\"")
+        .replace("\"Service\"", "\"Thing\"")
+        .replace("\"Product\"", "\"Thing\"");
+    let unnamed = text_of(&unnamed).unwrap();
     assert!(!unnamed.contains(answer), "{unnamed:.300}");
 }
 
@@ -468,4 +473,18 @@ fn post_authors(a: &extract::Article) -> Vec<String> {
             _ => None,
         })
         .collect()
+}
+
+#[test]
+fn a_product_page_keeps_its_description_tab_whatever_its_class_words() {
+    // wcxb-dev 3052 (validation part): a game's store page, a schema.org `Product` in
+    // microdata; its description sits in a box whose class words mark clutter on a story.
+    let html = wcxb_page("3052");
+    let about = "With federal agents and bounty hunters massing on their heels";
+    let text = read_text(&html).unwrap();
+    assert!(text.contains(about), "{text:.400}");
+    // Declared an article, the same page gets the article cleaning: the box is cut.
+    let article = html.replace("schema.org/Product", "schema.org/Article");
+    let text = read_text(&article).unwrap();
+    assert!(!text.contains(about), "{text:.400}");
 }

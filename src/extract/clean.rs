@@ -522,7 +522,9 @@ fn removed_conditionally(t: &Tables, n: NodeRef, a: &Agg, in_figure: bool) -> bo
         return false;
     }
     let weight = t.class_weight(n);
-    if weight < 0.0 {
+    // A shop's or a service's content sits in tabs, accordions and widgets whose class words
+    // mark clutter on a story: there they are held against it, never enough alone.
+    if weight < 0.0 && !t.flags.not_article {
         return true;
     }
     if a.commas >= PROSE_COMMAS {

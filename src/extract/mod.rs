@@ -38,6 +38,7 @@ mod embeds;
 mod faq;
 mod images;
 mod jsonld;
+mod kind;
 mod labels;
 mod landmarks;
 mod lead;
@@ -98,8 +99,13 @@ const NAV_PAGE_LINK_DENSITY: f32 = 0.5;
 const ATTEMPTS: [Flags; 4] = [
     Flags::ALL,
     Flags { strip_unlikely: false, ..Flags::ALL },
-    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
-    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+    Flags { strip_unlikely: false, weight_classes: false, ..Flags::ALL },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: false,
+        ..Flags::ALL
+    },
 ];
 
 /// Posts are read without class-name guesses: forum engines name them `comment` or `reply`.
@@ -162,9 +168,12 @@ pub fn extract_excluding(
     let site_name = meta.site_name();
     let title = title::title(snap, &meta, site_name.as_deref());
     let meta_byline = meta.byline().and_then(|b| byline::clean(&b));
+    let kind = kind::read(snap, meta.json.headline.is_some());
+    let docs_body = docs::declared_body(snap);
     let declared = Declared {
-        product: product::is_product_page(snap, meta.json.headline.is_some()),
-        docs_body: docs::declared_body(snap),
+        product: kind.product,
+        not_article: kind.not_article || docs_body.is_some(),
+        docs_body,
     };
     let product = declared.product;
     let mut best: Option<Attempt> = None;
@@ -223,7 +232,8 @@ pub fn extract_excluding(
         });
         if let Some(top) = desc {
             let want_byline = meta_byline.is_none();
-            let own_page = Declared { product: true, docs_body: None };
+            let own_page =
+                Declared { product: true, not_article: declared.not_article, docs_body: None };
             let own =
                 attempt(snap, &page, ATTEMPTS[0], &title, want_byline, Some(&[top]), &own_page);
             picked = own.as_ref().is_some_and(|a| a.text > 0);
@@ -333,14 +343,17 @@ fn is_article(b: &Attempt) -> bool {
 }
 
 /// What the page says it is, for every attempt: a product page (its reviews are not the
-/// description), a docs page with its content box.
+/// description), positively not an article (cleaned less: [`kind`]), a docs page with its
+/// content box.
 struct Declared<'a> {
     product: bool,
+    not_article: bool,
     docs_body: Option<NodeRef<'a>>,
 }
 
 impl Declared<'_> {
-    const NONE: Declared<'static> = Declared { product: false, docs_body: None };
+    const NONE: Declared<'static> =
+        Declared { product: false, not_article: false, docs_body: None };
 }
 
 /// One pass of choosing and cleaning with the given heuristics.
@@ -386,7 +399,7 @@ fn attempt(
         }
         false
     };
-    let t = Tables::build(snap, page, flags, &mut take);
+    let mut t = Tables::build(snap, page, flags, &mut take);
     let choice = match given {
         Some(boxes) => score::Choice {
             top: *boxes.first()?,
@@ -397,7 +410,13 @@ fn attempt(
             docs::fit(score::choose(&t)?, declared.docs_body.filter(|d| !t.gone[d.id().index()]))
         }
     };
-    let cleaned = clean::clean(&t, &choice.pieces, choice.top);
+    let mut cleaned = clean::clean(&t, &choice.pieces, choice.top);
+    // Attempts compare what the article cleaning leaves, on every page alike; a page that is no
+    // article keeps more of the box it chose.
+    if declared.not_article {
+        t.flags.not_article = true;
+        cleaned.cut = clean::clean(&t, &choice.pieces, choice.top).cut;
+    }
     // Propagated to every descendant, so that later steps can test any node directly.
     let mut drop: Vec<bool> = t.gone.iter().zip(&cleaned.cut).map(|(g, c)| *g || *c).collect();
     for n in snap.iter().skip(1) {

@@ -23,11 +23,18 @@ pub struct Flags {
     pub weight_classes: bool,
     /// Remove link-heavy, image-heavy or empty-looking blocks inside the article.
     pub clean_conditionally: bool,
+    /// Keep the lists, tables and short boxes that the article's conditional cleaning cuts: the
+    /// page is positively not an article ([`super::kind`]).
+    pub not_article: bool,
 }
 
 impl Flags {
-    pub const ALL: Flags =
-        Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true };
+    pub const ALL: Flags = Flags {
+        strip_unlikely: true,
+        weight_classes: true,
+        clean_conditionally: true,
+        not_article: false,
+    };
 }
 
 /// What is known about every node for one attempt.

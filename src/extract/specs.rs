@@ -1,6 +1,6 @@
 //! Specifications: a product's names and values ("Weight" / "1.9 kg"), which the reader shows as
 //! a two-column table, a name in each row's header cell, whatever markup the page used for them.
-//! Only on a declared product page (`product::is_product_page`): an article's or a manual's
+//! Only on a declared product page (`kind::read`): an article's or a manual's
 //! "Term: explanation" lists and glossaries read as the page wrote them.
 //!
 //! Pages write them three ways: a `<table>` (kept as a table already), a `<dl>` of terms and
