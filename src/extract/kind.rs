@@ -69,11 +69,14 @@ pub fn read(snap: &Snapshot, has_article: bool) -> Kind {
             _ => {
                 let Some(kind) = n.attr("itemtype") else { continue };
                 let kind = kind.trim_end();
-                let name = kind.rsplit('/').next().unwrap_or("");
-                product |= name == "Product" || name == "Offer";
-                goods |= name == "Product";
-                other |= OTHER_TYPES.iter().any(|t| t.trim_matches('"') == name);
-                article |= kind.contains("Article") || name == "BlogPosting";
+                product |= kind.ends_with("/Product") || kind.ends_with("/Offer");
+                goods |= kind.ends_with("/Product");
+                // Microdata names a type as the last segment of a schema.org URL.
+                other |= OTHER_TYPES.iter().any(|t| {
+                    let name = &t[1..t.len() - 1];
+                    kind.ends_with(name) && kind[..kind.len() - name.len()].ends_with('/')
+                });
+                article |= kind.contains("Article") || kind.ends_with("/BlogPosting");
             }
         }
     }
