@@ -488,3 +488,43 @@ fn a_product_page_keeps_its_description_tab_whatever_its_class_words() {
     let text = read_text(&article).unwrap();
     assert!(!text.contains(about), "{text:.400}");
 }
+
+/// A docs page whose code block has a line-number column, as Pygments writes it for Sphinx's
+/// `:linenos:` (Rouge and Chroma's table mode are the same shape); `gutter` is its first cell.
+fn numbered_code_page(gutter: &str) -> String {
+    format!(
+        "<html><head><meta name=\"generator\" content=\"Sphinx 7.2.6\"></head><body>\
+         <div class=\"body\" role=\"main\"><h1>Reading a file</h1>\
+         <p>Open the file in a context manager, so that it is closed when the block ends, \
+         whatever happens inside it, and read it line by line to keep memory use flat.</p>\
+         <div class=\"highlight-python notranslate\"><table class=\"highlighttable\"><tr>\
+         <td class=\"linenos\"><div class=\"linenodiv\"><pre>{gutter}</pre></div></td>\
+         <td class=\"code\"><div class=\"highlight\"><pre><span></span>with open(path) as f:\n\
+         \x20   for line in f:\n        handle(line)\n</pre></div></td></tr></table></div>\
+         <p>Each line keeps its newline; strip it where the handler does not want it, and \
+         count lines with enumerate when the numbers matter to the caller.</p></div>\
+         </body></html>"
+    )
+}
+
+/// The code blocks of an article, in order.
+fn code_blocks(a: &extract::Article) -> Vec<String> {
+    (a.body.iter())
+        .filter_map(|b| match b {
+            Block::Code { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_code_blocks_line_number_column_is_left_out() {
+    let a = read_article(&numbered_code_page("1\n2\n3"));
+    assert_eq!(
+        code_blocks(&a),
+        ["with open(path) as f:\n    for line in f:\n        handle(line)"]
+    );
+    // A cell of numbers that do not count up is output beside the code, kept.
+    let a = read_article(&numbered_code_page("200\n404\n500"));
+    assert_eq!(code_blocks(&a).len(), 2, "{:?}", code_blocks(&a));
+}

@@ -186,6 +186,7 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
             out.figures = figures;
             out.flush();
         }
+        Tag::Pre if is_line_gutter(c) => {}
         Tag::Pre => out.push(code_block(c, ctx)),
         Tag::Ul | Tag::Ol | Tag::Menu if is_footnotes(c) => {
             let items = list_items(c, ctx, depth);
@@ -520,6 +521,25 @@ fn caption_inlines(
             inline_element(c, ctx, depth, out, figures);
         }
     }
+}
+
+/// A code block's line-number column set in a table cell of its own, beside the cell with the
+/// code (Pygments' and Rouge's `linenos` tables, Chroma's table mode): numbers counting up by
+/// one, which are the layout's, not the code's.
+fn is_line_gutter(pre: NodeRef) -> bool {
+    let Some(cell) = pre.ancestors().find(|a| a.is(Tag::Td)) else { return false };
+    if !cell.next_element().is_some_and(|c| c.descendants().any(|d| d.is(Tag::Pre))) {
+        return false;
+    }
+    let mut next = None;
+    let text = pre.text_content();
+    !text.trim().is_empty()
+        && text.split_whitespace().all(|w| {
+            let n = w.parse::<u32>().ok();
+            let counts = n.is_some() && next.is_none_or(|x| n == Some(x));
+            next = n.map(|n| n + 1);
+            counts
+        })
 }
 
 fn code_block(pre: NodeRef, ctx: &Ctx) -> Block {
