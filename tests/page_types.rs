@@ -2,6 +2,8 @@
 //! published convention the page uses to say what it is, so each test has the page with and
 //! without that convention.
 
+mod support;
+
 use declutter::clutter::ClutterKind;
 use declutter::dom::html::parse;
 use declutter::extract::{self, block_text, Block, Options};
@@ -421,16 +423,7 @@ fn a_heading_s_link_to_itself_is_left_out_but_a_linked_heading_stays() {
                 <h2><a href=\"#usage\">Usage</a></h2><p>Call it with one argument, the name \
                 of the file, and it prints the file's summary.</p></section></div></body></html>";
     let a = extract::extract(&parse(html).unwrap(), &Options::default()).unwrap();
-    let headings: Vec<String> = a
-        .body
-        .iter()
-        .filter(|b| matches!(b, Block::Heading { .. }))
-        .map(|b| {
-            let mut t = String::new();
-            block_text(b, &mut t);
-            t
-        })
-        .collect();
+    let headings = support::article::headings(&a);
     assert_eq!(headings, ["Installing", "Usage"]);
 }
 
