@@ -572,3 +572,12 @@ fn a_page_whose_dom_has_its_article_is_read_from_the_dom_not_its_json_ld() {
     let text = text_of(&html).unwrap();
     assert!(text.contains("The council approved") && !text.contains("search engines"), "{text}");
 }
+
+#[test]
+fn a_page_built_of_aem_components_is_not_taken_for_a_consent_banner() {
+    // wcxb-dev 0235 (tuning part): Adobe Experience Manager's core components name themselves
+    // `cmp-<component>` (`cmp-container`, `cmp-text`); the page's opening section is one.
+    let text = read_text(&wcxb_page("0235")).unwrap();
+    assert!(text.contains("Grow your business with skilled accountants"), "{text:.300}");
+    assert!(text.contains("Find an office near you"), "{text:.300}");
+}
