@@ -1,6 +1,8 @@
 //! One test per complaint readers most often file against Readability, each on a small page
 //! written for it (tests/fixtures/extract/).
 
+mod support;
+
 use declutter::dom::html::parse;
 use declutter::extract::{self, block_text, Article, Block, ExtractError, Options};
 
@@ -242,16 +244,7 @@ fn the_sites_header_goes_where_a_page_wide_wrapper_won_and_a_banner_in_the_story
 #[test]
 fn subheads_in_the_schema_org_article_body_stay_whatever_their_class() {
     let a = extract_page("subheads-in-article-body.html", "https://islandpost.example/news/budget");
-    let headings: Vec<String> = a
-        .body
-        .iter()
-        .filter(|b| matches!(b, Block::Heading { .. }))
-        .map(|b| {
-            let mut s = String::new();
-            block_text(b, &mut s);
-            s.trim().to_owned()
-        })
-        .collect();
+    let headings = support::article::headings(&a);
     assert_eq!(
         headings,
         ["The terminal waits for the tides", "Moorings cost more, but not for fishermen"],

@@ -2,6 +2,8 @@
 //! published convention the page uses to say what it is, so each test has the page with and
 //! without that convention.
 
+mod support;
+
 use declutter::clutter::ClutterKind;
 use declutter::dom::html::parse;
 use declutter::extract::{self, block_text, Block, Options};
@@ -421,16 +423,7 @@ fn a_heading_s_link_to_itself_is_left_out_but_a_linked_heading_stays() {
                 <h2><a href=\"#usage\">Usage</a></h2><p>Call it with one argument, the name \
                 of the file, and it prints the file's summary.</p></section></div></body></html>";
     let a = extract::extract(&parse(html).unwrap(), &Options::default()).unwrap();
-    let headings: Vec<String> = a
-        .body
-        .iter()
-        .filter(|b| matches!(b, Block::Heading { .. }))
-        .map(|b| {
-            let mut t = String::new();
-            block_text(b, &mut t);
-            t
-        })
-        .collect();
+    let headings = support::article::headings(&a);
     assert_eq!(headings, ["Installing", "Usage"]);
 }
 
@@ -473,6 +466,125 @@ fn post_authors(a: &extract::Article) -> Vec<String> {
             _ => None,
         })
         .collect()
+}
+
+/// A page of tests/fixtures/extract.
+fn extract_fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/extract/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// The article's blocks as lines of text.
+fn lines(a: &extract::Article) -> Vec<String> {
+    a.body
+        .iter()
+        .map(|b| {
+            let mut text = String::new();
+            block_text(b, &mut text);
+            text.trim().to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn an_app_shell_reads_as_the_question_and_answers_its_json_ld_states() {
+    // A Q&A app that renders from script: the DOM holds an empty mount point, the JSON-LD a
+    // `QAPage` whose question has an accepted answer and two suggested ones (HTML in their text).
+    let html = extract_fixture("qa-app-shell.html");
+    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).expect("the stated Q&A");
+    assert_eq!(post_authors(&a), ["crumbshot", "Marta Kowalski", "loafer", "oven_spring"]);
+    let lines = lines(&a);
+    let at = |s: &str| {
+        lines.iter().position(|l| l.starts_with(s)).unwrap_or_else(|| panic!("{s}: {lines:#?}"))
+    };
+    // The question, the accepted answer, then the others in their order, a paragraph a line.
+    assert!(at("I am going away") < at("Can I leave it in the fridge"));
+    assert!(at("Can I leave it in the fridge") < at("Three weeks in the fridge"));
+    assert!(at("Three weeks in the fridge") < at("When you come back"));
+    assert!(
+        at("When you come back") < at("You can also dry some")
+            && at("You can also dry some") < at("I freeze a spoonful")
+    );
+    // Tags become breaks or nothing, and references their characters: plain text, never markup.
+    assert!(lines.iter().all(|l| !l.contains('<') && !l.contains("&amp;")), "{lines:#?}");
+    assert!(
+        lines.iter().any(|l| l.contains("stiff meal the day you leave & put it")),
+        "{lines:#?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("in a small tub every spring as a back-up")),
+        "{lines:#?}"
+    );
+    assert_eq!(a.title, "How do I keep a sourdough starter alive while travelling?");
+    // Without the JSON-LD the shell has nothing to read.
+    let bare = html.replace("application/ld+json", "application/json");
+    assert!(extract::extract(&parse(&bare).unwrap(), &Options::default()).is_err());
+}
+
+#[test]
+fn a_forum_shell_reads_as_the_posting_and_its_comments_its_json_ld_states() {
+    // A forum thread saved before its script ran: an empty `<section id="main">`, and a JSON-LD
+    // `DiscussionForumPosting` with its comments.
+    let html = extract_fixture("forum-app-shell.html");
+    let a =
+        extract::extract(&parse(&html).unwrap(), &Options::default()).expect("the stated thread");
+    assert_eq!(post_authors(&a), ["wetcommuter", "fixiefred", "Ana Ruiz"]);
+    let lines = lines(&a);
+    assert_eq!(lines.iter().filter(|l| !l.is_empty()).count(), 7, "{lines:#?}");
+    assert!(lines[1].starts_with("Every winter") && lines[2].starts_with("Is a wet lube"));
+    assert!(lines[6].starts_with("Wax is the other answer"), "{lines:#?}");
+}
+
+#[test]
+fn a_product_page_cloaked_until_its_scripts_run_reads_as_its_stated_description() {
+    // wcxb-dev 0583 (validation part): a Shopify product page whose whole product section sits
+    // in a `display:none` box an app lifts from script; its JSON-LD `Product` states the
+    // description, which the saved page shows nowhere else.
+    let html = wcxb_page("0583");
+    let text = text_of(&html).expect("the stated description");
+    assert!(text.starts_with("DARKER ROAST FOR BOLDER DAYS."), "{text:.300}");
+    assert!(text.contains("kick the midday crash to the curb"), "{text:.300}");
+    assert!(text.contains("SUBSCRIBE & SAVE"), "{text:.300}");
+    // A product named inside another item's properties is not a second product of the page.
+    let nested = html.replacen(
+        "\"@type\": \"Product\",",
+        "\"@type\": \"Product\", \"isRelatedTo\": [{\"@type\": \"Product\"}],",
+        1,
+    );
+    assert!(text_of(&nested).is_some_and(|t| t.starts_with("DARKER ROAST")));
+    // Stated by a page of several products (a listing), a description is no page's content.
+    let mug = "<script type=\"application/ld+json\">{\"@type\": \"Product\", \"name\": \"Mug\", \
+               \"description\": \"A stoneware mug that holds a full pint of our darkest roast, glazed \
+               black, safe in the dishwasher and the microwave.\"}</script>";
+    let two = html.replacen("</head>", &format!("{mug}</head>"), 1);
+    assert!(text_of(&two).is_none());
+}
+
+#[test]
+fn a_page_whose_dom_has_its_article_is_read_from_the_dom_not_its_json_ld() {
+    // The JSON-LD is a fallback: an article in the DOM is never replaced by the text its
+    // JSON-LD states (here a different, shorter text).
+    let body = "<p>The council approved the new cycle lanes on Tuesday after a long debate about \
+                parking, deliveries and the cost of the work, which starts in the spring.</p>"
+        .repeat(3);
+    let html = format!(
+        "<html><head><title>Cycle lanes approved</title><script type=\"application/ld+json\">\
+         {{\"@type\": \"NewsArticle\", \"headline\": \"Cycle lanes approved\", \"articleBody\": \
+         \"A summary the search engines get, long enough to be read as an article if it were the \
+         only text: the lanes open next year.\"}}</script></head>\
+         <body><article><h1>Cycle lanes approved</h1>{body}</article></body></html>"
+    );
+    let text = text_of(&html).unwrap();
+    assert!(text.contains("The council approved") && !text.contains("search engines"), "{text}");
+}
+
+#[test]
+fn a_page_built_of_aem_components_is_not_taken_for_a_consent_banner() {
+    // wcxb-dev 0235 (tuning part): Adobe Experience Manager's core components name themselves
+    // `cmp-<component>` (`cmp-container`, `cmp-text`); the page's opening section is one.
+    let text = read_text(&wcxb_page("0235")).unwrap();
+    assert!(text.contains("Grow your business with skilled accountants"), "{text:.300}");
+    assert!(text.contains("Find an office near you"), "{text:.300}");
 }
 
 #[test]

@@ -29,7 +29,7 @@ const FLOOR_WCXB: &[(&str, f64)] = &[
     ("documentation", 0.85),
     ("forum", 0.78),
     ("listing", 0.68),
-    ("product", 0.59),
+    ("product", 0.64),
     ("service", 0.78),
 ];
 /// Share of the sampled Readability pages whose `readerable` answer matches the expected one.

@@ -10,10 +10,10 @@ use super::Strength;
 use crate::dom::{NodeRef, Tag};
 use crate::wordlist::WordList;
 
-/// Class and id words of consent banners and consent-management platforms.
+/// Class and id words of consent banners and consent-management platforms. Not `cmp`: Adobe
+/// Experience Manager names every component of a page so (`cmp-container`, `cmp-text`).
 pub static CLASS_WORDS: WordList = WordList::new(&[
     "ccpa",
-    "cmp",
     "consent",
     "cookie",
     "cookiebanner",

@@ -172,6 +172,40 @@ enum Size {
     Density(f32),
 }
 
+/// A descriptor's number, with the grammar of `f32::from_str` (sign, digits, fraction, exponent,
+/// `inf`, `nan`). Not that parser: its correctly rounded tables weighed ~10 KB of the reader's
+/// wasm, and a descriptor's last bit does not matter.
+fn number(s: &str) -> Option<f32> {
+    let (sign, s) = match s.as_bytes().first() {
+        Some(b'-') => (-1.0, &s[1..]),
+        Some(b'+') => (1.0, &s[1..]),
+        _ => (1.0, s),
+    };
+    if s.eq_ignore_ascii_case("inf") || s.eq_ignore_ascii_case("infinity") {
+        return Some(sign * f32::INFINITY);
+    }
+    if s.eq_ignore_ascii_case("nan") {
+        return Some(f32::NAN);
+    }
+    let (mantissa, exponent) = match s.find(['e', 'E']) {
+        Some(at) => (&s[..at], s[at + 1..].parse::<i32>().ok()?),
+        None => (s, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if whole.is_empty() && fraction.is_empty() {
+        return None;
+    }
+    let mut value = 0f64;
+    for b in whole.bytes().chain(fraction.bytes()) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        value = value * 10.0 + f64::from(b - b'0');
+    }
+    let scale = exponent.saturating_sub(fraction.len() as i32);
+    Some(sign * (value * 10f64.powi(scale)) as f32)
+}
+
 /// A `srcset`'s candidates, per the HTML syntax: a URL runs to whitespace, descriptors run to the
 /// next comma; a candidate with no descriptor is `1x`.
 fn candidates(srcset: &str) -> impl Iterator<Item = (Size, &str)> {
@@ -194,17 +228,36 @@ fn candidates(srcset: &str) -> impl Iterator<Item = (Size, &str)> {
         }
         let size = descriptor
             .strip_suffix('w')
-            .and_then(|w| w.trim().parse::<f32>().ok())
+            .and_then(|w| number(w.trim()))
             .map(Size::Width)
             .or_else(|| {
-                descriptor
-                    .strip_suffix('x')
-                    .and_then(|x| x.trim().parse::<f32>().ok())
-                    .map(Size::Density)
+                descriptor.strip_suffix('x').and_then(|x| number(x.trim())).map(Size::Density)
             })
             .unwrap_or(Size::Density(1.0));
         if !url.is_empty() {
             return Some((size, url));
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number;
+
+    #[test]
+    fn descriptor_numbers_read_as_the_standard_parser_reads_them() {
+        let inputs = [
+            "800", "1.5", "2", ".5", "5.", "+3", "-1", "1e3", "2.5E-1", "1e+2", "0", "007", "1920",
+            "0.75", "inf", "Infinity", "-INF", "NaN", "", ".", "e5", "1e", "1.2.3", "1,5", "--1",
+            "+-1", "1x", "w", " 1", "1e1.5", "١",
+        ];
+        for s in inputs {
+            let ours = number(s);
+            let std = s.parse::<f32>().ok();
+            match (ours, std) {
+                (Some(a), Some(b)) if a.is_nan() => assert!(b.is_nan(), "{s:?}"),
+                (a, b) => assert_eq!(a, b, "{s:?}"),
+            }
+        }
+    }
 }

@@ -42,40 +42,43 @@ pub fn declares(n: NodeRef, types: &[&str]) -> bool {
 }
 
 pub fn read(snap: &Snapshot) -> JsonLd {
-    for n in snap.iter() {
-        if !is_ld_json(n) {
-            continue;
-        }
+    objects(snap).find_map(|v| find(&v, 0, &is_article).map(from_object)).unwrap_or_default()
+}
+
+/// Each JSON-LD script of the page that parses, in document order.
+pub fn objects(snap: &Snapshot) -> impl Iterator<Item = Value> + '_ {
+    snap.iter().filter(|n| is_ld_json(*n)).filter_map(|n| {
         let text = n.text_content();
         let text = text.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>");
-        let Ok(v) = serde_json::from_str::<Value>(text) else { continue };
-        if let Some(a) = find_article(&v, 0) {
-            return from_object(a);
-        }
-    }
-    JsonLd::default()
+        serde_json::from_str(text).ok()
+    })
 }
 
 /// Nesting depth searched for an article object (arrays of graphs of arrays are seen in the wild).
 const MAX_NESTING: usize = 4;
 
-fn find_article(v: &Value, depth: usize) -> Option<&Value> {
+/// The first object whose `@type` passes `wanted`, in an array, an `@graph` or the value itself.
+pub fn find<'v>(
+    v: &'v Value,
+    depth: usize,
+    wanted: &impl Fn(Option<&Value>) -> bool,
+) -> Option<&'v Value> {
     if depth > MAX_NESTING {
         return None;
     }
     match v {
-        Value::Array(items) => items.iter().find_map(|i| find_article(i, depth + 1)),
+        Value::Array(items) => items.iter().find_map(|i| find(i, depth + 1, wanted)),
         Value::Object(o) => {
-            if is_article(o.get("@type")) {
+            if wanted(o.get("@type")) {
                 return Some(v);
             }
-            o.get("@graph").and_then(|g| find_article(g, depth + 1))
+            o.get("@graph").and_then(|g| find(g, depth + 1, wanted))
         }
         _ => None,
     }
 }
 
-fn is_article(t: Option<&Value>) -> bool {
+pub fn is_article(t: Option<&Value>) -> bool {
     match t {
         Some(Value::String(s)) => ARTICLE_TYPES.iter().any(|a| s.contains(a)),
         Some(Value::Array(a)) => a.iter().any(|x| is_article(Some(x))),
@@ -83,7 +86,7 @@ fn is_article(t: Option<&Value>) -> bool {
     }
 }
 
-fn string(v: Option<&Value>) -> Option<String> {
+pub fn string(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) => Some(super::metadata::unescape(s.trim())).filter(|s| !s.is_empty()),
         Value::Array(a) => a.iter().find_map(|x| string(Some(x))),

@@ -15,6 +15,7 @@
 //!   schema.org data states it ([`bios`]) goes; a heading left with nothing
 //!   under it at the end, or the comments' count, is what remains of cut furniture ([`tail`]);
 //! - [`listing`]: a page of entries (linked headlines over summaries) where nothing voted;
+//! - [`stated`]: where the page's DOM holds nothing readable, the text its JSON-LD states;
 //! - [`lead`]: the lead image, named by the metadata or found above the article;
 //! - [`readerable`]: the badge's quick "is there an article?" check, and the sign-in page test
 //!   that extraction shares with it (a login form is never an article).
@@ -51,6 +52,7 @@ mod score;
 mod signoffs;
 mod specs;
 mod stamps;
+mod stated;
 mod tail;
 mod thread;
 mod title;
@@ -255,9 +257,15 @@ pub fn extract_excluding(
         }
     }
     // A picked block is the article whatever its length.
-    let best = best
-        .filter(|b| if picked { b.text > 0 } else { is_article(b) })
-        .ok_or(ExtractError::NoArticle)?;
+    let best = best.filter(|b| if picked { b.text > 0 } else { is_article(b) });
+    // Nothing readable in the DOM (an app shell, a page cloaked until its scripts run): the
+    // text its JSON-LD states, if any.
+    let stated = best.is_none() && !picked;
+    let best = match best {
+        Some(b) => b,
+        None if stated => Attempt::nothing(snap),
+        None => return Err(ExtractError::NoArticle),
+    };
     let mut drop = best.drop.clone();
     for id in exclude {
         let n = snap.node(*id);
@@ -280,6 +288,9 @@ pub fn extract_excluding(
         }
         body.extend(body::convert_range(snap.node(p.first), snap.node(p.last), &ctx));
     }
+    if stated {
+        body = stated::body(snap);
+    }
     bios::drop_bios(&mut body, &meta.json.bios);
     tail::trim(&mut body);
     if a_listing {
@@ -291,7 +302,7 @@ pub fn extract_excluding(
         text.push('\n');
     }
     let word_count = count_words(&text);
-    if word_count == 0 {
+    if word_count == 0 || (stated && (text.trim().chars().count() as u32) < MIN_ARTICLE_CHARS) {
         return Err(ExtractError::NoArticle);
     }
     let top = snap.node(best.top);
@@ -440,6 +451,23 @@ fn attempt(
         page_text,
         navigation,
     })
+}
+
+impl Attempt {
+    /// An attempt that found nothing, read from the whole document.
+    fn nothing(snap: &Snapshot) -> Attempt {
+        let drop = vec![false; snap.len()];
+        let top = snap.root().id();
+        Attempt {
+            text: 0,
+            drop,
+            pieces: Vec::new(),
+            top,
+            byline: None,
+            page_text: 0,
+            navigation: false,
+        }
+    }
 }
 
 /// A paragraph or box holding nothing but one text node.

@@ -3,6 +3,7 @@
 //! fuzzer and the tests judge output by the same rules.
 #![allow(dead_code)]
 
+pub mod article;
 pub mod audit;
 pub mod pipeline;
 
