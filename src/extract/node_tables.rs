@@ -23,8 +23,8 @@ pub struct Flags {
     pub weight_classes: bool,
     /// Remove link-heavy, image-heavy or empty-looking blocks inside the article.
     pub clean_conditionally: bool,
-    /// Keep the lists, tables and short boxes that the article's conditional cleaning cuts: the
-    /// page is positively not an article ([`super::kind`]).
+    /// The page is positively not an article ([`super::kind`]): a box's class words count against
+    /// it in the conditional cleaning but never cut it alone.
     pub not_article: bool,
 }
 

@@ -3,12 +3,13 @@
 //! article, and on a popular product they out-write the description and win the choice.
 //!
 //! A page is a product page when it says so by a published convention ([`super::kind`]): a
-//! schema.org `Product` or `Offer` (JSON-LD or microdata) or OpenGraph's `og:type` of `product`. Its reviews are the
-//! blocks marked as such: schema.org `Review` (`itemprop="review"`, an `itemtype` of `Review`) or
-//! a class or id with the word `review` or `reviews` (WooCommerce's `woocommerce-Reviews`,
-//! Shopify review apps, the big shops' own review lists). Its questions and answers are left out
-//! the same way where microdata marks them (schema.org `Question`/`Answer`/`FAQPage`); a class
-//! word `faq` is not enough: shop themes name every collapsible section of the description so.
+//! schema.org `Product` or `Offer` (JSON-LD or microdata) or OpenGraph's `og:type` of `product`.
+//! Its reviews are the blocks marked as such: schema.org `Review` (`itemprop="review"`, an
+//! `itemtype` of `Review`) or a class or id with the word `review` or `reviews` (WooCommerce's
+//! `woocommerce-Reviews`, Shopify review apps, the big shops' own review lists). Its questions
+//! and answers are left out the same way where microdata marks them (schema.org `Question`/
+//! `Answer`/`FAQPage`); a class word `faq` is not enough: shop themes name every collapsible
+//! section of the description so.
 //!
 //! Where no paragraph votes (a description that is a spec list, short lines under headings),
 //! the description is the block the page declares as one: microdata `itemprop="description"` of
