@@ -374,6 +374,29 @@ fn a_page_streamed_by_react_is_read_with_its_late_part_in_place() {
 }
 
 #[test]
+fn a_page_laid_out_by_a_page_builder_keeps_every_block_of_its_text() {
+    // wcxb-dev 0353 (tuning part): an article laid out by Elementor, each heading, paragraph run
+    // and picture in its own `elementor-widget-<kind>` box inside an `elementor-widget-container`.
+    let html = wcxb_page("0353");
+    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    for opening in [
+        "Are you ready to dive headfirst",
+        "If you pursue consulting",
+        "Not every consultant will experience isolation",
+    ] {
+        assert!(text.contains(opening), "{opening:?} lost: {text:.400}");
+    }
+    let heads = support::article::headings(&a);
+    assert!(heads.iter().any(|h| h == "Pro: Work with Smart, Impressive People"), "{heads:?}");
+    // The same blocks under a sidebar's class words are furniture again.
+    let sidebar = html.replace("elementor-widget-container", "widget-container");
+    let t = text_of(&sidebar).unwrap_or_default();
+    assert!(!t.contains("If you pursue consulting"), "{t:.400}");
+}
+
+#[test]
 fn a_page_cloaked_until_its_scripts_run_is_read() {
     // wcxb-dev 4020: everything sits in one `visibility:hidden` box that a script unveils.
     let html = wcxb_page("4020");

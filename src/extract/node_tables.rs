@@ -129,6 +129,19 @@ fn style_hides(style: &str) -> bool {
     })
 }
 
+/// The class words with the layout words of Elementor, the WordPress page builder, left out:
+/// it names every block it places `elementor-widget-<kind>` in an `elementor-widget-container`,
+/// the article's paragraphs as well as its share bar, so "widget" there says how the page was
+/// built; the kind after it (`share-buttons`, `nav-menu`, `text-editor`) still counts.
+fn page_builder_words(v: &str) -> std::borrow::Cow<'_, str> {
+    const LAYOUT: &str = "elementor-widget";
+    if v.contains(LAYOUT) {
+        std::borrow::Cow::Owned(v.replace(LAYOUT, "elementor-"))
+    } else {
+        std::borrow::Cow::Borrowed(v)
+    }
+}
+
 /// What the class/id word lists say about one class attribute or id.
 #[derive(Clone, Copy, Default)]
 struct Named {
@@ -144,6 +157,7 @@ impl Named {
             return Named::default();
         }
         let v = words::lower(v);
+        let v = page_builder_words(&v);
         Named {
             unlikely: words::UNLIKELY.found_in(&v),
             maybe: words::MAYBE.found_in(&v),
