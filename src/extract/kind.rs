@@ -24,6 +24,8 @@ pub struct Kind {
     pub product: bool,
     /// Positively not an article: a product, collection, business or docs page.
     pub not_article: bool,
+    /// The page declares an article somewhere.
+    pub article: bool,
 }
 
 /// Types that make a page a product page, as JSON-LD writes them; the first two alone say it is
@@ -80,5 +82,9 @@ pub fn read(snap: &Snapshot, has_article: bool) -> Kind {
             }
         }
     }
-    Kind { product: product && !article, not_article: (goods || other) && !article && !ld_article }
+    Kind {
+        product: product && !article,
+        not_article: (goods || other) && !article && !ld_article,
+        article: article || ld_article,
+    }
 }

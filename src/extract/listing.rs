@@ -51,11 +51,19 @@ pub fn find(snap: &Snapshot, base: &Base) -> Option<NodeId> {
     best.map(|(_, id)| id)
 }
 
-/// A heading that is a link, or holds one.
+/// A heading that is a link, or holds one; not a post's author (schema.org `author`) over each
+/// post of a thread.
 fn is_linked_headline(n: NodeRef) -> bool {
-    matches!(n.tag(), Some(Tag::H2 | Tag::H3 | Tag::H4))
-        && (n.ancestors().take(2).any(|a| a.is(Tag::A))
-            || n.descendants().any(|d| d.is(Tag::A) && d.attr("href").is_some()))
+    if !matches!(n.tag(), Some(Tag::H2 | Tag::H3 | Tag::H4))
+        || n.ancestors().take(4).any(|a| a.attr("itemprop").is_some_and(|v| v.contains("author")))
+    {
+        return false;
+    }
+    // A card is often one link around its picture, headline and summary.
+    if n.ancestors().take(6).any(|a| a.is(Tag::A)) {
+        return true;
+    }
+    n.descendants().any(|d| d.is(Tag::A) && d.attr("href").is_some())
 }
 
 /// The entries as one list of links with their summaries: each linked headline opens an item and

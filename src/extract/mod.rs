@@ -87,6 +87,8 @@ pub struct Options {
 const WORDS_PER_MINUTE: usize = 230;
 /// An attempt that keeps fewer characters than this is retried with weaker heuristics.
 const MIN_ATTEMPT_CHARS: u32 = 500;
+/// Entries that hold this many times the text of the box the vote found are the page's content.
+const LISTING_OVER: u32 = 2;
 /// Below this many characters of body text, and less than [`MIN_ARTICLE_SHARE`] of the page's
 /// text, there is no article: what was found is a scrap of a page that is about something else
 /// (a home page of links, a login form). A tiny page that is all text is its own article.
@@ -245,15 +247,26 @@ pub fn extract_excluding(
     // A listing's entries never vote: where nothing else is an article, they are the page,
     // read whole (their links are the content, not a menu to clean away).
     // So are they where what won is clutter the classifier found (a consent banner's text).
+    // On a page that declares no article and no product, they are also the page where the vote
+    // found one entry, or the box around the entries that the cleaning emptied: the entries
+    // then hold [`LISTING_OVER`] times its text.
+    let winner = best.as_ref().filter(|b| won(b)).map(|b| (b.top, b.text));
     let mut a_listing = false;
-    if !picked && !a_thread && !best.as_ref().is_some_and(won) {
-        if let Some(top) = listing::find(snap, &page) {
+    if !picked && !a_thread && (winner.is_none() || !product && !kind.article) {
+        let around = |top: NodeId| {
+            winner.is_none_or(|(w, _)| {
+                w != top && (in_subtrees(snap, w, &[top]) || in_subtrees(snap, top, &[w]))
+            })
+        };
+        if let Some(top) = listing::find(snap, &page).filter(|t| around(*t)) {
             let whole = ATTEMPTS[ATTEMPTS.len() - 1];
             let want_byline = meta_byline.is_none();
             let entries =
                 attempt(snap, &page, whole, &title, want_byline, Some(&[top]), &Declared::NONE);
-            a_listing = entries.as_ref().is_some_and(is_article);
-            best = entries.filter(is_article).or(best);
+            let over = |e: &Attempt| winner.is_none_or(|(_, text)| e.text > LISTING_OVER * text);
+            let entries = entries.filter(|e| is_article(e) && over(e));
+            a_listing = entries.is_some();
+            best = entries.or(best);
         }
     }
     // A picked block is the article whatever its length.
