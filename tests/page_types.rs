@@ -663,3 +663,28 @@ fn a_code_blocks_line_number_column_is_left_out() {
     let a = read_article(&numbered_code_page("200\n404\n500"));
     assert_eq!(code_blocks(&a).len(), 2, "{:?}", code_blocks(&a));
 }
+
+#[test]
+fn a_section_front_page_reads_as_its_entries_where_the_vote_found_a_few_words() {
+    // wcxb-dev 2962 (tuning part): a news site's technology section, each entry a card that is
+    // one link around its picture, headline and summary. The vote finds the box around them,
+    // whose cleaning cuts the link-dense cards and keeps a few labels.
+    let html = wcxb_page("2962");
+    let story = "Armed robots take to the battlefield in Ukraine war";
+    let url = Some("https://www.bbc.com/news/technology".to_owned());
+    let a = pipeline::read(&parse(&html).unwrap(), url, &ClutterKind::ALL).article.unwrap();
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(text.contains(story) && text.contains("deaf runners a fair start"), "{text:.400}");
+    // The reader shows the entries as a list, one item per linked headline.
+    let entries = a.body.iter().find_map(|b| match b {
+        Block::List { items, .. } => Some(items.len()),
+        _ => None,
+    });
+    assert!(entries.is_some_and(|n| n >= 10), "{:?}", a.body);
+    // Declared an article, the page keeps what the vote found.
+    let article =
+        html.replacen("<head>", "<head><meta property=\"og:type\" content=\"article\">", 1);
+    let text = read_text(&article).unwrap();
+    assert!(!text.contains(story), "{text:.400}");
+}

@@ -179,8 +179,14 @@ fn node(c: NodeRef, ctx: &Ctx, depth: usize, out: &mut Out) {
             let mut figures = Vec::new();
             inlines(c, ctx, depth + 1, &mut content, &mut figures);
             out.flush();
-            if let Some(content) = finish(content) {
+            if let Some(mut content) = finish(content) {
                 let level = (t as u8 - Tag::H1 as u8 + 1).max(2);
+                // A card is one link around its picture and headline: the headline links there.
+                let card =
+                    c.ancestors().take(6).find(|a| a.is(Tag::A)).and_then(|a| a.attr("href"));
+                if let Some(href) = card.and_then(|h| crate::url::resolve_link(ctx.base, h)) {
+                    content = vec![Inline::Link { href, content }];
+                }
                 out.blocks.push(Block::Heading { level, content });
             }
             out.figures = figures;
