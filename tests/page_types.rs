@@ -688,3 +688,18 @@ fn a_section_front_page_reads_as_its_entries_where_the_vote_found_a_few_words() 
     let text = read_text(&article).unwrap();
     assert!(!text.contains(story), "{text:.400}");
 }
+
+#[test]
+fn a_thread_whose_posts_open_with_their_authors_name_is_no_listing() {
+    // wcxb-dev 2081 (tuning part): a XenForo thread, each post headed by its author's name as a
+    // linked `<h4>` inside the post's schema.org `author`; the vote finds one post.
+    let url = Some("https://forum.example/threads/car-rental.1/".to_owned());
+    let html = wcxb_page("2081");
+    let a = pipeline::read(&parse(&html).unwrap(), url, &ClutterKind::ALL).article.unwrap();
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(text.contains("currently working at a language school"), "{text:.400}");
+    // Names over posts are no headlines of entries: the thread is not read whole as a listing,
+    // quoted posts and all.
+    assert!(!text.contains("Click to expand"), "{text:.400}");
+}

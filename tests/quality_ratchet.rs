@@ -27,8 +27,8 @@ const FLOOR_WCXB: &[(&str, f64)] = &[
     ("article", 0.77),
     ("collection", 0.65),
     ("documentation", 0.85),
-    ("forum", 0.78),
-    ("listing", 0.68),
+    ("forum", 0.80),
+    ("listing", 0.73),
     ("product", 0.64),
     ("service", 0.78),
 ];
