@@ -31,6 +31,9 @@ pub struct Kind {
 /// Types that make a page a product page, as JSON-LD writes them; the first two alone say it is
 /// not an article.
 const PRODUCT_TYPES: [&str; 3] = ["\"Product\"", "\"ProductGroup\"", "\"Offer\""];
+/// A page whose JSON-LD states this many products side by side is a shelf of them (a category,
+/// search results), not one product's page (a product's variants sit inside its `ProductGroup`).
+const SHELF: usize = 3;
 /// Types of other pages that are not articles.
 const OTHER_TYPES: [&str; 6] = [
     "\"CollectionPage\"",
@@ -83,7 +86,7 @@ pub fn read(snap: &Snapshot, has_article: bool) -> Kind {
         }
     }
     Kind {
-        product: product && !article,
+        product: product && !article && super::stated::products(snap) < SHELF,
         not_article: (goods || other) && !article && !ld_article,
         article: article || ld_article,
     }

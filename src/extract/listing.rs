@@ -19,6 +19,27 @@ const MIN_ENTRIES: u32 = 3;
 
 /// The element that holds the page's entries, if it has a listing.
 pub fn find(snap: &Snapshot, base: &Base) -> Option<NodeId> {
+    find_by(snap, base, is_linked_headline)
+}
+
+/// The element that holds a shop's product cards: entries that each show a price.
+pub fn cards(snap: &Snapshot, base: &Base) -> Option<NodeId> {
+    find_by(snap, base, |n| n.is_text() && is_price(n.text()))
+}
+
+/// A short line that states a price: a currency sign next to a number.
+fn is_price(s: &str) -> bool {
+    let s = s.trim();
+    s.len() <= 40
+        && s.char_indices().any(|(i, c)| {
+            matches!(c, '$' | '€' | '£' | '¥' | '₹')
+                && (s[..i].trim_end().ends_with(|d: char| d.is_ascii_digit())
+                    || s[i + c.len_utf8()..].trim_start().starts_with(|d: char| d.is_ascii_digit()))
+        })
+}
+
+/// The element with the most entry marks (`mark`) in at least [`MIN_ENTRIES`] children of one tag.
+fn find_by(snap: &Snapshot, base: &Base, mark: impl Fn(NodeRef) -> bool) -> Option<NodeId> {
     let skip = base.furniture(snap);
     let len = snap.len();
     // Linked headlines in each subtree.
@@ -28,7 +49,7 @@ pub fn find(snap: &Snapshot, base: &Base) -> Option<NodeId> {
         if skip[i] {
             continue;
         }
-        if is_linked_headline(n) {
+        if mark(n) {
             heads[i] = 1;
         }
         if let Some(p) = n.parent() {

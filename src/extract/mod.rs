@@ -258,7 +258,8 @@ pub fn extract_excluding(
                 w != top && (in_subtrees(snap, w, &[top]) || in_subtrees(snap, top, &[w]))
             })
         };
-        if let Some(top) = listing::find(snap, &page).filter(|t| around(*t)) {
+        let cards = || listing::cards(snap, &page).filter(|t| !product && around(*t));
+        if let Some(top) = listing::find(snap, &page).filter(|t| around(*t)).or_else(cards) {
             let whole = ATTEMPTS[ATTEMPTS.len() - 1];
             let want_byline = meta_byline.is_none();
             let entries =

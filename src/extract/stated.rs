@@ -60,6 +60,11 @@ fn is_type(t: Option<&Value>, name: &str) -> bool {
     }
 }
 
+/// Products the page's JSON-LD declares side by side.
+pub fn products(snap: &Snapshot) -> usize {
+    jsonld::objects(snap).map(|v| count_products(&v, 0)).sum()
+}
+
 /// Products a script declares side by side (in a list or a graph), not those nested in another
 /// item's properties.
 fn count_products(v: &Value, depth: usize) -> usize {
