@@ -703,3 +703,54 @@ fn a_thread_whose_posts_open_with_their_authors_name_is_no_listing() {
     // quoted posts and all.
     assert!(!text.contains("Click to expand"), "{text:.400}");
 }
+
+#[test]
+fn boxes_that_each_state_a_price_are_read_as_entries() {
+    // wcxb-dev 4242 (tuning part): a utility's page on smart thermostats, its offers a run of
+    // boxes that each state a rebate in dollars; the vote finds the first box alone.
+    let text = read_text(&wcxb_page("4242")).unwrap();
+    assert!(text.contains("just-right"), "{text:.400}");
+    assert!(text.contains("Earn money and manage your energy use with FlexPower"), "{text:.400}");
+}
+
+/// A shop's category of trail shoes: a grid of cards (a picture, a linked name, a price), and
+/// the JSON-LD `Product` of the first `stated` of them, each in its own script as shops write it.
+fn shoe_shelf(stated: usize) -> String {
+    let shoes = [
+        ("Ridge Runner 2", "$120.00"),
+        ("Scree Pro", "$135.50"),
+        ("Canyon Lite", "$89.99"),
+        ("Fell Racer GTX", "$150.00"),
+    ];
+    let ld: String = (shoes.iter().take(stated))
+        .map(|(name, _)| {
+            format!(
+                "<script type=\"application/ld+json\">{{\"@context\": \"https://schema.org\", \
+                 \"@type\": \"Product\", \"name\": \"{name}\"}}</script>"
+            )
+        })
+        .collect();
+    let cards: String = (shoes.iter().enumerate())
+        .map(|(i, (name, price))| {
+            format!(
+                "<div class=\"card\"><a href=\"/p/{i}\"><img src=\"/i/{i}.jpg\" alt=\"\"></a>\
+                 <a href=\"/p/{i}\">{name}</a><span class=\"amount\">{price}</span></div>"
+            )
+        })
+        .collect();
+    format!(
+        "<html><head><title>Trail shoes</title>{ld}</head><body><main><h1>Trail shoes</h1>\
+         <div class=\"grid\">{cards}</div></main></body></html>"
+    )
+}
+
+#[test]
+fn a_shelf_of_products_reads_as_its_cards() {
+    for stated in [0, 4] {
+        let text = text_of(&shoe_shelf(stated)).unwrap_or_default();
+        assert!(text.contains("Scree Pro") && text.contains("$89.99"), "{stated}: {text}");
+    }
+    // One product stated: a product's page, whose other products are no content.
+    let text = text_of(&shoe_shelf(1)).unwrap_or_default();
+    assert!(!text.contains("Fell Racer"), "{text}");
+}
