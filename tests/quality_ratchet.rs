@@ -28,9 +28,9 @@ const FLOOR_WCXB: &[(&str, f64)] = &[
     ("collection", 0.65),
     ("documentation", 0.85),
     ("forum", 0.80),
-    ("listing", 0.73),
+    ("listing", 0.79),
     ("product", 0.64),
-    ("service", 0.78),
+    ("service", 0.80),
 ];
 /// Share of the sampled Readability pages whose `readerable` answer matches the expected one.
 const FLOOR_READERABLE: f64 = 0.95;

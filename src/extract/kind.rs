@@ -24,8 +24,10 @@ pub struct Kind {
     pub product: bool,
     /// Positively not an article: a product, collection, business or docs page.
     pub not_article: bool,
-    /// The page declares an article somewhere.
+    /// A schema.org article is declared (JSON-LD or microdata).
     pub article: bool,
+    /// `og:type` says article: many sites write it on every page, their listings too.
+    pub og_article: bool,
 }
 
 /// Types that make a page a product page, as JSON-LD writes them; the first two alone say it is
@@ -53,6 +55,7 @@ const GENERATORS: [&str; 8] =
 pub fn read(snap: &Snapshot, has_article: bool) -> Kind {
     let (mut product, mut goods, mut other) = (false, false, false);
     let (mut article, mut ld_article) = (has_article, false);
+    let mut og_article = false;
     for n in snap.iter() {
         match n.tag() {
             Some(Tag::Script) => {
@@ -66,7 +69,7 @@ pub fn read(snap: &Snapshot, has_article: bool) -> Kind {
                 if n.attr("property") == Some("og:type") {
                     product |= kind == "product";
                     goods |= kind.starts_with("product");
-                    article |= kind == "article";
+                    og_article |= kind == "article";
                 } else if n.attr("name").is_some_and(|v| v.eq_ignore_ascii_case("generator")) {
                     other |= GENERATORS.iter().any(|g| kind.starts_with(g));
                 }
@@ -85,9 +88,11 @@ pub fn read(snap: &Snapshot, has_article: bool) -> Kind {
             }
         }
     }
+    let any_article = article || og_article;
     Kind {
-        product: product && !article && super::stated::products(snap) < SHELF,
-        not_article: (goods || other) && !article && !ld_article,
+        product: product && !any_article && super::stated::products(snap) < SHELF,
+        not_article: (goods || other) && !any_article && !ld_article,
         article: article || ld_article,
+        og_article,
     }
 }

@@ -89,6 +89,8 @@ const WORDS_PER_MINUTE: usize = 230;
 const MIN_ATTEMPT_CHARS: u32 = 500;
 /// Entries that hold this many times the text of the box the vote found are the page's content.
 const LISTING_OVER: u32 = 2;
+/// A story is at least this long; a shorter box the vote found is an intro or one entry.
+const STORY_CHARS: u32 = 1000;
 /// Below this many characters of body text, and less than [`MIN_ARTICLE_SHARE`] of the page's
 /// text, there is no article: what was found is a scrap of a page that is about something else
 /// (a home page of links, a login form). A tiny page that is all text is its own article.
@@ -249,10 +251,13 @@ pub fn extract_excluding(
     // So are they where what won is clutter the classifier found (a consent banner's text).
     // On a page that declares no article and no product, they are also the page where the vote
     // found one entry, or the box around the entries that the cleaning emptied: the entries
-    // then hold [`LISTING_OVER`] times its text.
+    // then hold [`LISTING_OVER`] times its text. An `og:type` article alone declares none
+    // where what won is shorter than a story ([`STORY_CHARS`]).
     let winner = best.as_ref().filter(|b| won(b)).map(|b| (b.top, b.text));
+    let story = winner.is_some_and(|(_, text)| text >= STORY_CHARS);
+    let article = kind.article || kind.og_article && story;
     let mut a_listing = false;
-    if !picked && !a_thread && (winner.is_none() || !product && !kind.article) {
+    if !picked && !a_thread && (winner.is_none() || !product && !article) {
         let around = |top: NodeId| {
             winner.is_none_or(|(w, _)| {
                 w != top && (in_subtrees(snap, w, &[top]) || in_subtrees(snap, top, &[w]))
