@@ -397,6 +397,25 @@ fn a_page_laid_out_by_a_page_builder_keeps_every_block_of_its_text() {
 }
 
 #[test]
+fn a_landing_page_split_into_sections_is_read_from_its_main() {
+    // wcxb-dev 4289 (tuning part): a service's page of eleven sibling bands in `<main>`, the
+    // longest of which won the vote alone; the site's menus sit outside `<main>`.
+    let html = wcxb_page("4289");
+    let text = text_of(&html).unwrap();
+    for band in [
+        "For nearly thirty years, Check Point has set the standard",
+        "Our Methodology and Building Blocks",
+        "The Enterprise Security Architecture program",
+    ] {
+        assert!(text.contains(band), "{band:?} lost: {text:.400}");
+    }
+    assert!(!text.contains("Industrial Firewalls"), "{text:.400}");
+    // Without the landmark only the crowned band is read.
+    let plain = text_of(&html.replace("<main", "<div").replace("</main>", "</div>")).unwrap();
+    assert!(!plain.contains("For nearly thirty years"), "{plain:.400}");
+}
+
+#[test]
 fn a_page_cloaked_until_its_scripts_run_is_read() {
     // wcxb-dev 4020: everything sits in one `visibility:hidden` box that a script unveils.
     let html = wcxb_page("4020");
