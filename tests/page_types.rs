@@ -339,6 +339,21 @@ fn a_thread_reads_as_all_its_posts_in_order() {
 }
 
 #[test]
+fn a_page_that_declares_a_discussion_reads_its_posts_though_they_are_named_comments() {
+    // wcxb-dev 0548 (tuning part): an Invision Community topic, every post an `ipsComment`; its
+    // JSON-LD declares a `DiscussionForumPosting`. Without the declaration the comments never
+    // replace the scrap found before them (the title and "Jump to content").
+    let html = wcxb_page("0548");
+    let text = text_of(&html).unwrap();
+    let first = text.find("Hi have a few orders where the customer did not pay");
+    let reply = text.find("It's not easy because in general, payment modules");
+    assert!(first.is_some() && first < reply, "{text:.400}");
+    let undeclared = html.replace("\"DiscussionForumPosting\"", "\"WebPage\"");
+    let scrap = text_of(&undeclared).unwrap_or_default();
+    assert!(!scrap.contains("Hi have a few orders"), "{scrap:.400}");
+}
+
+#[test]
 fn a_thread_without_microdata_shows_each_posts_author() {
     // A phpBB topic and a XenForo thread name their posters in `username` boxes; each post opens
     // with that name as a small header, in order.

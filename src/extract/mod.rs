@@ -195,8 +195,12 @@ pub fn extract_excluding(
         }
         // Under a short post the comments hold more text, and a looser attempt (class names no
         // longer held against them) finds them: they never replace an article found before. On
-        // a thread with nothing before them (a forum, a Q&A page) the posts are the content.
-        if best.as_ref().is_some_and(is_article) && in_comments(snap.node(a.top)) {
+        // a thread with nothing before them (a forum, a Q&A page), or on a page that declares
+        // itself a discussion, the posts are the content.
+        if best.as_ref().is_some_and(is_article)
+            && in_comments(snap.node(a.top))
+            && !kind.discussion
+        {
             continue;
         }
         let done = a.text >= MIN_ATTEMPT_CHARS;
