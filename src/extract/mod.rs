@@ -250,15 +250,32 @@ pub fn extract_excluding(
             best = if picked { own } else { best };
         }
     }
+    // The vote's own pick, before a landing page's main widens it, tells a story from an intro.
+    let story = best.as_ref().is_some_and(|b| won(b) && b.text >= STORY_CHARS);
+    // A page that splits its text into sections (a service's landing page) crowns one section:
+    // its `<main>` holds the rest.
+    if !picked && !a_thread {
+        if let Some(main) = best.as_ref().and_then(|b| sections_in_main(snap, &page, b)) {
+            let want_byline = meta_byline.is_none();
+            let whole =
+                attempt(snap, &page, ATTEMPTS[0], &title, want_byline, Some(&[main]), &declared);
+            let gain = |w: &Attempt| {
+                best.as_ref().is_some_and(|b| w.text as f32 >= b.text as f32 * MAIN_GAIN)
+            };
+            if let Some(w) = whole.filter(gain) {
+                best = Some(w);
+            }
+        }
+    }
     // A listing's entries never vote: where nothing else is an article, they are the page,
     // read whole (their links are the content, not a menu to clean away).
     // So are they where what won is clutter the classifier found (a consent banner's text).
     // On a page that declares no article and no product, they are also the page where the vote
     // found one entry, or the box around the entries that the cleaning emptied: the entries
     // then hold [`LISTING_OVER`] times its text. An `og:type` article alone declares none
-    // where what won is shorter than a story ([`STORY_CHARS`]).
+    // where the vote's pick is shorter than a story ([`STORY_CHARS`]). A landing page's main
+    // comes first: its sections are the page, and entries must out-write them all.
     let winner = best.as_ref().filter(|b| won(b)).map(|b| (b.top, b.text));
-    let story = winner.is_some_and(|(_, text)| text >= STORY_CHARS);
     let article = kind.article || kind.og_article && story;
     let mut a_listing = false;
     if !picked && !a_thread && (winner.is_none() || !product && !article) {
@@ -277,21 +294,6 @@ pub fn extract_excluding(
             let entries = entries.filter(|e| is_article(e) && over(e));
             a_listing = entries.is_some();
             best = entries.or(best);
-        }
-    }
-    // A page that splits its text into sections (a service's landing page) crowns one section:
-    // its `<main>` holds the rest.
-    if !picked && !a_thread && !a_listing {
-        if let Some(main) = best.as_ref().and_then(|b| sections_in_main(snap, &page, b)) {
-            let want_byline = meta_byline.is_none();
-            let whole =
-                attempt(snap, &page, ATTEMPTS[0], &title, want_byline, Some(&[main]), &declared);
-            let gain = |w: &Attempt| {
-                best.as_ref().is_some_and(|b| w.text as f32 >= b.text as f32 * MAIN_GAIN)
-            };
-            if let Some(w) = whole.filter(gain) {
-                best = Some(w);
-            }
         }
     }
     // A picked block is the article whatever its length.
