@@ -809,3 +809,20 @@ fn a_listing_that_calls_itself_an_article_in_open_graph_reads_as_its_entries() {
     let text = read_text(&article).unwrap();
     assert!(!text.contains(entry), "{text:.400}");
 }
+
+#[test]
+fn entries_headed_by_their_own_h1_are_a_listing() {
+    // wcxb-dev 0259 (tuning part): a news site's latest stories, each an `<article>` whose
+    // headline is its own linked `<h1>`, as HTML5's sectioning allows; no paragraph votes.
+    let url = Some("https://www.hospitalitynet.org/list/1-10/all-latest-news.html".to_owned());
+    let html = wcxb_page("0259");
+    let a = pipeline::read(&parse(&html).unwrap(), url, &ClutterKind::ALL).article.unwrap();
+    let mut text = String::new();
+    a.body.iter().for_each(|b| block_text(b, &mut text));
+    assert!(text.contains("Elevating the All-Inclusive Model"), "{text:.400}");
+    let entries = a.body.iter().find_map(|b| match b {
+        Block::List { items, .. } => Some(items.len()),
+        _ => None,
+    });
+    assert!(entries.is_some_and(|n| n >= 5), "{:?}", a.body);
+}

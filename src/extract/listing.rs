@@ -72,10 +72,10 @@ fn find_by(snap: &Snapshot, base: &Base, mark: impl Fn(NodeRef) -> bool) -> Opti
     best.map(|(_, id)| id)
 }
 
-/// A heading that is a link, or holds one; not a post's author (schema.org `author`) over each
-/// post of a thread.
+/// A heading that is a link, or holds one (an `<h1>` too: HTML5 lets each `<article>` head itself
+/// with one); not a post's author (schema.org `author`) over each post of a thread.
 fn is_linked_headline(n: NodeRef) -> bool {
-    if !matches!(n.tag(), Some(Tag::H2 | Tag::H3 | Tag::H4))
+    if !matches!(n.tag(), Some(Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4))
         || n.ancestors().take(4).any(|a| a.attr("itemprop").is_some_and(|v| v.contains("author")))
     {
         return false;
