@@ -783,6 +783,13 @@ fn a_shelf_of_products_reads_as_its_cards() {
         let text = text_of(&shoe_shelf(stated)).unwrap_or_default();
         assert!(text.contains("Scree Pro") && text.contains("$89.99"), "{stated}: {text}");
     }
+    // The reader lists the cards, one item each, the name a link.
+    let at = Options { url: Some("https://shop.example/trail".into()), ..Options::default() };
+    let a = extract::extract(&parse(&shoe_shelf(0)).unwrap(), &at).unwrap();
+    let Some(Block::List { items, .. }) = a.body.first() else { panic!("{:?}", a.body) };
+    assert_eq!(items.len(), 4, "{items:?}");
+    let item = format!("{:?}", items[1]);
+    assert!(item.contains("https://shop.example/p/1") && item.contains("$135.50"), "{item}");
     // One product stated: a product's page, whose other products are no content.
     let text = text_of(&shoe_shelf(1)).unwrap_or_default();
     assert!(!text.contains("Fell Racer"), "{text}");

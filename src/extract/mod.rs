@@ -277,22 +277,30 @@ pub fn extract_excluding(
     // comes first: its sections are the page, and entries must out-write them all.
     let winner = best.as_ref().filter(|b| won(b)).map(|b| (b.top, b.text));
     let article = kind.article || kind.og_article && story;
-    let mut a_listing = false;
+    let (mut a_listing, mut a_grid) = (false, false);
     if !picked && !a_thread && (winner.is_none() || !product && !article) {
         let around = |top: NodeId| {
             winner.is_none_or(|(w, _)| {
                 w != top && (in_subtrees(snap, w, &[top]) || in_subtrees(snap, top, &[w]))
             })
         };
-        let cards = || listing::cards(snap, &page).filter(|t| !product && around(*t));
-        if let Some(top) = listing::find(snap, &page).filter(|t| around(*t)).or_else(cards) {
+        let heads = listing::find(snap, &page).filter(|t| around(*t));
+        let grid = heads.is_none().then(|| listing::cards(snap, &page)).flatten();
+        let grid = grid.filter(|t| !product && around(*t));
+        if let Some(top) = heads.or(grid) {
+            // A grid's cards are read one by one: each is an item of the reader's list.
+            let boxes: Vec<NodeId> = match grid {
+                Some(g) => snap.node(g).element_children().map(|c| c.id()).collect(),
+                None => vec![top],
+            };
             let whole = ATTEMPTS[ATTEMPTS.len() - 1];
             let want_byline = meta_byline.is_none();
             let entries =
-                attempt(snap, &page, whole, &title, want_byline, Some(&[top]), &Declared::NONE);
+                attempt(snap, &page, whole, &title, want_byline, Some(&boxes), &Declared::NONE);
             let over = |e: &Attempt| winner.is_none_or(|(_, text)| e.text > LISTING_OVER * text);
             let entries = entries.filter(|e| is_article(e) && over(e));
             a_listing = entries.is_some();
+            a_grid = a_listing && grid.is_some();
             best = entries.or(best);
         }
     }
@@ -322,11 +330,20 @@ pub fn extract_excluding(
         .collect();
     let ctx = body::Ctx { base, drop: &drop, product };
     let mut body = Vec::new();
+    let mut cards = Vec::new();
     for (p, author) in best.pieces.iter().zip(authors) {
         if let Some(text) = author {
             body.push(Block::Heading { level: 6, content: vec![Inline::Text { text }] });
         }
-        body.extend(body::convert_range(snap.node(p.first), snap.node(p.last), &ctx));
+        let blocks = body::convert_range(snap.node(p.first), snap.node(p.last), &ctx);
+        match a_grid {
+            true if !blocks.is_empty() => cards.push(blocks),
+            true => {}
+            false => body.extend(blocks),
+        }
+    }
+    if a_grid {
+        body = vec![Block::List { ordered: false, items: cards }];
     }
     if stated {
         body = stated::body(snap);
