@@ -397,6 +397,35 @@ fn a_page_laid_out_by_a_page_builder_keeps_every_block_of_its_text() {
 }
 
 #[test]
+fn the_headings_of_a_divi_pages_modules_stay() {
+    // wcxb-dev 4274 (tuning part): an article laid out by Divi, whose section heads are the titles
+    // of its modules, each an `<h3 class="et_pb_module_header">`.
+    let html = wcxb_page("4274");
+    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+    let heads = support::article::headings(&a);
+    for head in ["Step 1: Define Your Brand and Goals", "Responsive Design", "High-Quality Copy"] {
+        assert!(heads.iter().any(|h| h == head), "{head:?} lost: {heads:?}");
+    }
+    // The same heading named as a page header goes.
+    let header = html.replace("et_pb_module_header", "page_header");
+    let a = extract::extract(&parse(&header).unwrap(), &Options::default()).unwrap();
+    let heads = support::article::headings(&a);
+    assert!(!heads.iter().any(|h| h == "Responsive Design"), "{heads:?}");
+}
+
+#[test]
+fn a_drupal_field_whose_label_is_hidden_is_read() {
+    // wcxb-dev 4242 (tuning part): a Drupal page whose every field, the answers of its FAQ too,
+    // says `field--label-hidden`: the field's label is not shown, the field is.
+    let html = wcxb_page("4242");
+    let text = read_text(&html).unwrap();
+    let answer = "Post-purchase rebates can only be issued in the form of a check";
+    assert!(text.contains(answer), "{text:.600}");
+    let hidden = html.replace("field--label-hidden", "field--hidden");
+    assert!(!read_text(&hidden).unwrap_or_default().contains(answer));
+}
+
+#[test]
 fn a_page_cloaked_until_its_scripts_run_is_read() {
     // wcxb-dev 4020: everything sits in one `visibility:hidden` box that a script unveils.
     let html = wcxb_page("4020");

@@ -129,17 +129,30 @@ fn style_hides(style: &str) -> bool {
     })
 }
 
-/// The class words with the layout words of Elementor, the WordPress page builder, left out:
-/// it names every block it places `elementor-widget-<kind>` in an `elementor-widget-container`,
-/// the article's paragraphs as well as its share bar, so "widget" there says how the page was
-/// built; the kind after it (`share-buttons`, `nav-menu`, `text-editor`) still counts.
+/// Names that page builders and CMSs give the article's own blocks, each with the list word in it
+/// that says how the block is laid out, not what it holds; the rest of the name still counts.
+/// - Elementor names every block it places `elementor-widget-<kind>` in an
+///   `elementor-widget-container`, paragraphs as well as the share bar ("widget");
+/// - Drupal marks a field whose label is not shown `field--label-hidden`, the body field too
+///   ("hidden");
+/// - Divi sets the title of each module (a blurb's heading) in an `et_pb_module_header`
+///   ("header").
+const LAYOUT_NAMES: [(&str, &str); 4] = [
+    ("elementor-widget", "elementor-"),
+    ("label-hidden", "label-"),
+    ("label-visually_hidden", "label-"),
+    ("et_pb_module_header", "et_pb_module_"),
+];
+
+/// The class words with the builders' layout words left out ([`LAYOUT_NAMES`]).
 fn page_builder_words(v: &str) -> std::borrow::Cow<'_, str> {
-    const LAYOUT: &str = "elementor-widget";
-    if v.contains(LAYOUT) {
-        std::borrow::Cow::Owned(v.replace(LAYOUT, "elementor-"))
-    } else {
-        std::borrow::Cow::Borrowed(v)
+    let mut v = std::borrow::Cow::Borrowed(v);
+    for (name, kept) in LAYOUT_NAMES {
+        if v.contains(name) {
+            v = std::borrow::Cow::Owned(v.replace(name, kept));
+        }
     }
+    v
 }
 
 /// What the class/id word lists say about one class attribute or id.
