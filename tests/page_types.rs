@@ -426,6 +426,18 @@ fn a_drupal_field_whose_label_is_hidden_is_read() {
 }
 
 #[test]
+fn an_accordions_closed_panels_are_read() {
+    // wcxb-dev 4497 (tuning part): an article whose FAQ is an accordion, each question a
+    // heading's `button aria-expanded="false"`, each answer in a `display:none` box after it.
+    let html = wcxb_page("4497");
+    let answer = "Battery-electric vehicles like the Ford Mustang Mach-E earn top safety scores";
+    assert!(read_text(&html).unwrap().contains(answer));
+    // Hidden boxes after a heading that opens nothing stay hidden.
+    let plain = html.replace("aria-expanded=", "data-expanded=");
+    assert!(!read_text(&plain).unwrap().contains(answer));
+}
+
+#[test]
 fn a_page_cloaked_until_its_scripts_run_is_read() {
     // wcxb-dev 4020: everything sits in one `visibility:hidden` box that a script unveils.
     let html = wcxb_page("4020");

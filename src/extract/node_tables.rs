@@ -325,6 +325,23 @@ impl Base {
         self.excluded[i]
     }
 
+    /// An accordion's panels, hidden until the button in the heading above each is pressed, are
+    /// the page's text: WAI-ARIA's accordion pattern is a heading holding a `button` with
+    /// `aria-expanded`, its panel the element after the heading. A reader shows them open
+    /// (extraction's step alone, like the one above).
+    pub fn open_accordions(&mut self, snap: &Snapshot) {
+        for h in snap.iter().filter(|n| n.tag().is_some_and(Tag::is_heading)) {
+            if !h.descendants().any(|b| b.is(Tag::Button) && b.attr("aria-expanded").is_some()) {
+                continue;
+            }
+            let panel = std::iter::successors(h.next_sibling(), |n| n.next_sibling())
+                .find(|n| n.tag().is_some());
+            if let Some(panel) = panel.filter(|p| p.is(Tag::Div) || p.is(Tag::Section)) {
+                self.excluded[panel.id().index()] = false;
+            }
+        }
+    }
+
     /// Extraction's step alone, like the one above: the FAQ box its JSON-LD names.
     pub fn find_faq(&mut self, snap: &Snapshot) {
         self.faq = super::faq::json_ld_faq(snap).map(|n| n.id());
