@@ -414,6 +414,20 @@ fn the_headings_of_a_divi_pages_modules_stay() {
 }
 
 #[test]
+fn a_substack_posts_section_heads_stay() {
+    // wcxb-dev 0472 (tuning part): a Substack post, each section head an
+    // `<h2 class="header-anchor-post">` (its own link, not a page header).
+    let html = wcxb_page("0472");
+    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+    let head = "Workflows vs. Agents: The Fundamental Difference";
+    let heads = support::article::headings(&a);
+    assert!(heads.iter().any(|h| h == head), "{heads:?}");
+    let header = html.replace("header-anchor-post", "page-header-post");
+    let a = extract::extract(&parse(&header).unwrap(), &Options::default()).unwrap();
+    assert!(!support::article::headings(&a).iter().any(|h| h == head));
+}
+
+#[test]
 fn a_drupal_field_whose_label_is_hidden_is_read() {
     // wcxb-dev 4242 (tuning part): a Drupal page whose every field, the answers of its FAQ too,
     // says `field--label-hidden`: the field's label is not shown, the field is.

@@ -136,12 +136,16 @@ fn style_hides(style: &str) -> bool {
 /// - Drupal marks a field whose label is not shown `field--label-hidden`, the body field too
 ///   ("hidden");
 /// - Divi sets the title of each module (a blurb's heading) in an `et_pb_module_header`
+///   ("header");
+/// - Substack names each section head of a post `header-anchor-post`, after the `header-anchor`
+///   that markdown-it-anchor and the site generators built on it give a heading's own link
 ///   ("header").
-const LAYOUT_NAMES: [(&str, &str); 4] = [
+const LAYOUT_NAMES: [(&str, &str); 5] = [
     ("elementor-widget", "elementor-"),
     ("label-hidden", "label-"),
     ("label-visually_hidden", "label-"),
     ("et_pb_module_header", "et_pb_module_"),
+    ("header-anchor", "anchor"),
 ];
 
 /// The class words with the builders' layout words left out ([`LAYOUT_NAMES`]).
