@@ -452,6 +452,17 @@ fn an_accordions_closed_panels_are_read() {
 }
 
 #[test]
+fn the_rest_of_a_text_behind_a_read_more_button_is_read() {
+    // wcxb-dev 0600 (tuning part): a shop's description whose second half sits in a
+    // `display:none` box right after a `button aria-expanded="false"` ("Read More").
+    let html = wcxb_page("0600");
+    let rest = "Three layers of flowy dress with side zip";
+    assert!(read_text(&html).unwrap().contains(rest));
+    let plain = html.replace("aria-expanded=\"false\"", "data-expanded=\"false\"");
+    assert!(!read_text(&plain).unwrap().contains(rest));
+}
+
+#[test]
 fn a_page_cloaked_until_its_scripts_run_is_read() {
     // wcxb-dev 4020: everything sits in one `visibility:hidden` box that a script unveils.
     let html = wcxb_page("4020");

@@ -329,16 +329,15 @@ impl Base {
         self.excluded[i]
     }
 
-    /// An accordion's panels, hidden until the button in the heading above each is pressed, are
-    /// the page's text: WAI-ARIA's accordion pattern is a heading holding a `button` with
-    /// `aria-expanded`, its panel the element after the heading. A reader shows them open
-    /// (extraction's step alone, like the one above).
-    pub fn open_accordions(&mut self, snap: &Snapshot) {
-        for h in snap.iter().filter(|n| n.tag().is_some_and(Tag::is_heading)) {
-            if !h.descendants().any(|b| b.is(Tag::Button) && b.attr("aria-expanded").is_some()) {
-                continue;
-            }
-            let panel = std::iter::successors(h.next_sibling(), |n| n.next_sibling())
+    /// What a button with `aria-expanded` opens is the page's text, and a reader shows it open:
+    /// WAI-ARIA's disclosure pattern puts the hidden content right after its button (a "Read
+    /// more" over the rest of a description), and its accordion pattern puts the button in a
+    /// heading and the panel right after the heading (an FAQ's answers). Extraction's step
+    /// alone, like the one above.
+    pub fn open_disclosures(&mut self, snap: &Snapshot) {
+        for b in snap.iter().filter(|b| b.is(Tag::Button) && b.attr("aria-expanded").is_some()) {
+            let opener = b.ancestors().find(|h| h.tag().is_some_and(Tag::is_heading)).unwrap_or(b);
+            let panel = std::iter::successors(opener.next_sibling(), |n| n.next_sibling())
                 .find(|n| n.tag().is_some());
             if let Some(panel) = panel.filter(|p| p.is(Tag::Div) || p.is(Tag::Section)) {
                 self.excluded[panel.id().index()] = false;
