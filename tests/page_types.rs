@@ -339,6 +339,21 @@ fn a_thread_reads_as_all_its_posts_in_order() {
 }
 
 #[test]
+fn a_page_that_declares_a_discussion_reads_its_posts_though_they_are_named_comments() {
+    // wcxb-dev 0548 (tuning part): an Invision Community topic, every post an `ipsComment`; its
+    // JSON-LD declares a `DiscussionForumPosting`. Without the declaration the comments never
+    // replace the scrap found before them (the title and "Jump to content").
+    let html = wcxb_page("0548");
+    let text = text_of(&html).unwrap();
+    let first = text.find("Hi have a few orders where the customer did not pay");
+    let reply = text.find("It's not easy because in general, payment modules");
+    assert!(first.is_some() && first < reply, "{text:.400}");
+    let undeclared = html.replace("\"DiscussionForumPosting\"", "\"WebPage\"");
+    let scrap = text_of(&undeclared).unwrap_or_default();
+    assert!(!scrap.contains("Hi have a few orders"), "{scrap:.400}");
+}
+
+#[test]
 fn a_thread_without_microdata_shows_each_posts_author() {
     // A phpBB topic and a XenForo thread name their posters in `username` boxes; each post opens
     // with that name as a small header, in order.
@@ -460,6 +475,25 @@ fn the_rest_of_a_text_behind_a_read_more_button_is_read() {
     assert!(read_text(&html).unwrap().contains(rest));
     let plain = html.replace("aria-expanded=\"false\"", "data-expanded=\"false\"");
     assert!(!read_text(&plain).unwrap().contains(rest));
+}
+
+#[test]
+fn a_landing_page_split_into_sections_is_read_from_its_main() {
+    // wcxb-dev 4289 (tuning part): a service's page of eleven sibling bands in `<main>`, the
+    // longest of which won the vote alone; the site's menus sit outside `<main>`.
+    let html = wcxb_page("4289");
+    let text = text_of(&html).unwrap();
+    for band in [
+        "For nearly thirty years, Check Point has set the standard",
+        "Our Methodology and Building Blocks",
+        "The Enterprise Security Architecture program",
+    ] {
+        assert!(text.contains(band), "{band:?} lost: {text:.400}");
+    }
+    assert!(!text.contains("Industrial Firewalls"), "{text:.400}");
+    // Without the landmark only the crowned band is read.
+    let plain = text_of(&html.replace("<main", "<div").replace("</main>", "</div>")).unwrap();
+    assert!(!plain.contains("For nearly thirty years"), "{plain:.400}");
 }
 
 #[test]

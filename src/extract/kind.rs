@@ -14,6 +14,9 @@
 //! `BlogPosting` type, the JSON-LD article the metadata reads) makes the page an article: a
 //! review with a product box keeps the article cleaning. A `FAQPage` is no evidence: stories
 //! and guides carry one too, and [`super::faq`] already keeps the FAQ itself.
+//!
+//! A discussion (`DiscussionForumPosting`, `QAPage`) is said apart from all of that: forum
+//! engines name every post a `comment`, and on such a page the comments are what is read.
 
 use super::jsonld;
 use crate::dom::{Snapshot, Tag};
@@ -24,6 +27,9 @@ pub struct Kind {
     pub product: bool,
     /// Positively not an article: a product, collection, business or docs page.
     pub not_article: bool,
+    /// A discussion (schema.org `DiscussionForumPosting`, `QAPage`): its posts are the content,
+    /// however the forum engine names them.
+    pub discussion: bool,
 }
 
 /// Types that make a page a product page, as JSON-LD writes them; the first two alone say it is
@@ -40,6 +46,8 @@ const OTHER_TYPES: [&str; 6] = [
 ];
 /// Article types in JSON-LD, whatever else the script names.
 const ARTICLE_TYPES: [&str; 3] = ["\"Article\"", "\"NewsArticle\"", "\"BlogPosting\""];
+/// Types of a page that is a discussion, in JSON-LD.
+const DISCUSSION_TYPES: [&str; 2] = ["\"DiscussionForumPosting\"", "\"QAPage\""];
 /// Docs generators, as they name themselves (lowercase, a prefix of the `content`).
 const GENERATORS: [&str; 8] =
     ["sphinx", "docutils", "mkdocs", "docusaurus", "vitepress", "starlight", "gitbook", "rustdoc"];
@@ -48,6 +56,7 @@ const GENERATORS: [&str; 8] =
 pub fn read(snap: &Snapshot, has_article: bool) -> Kind {
     let (mut product, mut goods, mut other) = (false, false, false);
     let (mut article, mut ld_article) = (has_article, false);
+    let mut discussion = false;
     for n in snap.iter() {
         match n.tag() {
             Some(Tag::Script) => {
@@ -55,6 +64,7 @@ pub fn read(snap: &Snapshot, has_article: bool) -> Kind {
                 goods |= jsonld::declares(n, &PRODUCT_TYPES[..2]);
                 other |= jsonld::declares(n, &OTHER_TYPES);
                 ld_article |= jsonld::declares(n, &ARTICLE_TYPES);
+                discussion |= jsonld::declares(n, &DISCUSSION_TYPES);
             }
             Some(Tag::Meta) => {
                 let kind = n.attr("content").unwrap_or("").trim().to_ascii_lowercase();
@@ -77,8 +87,14 @@ pub fn read(snap: &Snapshot, has_article: bool) -> Kind {
                     kind.ends_with(name) && kind[..kind.len() - name.len()].ends_with('/')
                 });
                 article |= kind.contains("Article") || kind.ends_with("/BlogPosting");
+                discussion |=
+                    kind.ends_with("/DiscussionForumPosting") || kind.ends_with("/QAPage");
             }
         }
     }
-    Kind { product: product && !article, not_article: (goods || other) && !article && !ld_article }
+    Kind {
+        product: product && !article,
+        not_article: (goods || other) && !article && !ld_article,
+        discussion,
+    }
 }

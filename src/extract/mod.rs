@@ -196,8 +196,12 @@ pub fn extract_excluding(
         }
         // Under a short post the comments hold more text, and a looser attempt (class names no
         // longer held against them) finds them: they never replace an article found before. On
-        // a thread with nothing before them (a forum, a Q&A page) the posts are the content.
-        if best.as_ref().is_some_and(is_article) && in_comments(snap.node(a.top)) {
+        // a thread with nothing before them (a forum, a Q&A page), or on a page that declares
+        // itself a discussion, the posts are the content.
+        if best.as_ref().is_some_and(is_article)
+            && in_comments(snap.node(a.top))
+            && !kind.discussion
+        {
             continue;
         }
         let done = a.text >= MIN_ATTEMPT_CHARS;
@@ -255,6 +259,21 @@ pub fn extract_excluding(
                 attempt(snap, &page, whole, &title, want_byline, Some(&[top]), &Declared::NONE);
             a_listing = entries.as_ref().is_some_and(is_article);
             best = entries.filter(is_article).or(best);
+        }
+    }
+    // A page that splits its text into sections (a service's landing page) crowns one section:
+    // its `<main>` holds the rest.
+    if !picked && !a_thread && !a_listing {
+        if let Some(main) = best.as_ref().and_then(|b| sections_in_main(snap, &page, b)) {
+            let want_byline = meta_byline.is_none();
+            let whole =
+                attempt(snap, &page, ATTEMPTS[0], &title, want_byline, Some(&[main]), &declared);
+            let gain = |w: &Attempt| {
+                best.as_ref().is_some_and(|b| w.text as f32 >= b.text as f32 * MAIN_GAIN)
+            };
+            if let Some(w) = whole.filter(gain) {
+                best = Some(w);
+            }
         }
     }
     // A picked block is the article whatever its length.
@@ -338,6 +357,22 @@ pub fn extract_excluding(
         url: options.url.clone(),
         body,
     })
+}
+
+/// How much more text the whole `<main>` must keep, cleaned as an article, than the section the
+/// vote crowned: less is the main's furniture around one text, not more sections of it.
+const MAIN_GAIN: f32 = 1.5;
+
+/// The page's one `<main>`, where an attempt's article is a box strictly inside it and the
+/// main holds enough other text to gain by (reading it is one more attempt).
+fn sections_in_main(snap: &Snapshot, page: &node_tables::Base, b: &Attempt) -> Option<NodeId> {
+    let main = landmarks::sole_main(snap)?;
+    if !is_article(b) || main.id() == b.top || !main.contains(snap.node(b.top)) {
+        return None;
+    }
+    let ids = main.id().index()..=main.last_descendant().id().index();
+    let room = page.text_in(ids, &b.drop) as f32;
+    (room >= b.text as f32 * MAIN_GAIN).then_some(main.id())
 }
 
 /// True when `n` is one of the given subtrees (sorted by id) or inside one.

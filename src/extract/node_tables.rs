@@ -225,6 +225,12 @@ pub struct Base {
 }
 
 impl Base {
+    /// Characters of text in the ids `range` (text nodes' own, blank runs collapsed) that
+    /// `dropped` does not leave out.
+    pub fn text_in(&self, range: std::ops::RangeInclusive<usize>, dropped: &[bool]) -> u32 {
+        range.filter(|&i| !dropped[i]).map(|i| self.own_text[i]).sum()
+    }
+
     pub fn new(snap: &Snapshot) -> Base {
         let len = snap.len();
         let mut b = Base {
