@@ -412,6 +412,72 @@ fn a_page_laid_out_by_a_page_builder_keeps_every_block_of_its_text() {
 }
 
 #[test]
+fn the_headings_of_a_divi_pages_modules_stay() {
+    // wcxb-dev 4274 (tuning part): an article laid out by Divi, whose section heads are the titles
+    // of its modules, each an `<h3 class="et_pb_module_header">`.
+    let html = wcxb_page("4274");
+    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+    let heads = support::article::headings(&a);
+    for head in ["Step 1: Define Your Brand and Goals", "Responsive Design", "High-Quality Copy"] {
+        assert!(heads.iter().any(|h| h == head), "{head:?} lost: {heads:?}");
+    }
+    // The same heading named as a page header goes.
+    let header = html.replace("et_pb_module_header", "page_header");
+    let a = extract::extract(&parse(&header).unwrap(), &Options::default()).unwrap();
+    let heads = support::article::headings(&a);
+    assert!(!heads.iter().any(|h| h == "Responsive Design"), "{heads:?}");
+}
+
+#[test]
+fn a_substack_posts_section_heads_stay() {
+    // wcxb-dev 0472 (tuning part): a Substack post, each section head an
+    // `<h2 class="header-anchor-post">` (its own link, not a page header).
+    let html = wcxb_page("0472");
+    let a = extract::extract(&parse(&html).unwrap(), &Options::default()).unwrap();
+    let head = "Workflows vs. Agents: The Fundamental Difference";
+    let heads = support::article::headings(&a);
+    assert!(heads.iter().any(|h| h == head), "{heads:?}");
+    let header = html.replace("header-anchor-post", "page-header-post");
+    let a = extract::extract(&parse(&header).unwrap(), &Options::default()).unwrap();
+    assert!(!support::article::headings(&a).iter().any(|h| h == head));
+}
+
+#[test]
+fn a_drupal_field_whose_label_is_hidden_is_read() {
+    // wcxb-dev 4242 (tuning part): a Drupal page whose every field, the answers of its FAQ too,
+    // says `field--label-hidden`: the field's label is not shown, the field is.
+    let html = wcxb_page("4242");
+    let text = read_text(&html).unwrap();
+    let answer = "Post-purchase rebates can only be issued in the form of a check";
+    assert!(text.contains(answer), "{text:.600}");
+    let hidden = html.replace("field--label-hidden", "field--hidden");
+    assert!(!read_text(&hidden).unwrap_or_default().contains(answer));
+}
+
+#[test]
+fn an_accordions_closed_panels_are_read() {
+    // wcxb-dev 4497 (tuning part): an article whose FAQ is an accordion, each question a
+    // heading's `button aria-expanded="false"`, each answer in a `display:none` box after it.
+    let html = wcxb_page("4497");
+    let answer = "Battery-electric vehicles like the Ford Mustang Mach-E earn top safety scores";
+    assert!(read_text(&html).unwrap().contains(answer));
+    // Hidden boxes after a heading that opens nothing stay hidden.
+    let plain = html.replace("aria-expanded=", "data-expanded=");
+    assert!(!read_text(&plain).unwrap().contains(answer));
+}
+
+#[test]
+fn the_rest_of_a_text_behind_a_read_more_button_is_read() {
+    // wcxb-dev 0600 (tuning part): a shop's description whose second half sits in a
+    // `display:none` box right after a `button aria-expanded="false"` ("Read More").
+    let html = wcxb_page("0600");
+    let rest = "Three layers of flowy dress with side zip";
+    assert!(read_text(&html).unwrap().contains(rest));
+    let plain = html.replace("aria-expanded=\"false\"", "data-expanded=\"false\"");
+    assert!(!read_text(&plain).unwrap().contains(rest));
+}
+
+#[test]
 fn a_landing_page_split_into_sections_is_read_from_its_main() {
     // wcxb-dev 4289 (tuning part): a service's page of eleven sibling bands in `<main>`, the
     // longest of which won the vote alone; the site's menus sit outside `<main>`.

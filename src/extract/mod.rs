@@ -165,6 +165,7 @@ pub fn extract_excluding(
     let mut page = node_tables::Base::new(snap);
     page.leave_out_noscript_twins(snap);
     page.find_faq(snap);
+    page.open_disclosures(snap);
     if readerable::is_sign_in_page(snap, &page) {
         return Err(ExtractError::NoArticle);
     }

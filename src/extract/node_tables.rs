@@ -129,17 +129,34 @@ fn style_hides(style: &str) -> bool {
     })
 }
 
-/// The class words with the layout words of Elementor, the WordPress page builder, left out:
-/// it names every block it places `elementor-widget-<kind>` in an `elementor-widget-container`,
-/// the article's paragraphs as well as its share bar, so "widget" there says how the page was
-/// built; the kind after it (`share-buttons`, `nav-menu`, `text-editor`) still counts.
+/// Names that page builders and CMSs give the article's own blocks, each with the list word in it
+/// that says how the block is laid out, not what it holds; the rest of the name still counts.
+/// - Elementor names every block it places `elementor-widget-<kind>` in an
+///   `elementor-widget-container`, paragraphs as well as the share bar ("widget");
+/// - Drupal marks a field whose label is not shown `field--label-hidden`, the body field too
+///   ("hidden");
+/// - Divi sets the title of each module (a blurb's heading) in an `et_pb_module_header`
+///   ("header");
+/// - Substack names each section head of a post `header-anchor-post`, after the `header-anchor`
+///   that markdown-it-anchor and the site generators built on it give a heading's own link
+///   ("header").
+const LAYOUT_NAMES: [(&str, &str); 5] = [
+    ("elementor-widget", "elementor-"),
+    ("label-hidden", "label-"),
+    ("label-visually_hidden", "label-"),
+    ("et_pb_module_header", "et_pb_module_"),
+    ("header-anchor", "anchor"),
+];
+
+/// The class words with the builders' layout words left out ([`LAYOUT_NAMES`]).
 fn page_builder_words(v: &str) -> std::borrow::Cow<'_, str> {
-    const LAYOUT: &str = "elementor-widget";
-    if v.contains(LAYOUT) {
-        std::borrow::Cow::Owned(v.replace(LAYOUT, "elementor-"))
-    } else {
-        std::borrow::Cow::Borrowed(v)
+    let mut v = std::borrow::Cow::Borrowed(v);
+    for (name, kept) in LAYOUT_NAMES {
+        if v.contains(name) {
+            v = std::borrow::Cow::Owned(v.replace(name, kept));
+        }
     }
+    v
 }
 
 /// What the class/id word lists say about one class attribute or id.
@@ -316,6 +333,22 @@ impl Base {
     /// Hidden, or script-like: never seen by a reader, whatever its class.
     pub fn is_hidden(&self, i: usize) -> bool {
         self.excluded[i]
+    }
+
+    /// What a button with `aria-expanded` opens is the page's text, and a reader shows it open:
+    /// WAI-ARIA's disclosure pattern puts the hidden content right after its button (a "Read
+    /// more" over the rest of a description), and its accordion pattern puts the button in a
+    /// heading and the panel right after the heading (an FAQ's answers). Extraction's step
+    /// alone, like the one above.
+    pub fn open_disclosures(&mut self, snap: &Snapshot) {
+        for b in snap.iter().filter(|b| b.is(Tag::Button) && b.attr("aria-expanded").is_some()) {
+            let opener = b.ancestors().find(|h| h.tag().is_some_and(Tag::is_heading)).unwrap_or(b);
+            let panel = std::iter::successors(opener.next_sibling(), |n| n.next_sibling())
+                .find(|n| n.tag().is_some());
+            if let Some(panel) = panel.filter(|p| p.is(Tag::Div) || p.is(Tag::Section)) {
+                self.excluded[panel.id().index()] = false;
+            }
+        }
     }
 
     /// Extraction's step alone, like the one above: the FAQ box its JSON-LD names.
