@@ -183,11 +183,11 @@ pub fn extract_excluding(
         docs_body,
     };
     let product = declared.product;
+    let pass = Pass { snap, page: &page, title: &title, want_byline: meta_byline.is_none() };
     let mut best: Option<Attempt> = None;
     for flags in ATTEMPTS {
-        let want_byline = meta_byline.is_none();
         let root = options.root.as_ref().map(std::slice::from_ref);
-        let a = attempt(snap, &page, flags, &title, want_byline, root, &declared);
+        let a = pass.run(flags, root, &declared);
         let Some(a) = a else { continue };
         if options.root.is_some() {
             // A picked block is the article whatever its length; a looser pass only when the
@@ -220,10 +220,7 @@ pub fn extract_excluding(
     let mut a_thread = false;
     if let Some(b) = best.as_ref().filter(|b| options.root.is_none() && is_article(b)) {
         if let Some(posts) = thread::posts(snap, &page, b.top) {
-            let want_byline = meta_byline.is_none();
-            let all =
-                attempt(snap, &page, THREAD_FLAGS, &title, want_byline, Some(&posts), &declared);
-            let all = all.filter(|a| a.text > b.text);
+            let all = pass.run(THREAD_FLAGS, Some(&posts), &declared).filter(|a| a.text > b.text);
             a_thread = all.is_some();
             best = all.or(best);
         }
@@ -242,11 +239,9 @@ pub fn extract_excluding(
             })
         });
         if let Some(top) = desc {
-            let want_byline = meta_byline.is_none();
             let own_page =
                 Declared { product: true, not_article: declared.not_article, docs_body: None };
-            let own =
-                attempt(snap, &page, ATTEMPTS[0], &title, want_byline, Some(&[top]), &own_page);
+            let own = pass.run(ATTEMPTS[0], Some(&[top]), &own_page);
             picked = own.as_ref().is_some_and(|a| a.text > 0);
             best = if picked { own } else { best };
         }
@@ -256,16 +251,8 @@ pub fn extract_excluding(
     // A page that splits its text into sections (a service's landing page) crowns one section:
     // its `<main>` holds the rest.
     if !picked && !a_thread {
-        if let Some(main) = best.as_ref().and_then(|b| sections_in_main(snap, &page, b)) {
-            let want_byline = meta_byline.is_none();
-            let whole =
-                attempt(snap, &page, ATTEMPTS[0], &title, want_byline, Some(&[main]), &declared);
-            let gain = |w: &Attempt| {
-                best.as_ref().is_some_and(|b| w.text as f32 >= b.text as f32 * MAIN_GAIN)
-            };
-            if let Some(w) = whole.filter(gain) {
-                best = Some(w);
-            }
+        if let Some(whole) = best.as_ref().and_then(|b| main_sections(&pass, b, &declared)) {
+            best = Some(whole);
         }
     }
     // A listing's entries never vote: where nothing else is an article, they are the page,
@@ -280,29 +267,9 @@ pub fn extract_excluding(
     let article = kind.article || kind.og_article && story;
     let (mut a_listing, mut a_grid) = (false, false);
     if !picked && !a_thread && (winner.is_none() || !product && !article) {
-        let around = |top: NodeId| {
-            winner.is_none_or(|(w, _)| {
-                w != top && (in_subtrees(snap, w, &[top]) || in_subtrees(snap, top, &[w]))
-            })
-        };
-        let heads = listing::find(snap, &page).filter(|t| around(*t));
-        let grid = heads.is_none().then(|| listing::cards(snap, &page)).flatten();
-        let grid = grid.filter(|t| !product && around(*t));
-        if let Some(top) = heads.or(grid) {
-            // A grid's cards are read one by one: each is an item of the reader's list.
-            let boxes: Vec<NodeId> = match grid {
-                Some(g) => snap.node(g).element_children().map(|c| c.id()).collect(),
-                None => vec![top],
-            };
-            let whole = ATTEMPTS[ATTEMPTS.len() - 1];
-            let want_byline = meta_byline.is_none();
-            let entries =
-                attempt(snap, &page, whole, &title, want_byline, Some(&boxes), &Declared::NONE);
-            let over = |e: &Attempt| winner.is_none_or(|(_, text)| e.text > LISTING_OVER * text);
-            let entries = entries.filter(|e| is_article(e) && over(e));
-            a_listing = entries.is_some();
-            a_grid = a_listing && grid.is_some();
-            best = entries.or(best);
+        if let Some((read, grid)) = entries(&pass, winner, product) {
+            (a_listing, a_grid) = (true, grid);
+            best = Some(read);
         }
     }
     // A picked block is the article whatever its length.
@@ -413,6 +380,37 @@ fn sections_in_main(snap: &Snapshot, page: &node_tables::Base, b: &Attempt) -> O
     (room >= b.text as f32 * MAIN_GAIN).then_some(main.id())
 }
 
+/// The page's `<main>`, read whole where the vote crowned one of its sections
+/// ([`sections_in_main`]) and the whole keeps [`MAIN_GAIN`] times the section's text.
+fn main_sections(pass: &Pass, b: &Attempt, declared: &Declared) -> Option<Attempt> {
+    let main = sections_in_main(pass.snap, pass.page, b)?;
+    let whole = pass.run(ATTEMPTS[0], Some(&[main]), declared)?;
+    (whole.text as f32 >= b.text as f32 * MAIN_GAIN).then_some(whole)
+}
+
+/// The page's entries, read whole, around or inside the vote's `winner` (its box and text) and
+/// holding [`LISTING_OVER`] times its text; `true` with them for a grid of cards, each read as
+/// an item of the reader's list.
+fn entries(pass: &Pass, winner: Option<(NodeId, u32)>, product: bool) -> Option<(Attempt, bool)> {
+    let snap = pass.snap;
+    let around = |top: NodeId| {
+        winner.is_none_or(|(w, _)| {
+            w != top && (in_subtrees(snap, w, &[top]) || in_subtrees(snap, top, &[w]))
+        })
+    };
+    let heads = listing::find(snap, pass.page).filter(|t| around(*t));
+    let grid = heads.is_none().then(|| listing::cards(snap, pass.page)).flatten();
+    let grid = grid.filter(|t| !product && around(*t));
+    let top = heads.or(grid)?;
+    let boxes: Vec<NodeId> = match grid {
+        Some(g) => snap.node(g).element_children().map(|c| c.id()).collect(),
+        None => vec![top],
+    };
+    let read = pass.run(ATTEMPTS[ATTEMPTS.len() - 1], Some(&boxes), &Declared::NONE)?;
+    let over = winner.is_none_or(|(_, text)| read.text > LISTING_OVER * text);
+    (is_article(&read) && over).then_some((read, grid.is_some()))
+}
+
 /// True when `n` is one of the given subtrees (sorted by id) or inside one.
 fn in_subtrees(snap: &Snapshot, n: NodeId, roots: &[NodeId]) -> bool {
     let at = roots.partition_point(|r| *r <= n);
@@ -439,6 +437,22 @@ struct Declared<'a> {
 impl Declared<'_> {
     const NONE: Declared<'static> =
         Declared { product: false, not_article: false, docs_body: None };
+}
+
+/// What every attempt on one page shares: the page, its tables, its title, and whether the
+/// byline is still to be found in the text.
+struct Pass<'a> {
+    snap: &'a Snapshot,
+    page: &'a node_tables::Base,
+    title: &'a str,
+    want_byline: bool,
+}
+
+impl Pass<'_> {
+    /// One attempt with `flags`, on the given boxes or on the box the vote chooses.
+    fn run(&self, flags: Flags, given: Option<&[NodeId]>, declared: &Declared) -> Option<Attempt> {
+        attempt(self.snap, self.page, flags, self.title, self.want_byline, given, declared)
+    }
 }
 
 /// One pass of choosing and cleaning with the given heuristics.
