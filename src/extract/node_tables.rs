@@ -343,8 +343,7 @@ impl Base {
     pub fn open_disclosures(&mut self, snap: &Snapshot) {
         for b in snap.iter().filter(|b| b.is(Tag::Button) && b.attr("aria-expanded").is_some()) {
             let opener = b.ancestors().find(|h| h.tag().is_some_and(Tag::is_heading)).unwrap_or(b);
-            let panel = std::iter::successors(opener.next_sibling(), |n| n.next_sibling())
-                .find(|n| n.tag().is_some());
+            let panel = opener.next_element();
             if let Some(panel) = panel.filter(|p| p.is(Tag::Div) || p.is(Tag::Section)) {
                 self.excluded[panel.id().index()] = false;
             }
