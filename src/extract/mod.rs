@@ -304,10 +304,10 @@ pub fn extract_excluding(
             body.push(Block::Heading { level: 6, content: vec![Inline::Text { text }] });
         }
         let blocks = body::convert_range(snap.node(p.first), snap.node(p.last), &ctx);
-        match a_grid {
-            true if !blocks.is_empty() => cards.push(blocks),
-            true => {}
-            false => body.extend(blocks),
+        if !a_grid {
+            body.extend(blocks);
+        } else if !blocks.is_empty() {
+            cards.push(blocks);
         }
     }
     if a_grid {
@@ -368,24 +368,21 @@ pub fn extract_excluding(
 /// vote crowned: less is the main's furniture around one text, not more sections of it.
 const MAIN_GAIN: f32 = 1.5;
 
-/// The page's one `<main>`, where an attempt's article is a box strictly inside it and the
-/// main holds enough other text to gain by (reading it is one more attempt).
-fn sections_in_main(snap: &Snapshot, page: &node_tables::Base, b: &Attempt) -> Option<NodeId> {
-    let main = landmarks::sole_main(snap)?;
-    if !is_article(b) || main.id() == b.top || !main.contains(snap.node(b.top)) {
+/// The page's one `<main>`, read whole where the attempt `b` crowned a box strictly inside it
+/// and the whole keeps [`MAIN_GAIN`] times its text. The main is read only where it holds that
+/// much text outside what `b` dropped: reading it is one more attempt.
+fn main_sections(pass: &Pass, b: &Attempt, declared: &Declared) -> Option<Attempt> {
+    let main = landmarks::sole_main(pass.snap)?;
+    if !is_article(b) || main.id() == b.top || !main.contains(pass.snap.node(b.top)) {
         return None;
     }
+    let needed = b.text as f32 * MAIN_GAIN;
     let ids = main.id().index()..=main.last_descendant().id().index();
-    let room = page.text_in(ids, &b.drop) as f32;
-    (room >= b.text as f32 * MAIN_GAIN).then_some(main.id())
-}
-
-/// The page's `<main>`, read whole where the vote crowned one of its sections
-/// ([`sections_in_main`]) and the whole keeps [`MAIN_GAIN`] times the section's text.
-fn main_sections(pass: &Pass, b: &Attempt, declared: &Declared) -> Option<Attempt> {
-    let main = sections_in_main(pass.snap, pass.page, b)?;
-    let whole = pass.run(ATTEMPTS[0], Some(&[main]), declared)?;
-    (whole.text as f32 >= b.text as f32 * MAIN_GAIN).then_some(whole)
+    if (pass.page.text_in(ids, &b.drop) as f32) < needed {
+        return None;
+    }
+    let whole = pass.run(ATTEMPTS[0], Some(&[main.id()]), declared)?;
+    (whole.text as f32 >= needed).then_some(whole)
 }
 
 /// The page's entries, read whole, around or inside the vote's `winner` (its box and text) and
@@ -394,8 +391,10 @@ fn main_sections(pass: &Pass, b: &Attempt, declared: &Declared) -> Option<Attemp
 fn entries(pass: &Pass, winner: Option<(NodeId, u32)>, product: bool) -> Option<(Attempt, bool)> {
     let snap = pass.snap;
     let around = |top: NodeId| {
+        let t = snap.node(top);
         winner.is_none_or(|(w, _)| {
-            w != top && (in_subtrees(snap, w, &[top]) || in_subtrees(snap, top, &[w]))
+            let w = snap.node(w);
+            w.id() != top && (t.contains(w) || w.contains(t))
         })
     };
     let heads = listing::find(snap, pass.page).filter(|t| around(*t));
