@@ -766,6 +766,19 @@ fn a_code_blocks_line_number_column_is_left_out() {
 }
 
 #[test]
+fn a_code_blocks_lines_stay_apart_where_only_the_style_sheet_breaks_them() {
+    // wcxb-dev 2876 (tuning part): a docs page highlighted by Shiki, each line a
+    // `<span class="line">` and no newline written between them.
+    let a = read_article(&wcxb_page("2876"));
+    let blocks = code_blocks(&a);
+    assert!(
+        blocks.iter().any(|c| c == "npm create vite@latest my-project\ncd my-project"),
+        "{blocks:?}"
+    );
+    assert!(blocks.iter().any(|c| c.contains("export default defineConfig({\n")), "{blocks:?}");
+}
+
+#[test]
 fn a_section_front_page_reads_as_its_entries_where_the_vote_found_a_few_words() {
     // wcxb-dev 2962 (tuning part): a news site's technology section, each entry a card that is
     // one link around its picture, headline and summary. The vote finds the box around them,

@@ -9,8 +9,9 @@
 //! negatives normalised to sum to 1, corpus precision and recall as the means over pages, and F1
 //! of those two means. The text scored is the article body as `declutter extract --format text`
 //! prints it, without the title line. The full corpora are measured by `make bench-quality`.
-//! A page type's floor is a mean over four pages: it catches a rule that breaks a kind of page,
-//! not a change of a point.
+//! A page type's floor is a mean over its few pages: it catches a rule that breaks a kind of page,
+//! not a change of a point. A floor belongs to its sample: where a page joins the sample (a test
+//! reads it), its type's floor is measured again on the same build.
 
 use declutter::clutter::ClutterKind;
 use declutter::dom::{self, Snapshot, Tag};
@@ -26,7 +27,7 @@ const FLOOR_ZYTE_F1: f64 = 0.990;
 const FLOOR_WCXB: &[(&str, f64)] = &[
     ("article", 0.77),
     ("collection", 0.65),
-    ("documentation", 0.85),
+    ("documentation", 0.84),
     ("forum", 0.80),
     ("listing", 0.79),
     ("product", 0.64),

@@ -548,13 +548,23 @@ fn is_line_gutter(pre: NodeRef) -> bool {
         })
 }
 
+/// A box that starts a line of a code block though no newline is written before it: a block
+/// element, or a highlighter's line (Shiki's `<span class="line">`, prism-react-renderer's
+/// `token-line`, CodeMirror's `cm-line`), set on a line of its own by the page's style sheet.
+/// Minified pages drop the newlines between such lines.
+fn starts_code_line(n: NodeRef) -> bool {
+    n.tag().is_some_and(|t| t.is_block() && t != Tag::Br)
+        || (n.is(Tag::Span)
+            && n.class().split_ascii_whitespace().any(|c| c == "line" || c.ends_with("-line")))
+}
+
 fn code_block(pre: NodeRef, ctx: &Ctx) -> Block {
     let mut text = String::new();
-    for d in pre.descendants() {
+    for d in pre.descendants().skip(1) {
         if ctx.skip(d) {
             continue;
         }
-        if d.is(Tag::Br) {
+        if d.is(Tag::Br) || (starts_code_line(d) && !text.is_empty() && !text.ends_with('\n')) {
             text.push('\n');
         }
         text.push_str(d.text());
