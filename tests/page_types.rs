@@ -354,6 +354,14 @@ fn a_page_that_declares_a_discussion_reads_its_posts_though_they_are_named_comme
 }
 
 #[test]
+fn a_posts_tally_of_likes_is_left_out() {
+    // wcxb-dev 0504 (tuning part): a Discourse topic, each post closing with "N Likes".
+    let text = wcxb_text("0504");
+    assert!(text.contains("MSRV"), "{text}");
+    assert!(!text.contains("1 Like") && !text.contains("7 Likes"), "{text}");
+}
+
+#[test]
 fn a_thread_without_microdata_shows_each_posts_author() {
     // A phpBB topic and a XenForo thread name their posters in `username` boxes; each post opens
     // with that name as a small header, in order.

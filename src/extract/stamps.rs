@@ -1,10 +1,11 @@
 //! Lines that are only a timestamp ("Published 4:00 am CST, Wednesday, Nov. 20, 2019 | Updated
-//! ...", "Updated 3 hours ago", "Aktualisiert am 12. März 2024, 14:30 Uhr") or a gallery counter
-//! ("1 of 12", "Image 3/8").
+//! ...", "Updated 3 hours ago", "Aktualisiert am 12. März 2024, 14:30 Uhr"), a gallery counter
+//! ("1 of 12", "Image 3/8") or a tally of readers' responses ("7 Likes", "27 comments 7 min read").
 //!
 //! Pages put them between the headline and the first paragraph, or under each slide, in boxes
 //! with no telling class name. The reader shows the date in its header, and a counter means
-//! nothing without the slideshow, so a block whose whole text is one of these is furniture. Judged
+//! nothing without the slideshow; a tally is a button's label or a link to the
+//! comments, so a block whose whole text is one of these is furniture. Judged
 //! on the words alone: every word must be a date or time part, or a label such as "Updated".
 //! The lists cover English, German, French and Spanish, and the date units of Japanese and
 //! Chinese ("最終更新:3/9(木) 18:45", "2024年3月9日").
@@ -252,7 +253,45 @@ pub fn is_stamp(text: &str) -> bool {
         return false;
     }
     let words = words(&text);
-    is_counter(&words) || is_timestamp(&words)
+    is_counter(&words) || is_timestamp(&words) || is_tally(&words)
+}
+
+/// What a story's or a post's tally line counts: its readers' responses and its reading time.
+const TALLIED: &[&str] = &[
+    "comment",
+    "comments",
+    "reaction",
+    "reactions",
+    "like",
+    "likes",
+    "share",
+    "shares",
+    "view",
+    "views",
+    "reply",
+    "replies",
+    "vote",
+    "votes",
+    "point",
+    "points",
+    "read",
+];
+
+/// Units of a reading time, which count only beside "read": "4 min" alone is a duration.
+const READ_UNITS: &[&str] = &["min", "mins", "minute", "minutes"];
+
+/// "44 reactions", "27 comments", "7 min read", "1.2K views": numbers and what they count,
+/// nothing else.
+fn is_tally(words: &[&str]) -> bool {
+    let read = words.iter().any(|w| w.eq_ignore_ascii_case("read"));
+    words.first().is_some_and(|w| is_number(w))
+        && words.iter().all(|w| {
+            is_number(w)
+                || w.eq_ignore_ascii_case("k")
+                || one_of(TALLIED, w)
+                || (read && one_of(READ_UNITS, w))
+        })
+        && words.iter().any(|w| one_of(TALLIED, w))
 }
 
 /// The words and numbers of a text, split where digits meet letters ("2019Updated", "1of4");
@@ -362,6 +401,11 @@ mod tests {
             "Actualizado hace 1 día",
             "最終更新:3/9(木) 18:45",
             "2024年3月9日 18:45",
+            "44 reactions",
+            "7 min read",
+            "27 comments 7 min read",
+            "1.2K views",
+            "3 Likes",
             "Image \n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t 1 \n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t of \n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t / \n\t\t\t 9",
         ] {
             assert!(is_stamp(s), "{s}");
@@ -376,6 +420,9 @@ mod tests {
             "3 Tage Urlaub am Meer",
             "Le 12 mars, le conseil a voté",
             "金100万円",
+            "4 min",
+            "60 - Minute",
+            "3 comments on the draft",
         ] {
             assert!(!is_stamp(s), "{s}");
         }
