@@ -146,6 +146,31 @@ mod tests {
         assert_eq!(body, vec![para("The story."), heading("Comments ahead"), para("The end.")]);
     }
 
+    fn link(s: &str) -> Block {
+        let content = vec![Inline::Text { text: s.into() }];
+        Block::Paragraph {
+            content: vec![Inline::Link { href: "https://example.com/a".into(), content }],
+        }
+    }
+
+    #[test]
+    fn a_rail_of_teasers_under_its_label_goes_and_a_section_under_one_stays() {
+        let story = para("The story.");
+        let mut body =
+            vec![story.clone(), heading("More from Example:"), link("Ten quilts to make")];
+        trim(&mut body, true);
+        assert_eq!(body, vec![story.clone()]);
+        // Not on a page that is no story, nor over the story's own long paragraph.
+        let mut body =
+            vec![story.clone(), heading("More from Example:"), link("Ten quilts to make")];
+        trim(&mut body, false);
+        assert_eq!(body.len(), 3);
+        let long = para(&"A sentence of the story's own section. ".repeat(10));
+        let mut body = vec![story, heading("Related posts"), long, link("Ten quilts to make")];
+        trim(&mut body, true);
+        assert_eq!(body.len(), 4);
+    }
+
     #[test]
     fn a_last_paragraph_about_comments_stays() {
         for last in ["Comments are closed for this story, the editor said.", "Comment"] {
