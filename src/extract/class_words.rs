@@ -177,8 +177,9 @@ pub const EMBEDDED_POSTS: &[&str] = &[
     "fb-xfbml-parse-ignore",
 ];
 
-/// Whole-text labels of ad slots, loading spinners and the buttons that unfold a story the reader
-/// shows whole ("Read more" over a faded cut).
+/// Whole-text labels of ad slots, loading spinners, the buttons that unfold a story the reader
+/// shows whole ("Read more" over a faded cut) and the page's controls that the reader has no use
+/// for ("Close" on a slideshow's caption, "Back to top").
 pub const AD_OR_LOADING: &[&str] = &[
     "ad",
     "advert",
@@ -204,6 +205,12 @@ pub const AD_OR_LOADING: &[&str] = &[
     "weiterlesen",
     "lire la suite",
     "leer más",
+    "close",
+    "back to top",
+    "scroll to top",
+    "skip to content",
+    "skip to main content",
+    "search",
 ];
 
 /// The runs of letters and digits of `s`: the words titles, labels and sign-offs are compared by.

@@ -15,6 +15,7 @@ pub const MAX_CHARS: usize = 400;
 /// affiliate links.
 const ABOUT: &[&str] = &[
     "a commission",
+    "earn commission",
     "affiliate commission",
     "small commission",
     "affiliate link",
@@ -34,6 +35,10 @@ const THIS_PAGE: &[&str] = &[
     "links in this",
     "links on this",
     "through our",
+    "through links",
+    "those links",
+    "my posts",
+    "posts may contain",
     "qualifying purchases",
 ];
 
@@ -65,6 +70,10 @@ mod tests {
             "We may earn a commission from links on this page.",
             "This post contains affiliate links.",
             "As an Amazon Associate I earn from qualifying purchases.",
+            "If you buy something through our links, we may earn commission.",
+            "Purchases made through links earn us a small commission, at no extra cost to you.",
+            "Disclosure: some of my posts contain affiliate links. If you purchase something through one of those links I may receive a small commission.",
+            "Note: Some posts may contain affiliate links.",
         ] {
             assert!(is_disclaimer(s), "{s}");
         }

@@ -317,7 +317,9 @@ pub fn extract_excluding(
         body = stated::body(snap);
     }
     bios::drop_bios(&mut body, &meta.json.bios);
-    tail::trim(&mut body);
+    // Teasers are told by their label only on a page that says it is one story: a listing's
+    // or a service page's last section may be headed "More from ..." and be the page's own.
+    tail::trim(&mut body, article && !a_listing && !a_thread);
     if a_listing {
         body = listing::as_list(body);
     }
