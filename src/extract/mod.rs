@@ -283,7 +283,9 @@ pub fn extract_excluding(
         None => return Err(ExtractError::NoArticle),
     };
     let mut drop = best.drop.clone();
-    for id in exclude {
+    // Shelves of other products inside a product's article are what the shop sells beside it.
+    let shelves = if product { product::shelves(snap, &page, &best.pieces, &drop) } else { vec![] };
+    for id in shelves.iter().chain(exclude) {
         let n = snap.node(*id);
         drop[n.id().index()..=n.last_descendant().id().index()].fill(true);
     }
