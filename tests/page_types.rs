@@ -920,3 +920,17 @@ fn a_shelf_that_is_most_of_a_product_page_is_kept() {
     let text = read_text(&kettle_with_shelf(30)).unwrap();
     assert!(text.contains("Teapot"), "{text}");
 }
+
+#[test]
+fn a_products_specifications_in_a_closed_tab_are_read() {
+    // wcxb-dev 2890 (tuning part): a graphics card's page, its specification table in a Bootstrap
+    // `tab-pane` shown by a script (`display:none`), beside a closed tab of customer reviews.
+    let html = wcxb_page("2890");
+    let text = read_text(&html).unwrap();
+    assert!(text.contains("Part Number\t90YV0KB3-M0AA00"), "{text}");
+    assert!(text.contains("Memory Interface\t256-Bit"), "{text}");
+    assert!(!text.contains("Customer Reviews of the ASUS"), "{text}");
+    // Without the tab set's markup the hidden table is only hidden.
+    let plain = read_text(&html.replace(r#"class="tab-pane""#, r#"class="pane""#)).unwrap();
+    assert!(!plain.contains("90YV0KB3-M0AA00"), "{plain}");
+}

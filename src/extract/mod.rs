@@ -183,6 +183,9 @@ pub fn extract_excluding(
         docs_body,
     };
     let product = declared.product;
+    if product {
+        page.open_tab_panels(snap);
+    }
     let pass = Pass { snap, page: &page, title: &title, want_byline: meta_byline.is_none() };
     let mut best: Option<Attempt> = None;
     for flags in ATTEMPTS {
