@@ -912,3 +912,46 @@ fn entries_headed_by_their_own_h1_are_a_listing() {
     });
     assert!(entries.is_some_and(|n| n >= 5), "{:?}", a.body);
 }
+
+#[test]
+fn a_shelf_of_other_products_under_a_product_is_left_out() {
+    // wcxb-dev 0608 (tuning part): a barbecue's page, under its description a "they go well
+    // together" shelf of cards that each link to another product and state its price.
+    let text = read_text(&wcxb_page("0608")).unwrap();
+    assert!(text.contains("Son petit format est idéal pour les petits extérieurs"), "{text}");
+    // The product's own compare control stays; the shelf's cards, each with one, go.
+    assert_eq!(text.matches("Comparer Ne plus comparer").count(), 1, "{text}");
+    assert!(!text.contains("-30%"), "{text}");
+}
+
+/// The kettle's page with `n` cards of teapots (a link and a price each) under its
+/// description, in the description's box.
+fn kettle_with_shelf(n: usize) -> String {
+    let card = "<li><a href=\"/t\">Teapot</a><span>€ 39.90</span></li>";
+    kettle_page(r#"<meta property="og:type" content="product">"#)
+        .replace("</table></div>", &format!("</table><ul>{}</ul></div>", card.repeat(n)))
+}
+
+#[test]
+fn a_shelf_that_is_most_of_a_product_page_is_kept() {
+    let text = read_text(&kettle_with_shelf(3)).unwrap();
+    assert!(text.contains("keep-warm mode") && !text.contains("Teapot"), "{text}");
+    // Thirty cards out-write the description: the page is a category that calls itself a
+    // product, and its cards are what it is about.
+    let text = read_text(&kettle_with_shelf(30)).unwrap();
+    assert!(text.contains("Teapot"), "{text}");
+}
+
+#[test]
+fn a_products_specifications_in_a_closed_tab_are_read() {
+    // wcxb-dev 2890 (tuning part): a graphics card's page, its specification table in a Bootstrap
+    // `tab-pane` shown by a script (`display:none`), beside a closed tab of customer reviews.
+    let html = wcxb_page("2890");
+    let text = read_text(&html).unwrap();
+    assert!(text.contains("Part Number\t90YV0KB3-M0AA00"), "{text}");
+    assert!(text.contains("Memory Interface\t256-Bit"), "{text}");
+    assert!(!text.contains("Customer Reviews of the ASUS"), "{text}");
+    // Without the tab set's markup the hidden table is only hidden.
+    let plain = read_text(&html.replace(r#"class="tab-pane""#, r#"class="pane""#)).unwrap();
+    assert!(!plain.contains("90YV0KB3-M0AA00"), "{plain}");
+}

@@ -30,7 +30,7 @@ const FLOOR_WCXB: &[(&str, f64)] = &[
     ("documentation", 0.84),
     ("forum", 0.80),
     ("listing", 0.79),
-    ("product", 0.64),
+    ("product", 0.71),
     ("service", 0.80),
 ];
 /// Share of the sampled Readability pages whose `readerable` answer matches the expected one.

@@ -38,11 +38,9 @@ fn is_price(s: &str) -> bool {
         })
 }
 
-/// The element with the most entry marks (`mark`) in at least [`MIN_ENTRIES`] children of one tag.
-fn find_by(snap: &Snapshot, base: &Base, mark: impl Fn(NodeRef) -> bool) -> Option<NodeId> {
-    let skip = base.furniture(snap);
+/// How many nodes pass `mark` in each subtree, leaving out the page's furniture.
+fn marks(snap: &Snapshot, skip: &[bool], mark: impl Fn(NodeRef) -> bool) -> Vec<u32> {
     let len = snap.len();
-    // Linked headlines in each subtree.
     let mut heads = vec![0u32; len];
     for i in (1..len).rev() {
         let n = snap.node(NodeId(i as u32));
@@ -56,6 +54,12 @@ fn find_by(snap: &Snapshot, base: &Base, mark: impl Fn(NodeRef) -> bool) -> Opti
             heads[p.id().index()] += heads[i];
         }
     }
+    heads
+}
+
+/// The element with the most entry marks (`mark`) in at least [`MIN_ENTRIES`] children of one tag.
+fn find_by(snap: &Snapshot, base: &Base, mark: impl Fn(NodeRef) -> bool) -> Option<NodeId> {
+    let heads = marks(snap, &base.furniture(snap), mark);
     let mut best: Option<(u32, NodeId)> = None;
     for p in snap.iter().filter(|p| p.is_element() && heads[p.id().index()] >= MIN_ENTRIES) {
         let mut entries = p.children().filter(|c| heads[c.id().index()] > 0);
@@ -70,6 +74,28 @@ fn find_by(snap: &Snapshot, base: &Base, mark: impl Fn(NodeRef) -> bool) -> Opti
         }
     }
     best.map(|(_, id)| id)
+}
+
+/// Shelves of other products on a product's page ("you may also like", "complete the set"): each
+/// outermost element with [`MIN_ENTRIES`] or more children of one tag that each link somewhere
+/// and state a price. The product's own box states its price once, and its variant pickers link
+/// nowhere.
+pub fn shelves(snap: &Snapshot, base: &Base) -> Vec<NodeId> {
+    let skip = base.furniture(snap);
+    let prices = marks(snap, &skip, |n| n.is_text() && is_price(n.text()));
+    let links = marks(snap, &skip, |n| n.is(Tag::A) && n.attr("href").is_some());
+    let card = |c: NodeRef| prices[c.id().index()] > 0 && links[c.id().index()] > 0;
+    let mut out: Vec<NodeId> = Vec::new();
+    for p in snap.iter().filter(|p| p.is_element() && prices[p.id().index()] >= MIN_ENTRIES) {
+        if out.last().is_some_and(|s| snap.node(*s).contains(p)) {
+            continue;
+        }
+        let Some(kind) = p.children().find(|c| card(*c)).and_then(|c| c.tag()) else { continue };
+        if p.children().filter(|c| c.is(kind) && card(*c)).count() >= MIN_ENTRIES as usize {
+            out.push(p.id());
+        }
+    }
+    out
 }
 
 /// A heading that is a link, or holds one (an `<h1>` too: HTML5 lets each `<article>` head itself

@@ -183,6 +183,9 @@ pub fn extract_excluding(
         docs_body,
     };
     let product = declared.product;
+    if product {
+        page.open_tab_panels(snap);
+    }
     let pass = Pass { snap, page: &page, title: &title, want_byline: meta_byline.is_none() };
     let mut best: Option<Attempt> = None;
     for flags in ATTEMPTS {
@@ -283,7 +286,9 @@ pub fn extract_excluding(
         None => return Err(ExtractError::NoArticle),
     };
     let mut drop = best.drop.clone();
-    for id in exclude {
+    // Shelves of other products inside a product's article are what the shop sells beside it.
+    let shelves = if product { product::shelves(snap, &page, &best.pieces, &drop) } else { vec![] };
+    for id in shelves.iter().chain(exclude) {
         let n = snap.node(*id);
         drop[n.id().index()..=n.last_descendant().id().index()].fill(true);
     }

@@ -350,6 +350,23 @@ impl Base {
         }
     }
 
+    /// A product page's specifications are its text, and a reader shows them even where they sit
+    /// in a closed tab: a panel of a tab set, as WAI-ARIA's tabs pattern (`role="tabpanel"`),
+    /// Bootstrap (`tab-pane`), Foundation (`tabs-panel`) and WooCommerce
+    /// (`woocommerce-Tabs-panel`) mark them, that holds a table or a `<dl>`. Other closed tabs
+    /// (customer reviews, shipping) stay closed. Extraction's step alone.
+    pub fn open_tab_panels(&mut self, snap: &Snapshot) {
+        const PANELS: [&str; 3] = ["tab-pane", "tabs-panel", "woocommerce-Tabs-panel"];
+        for n in snap.iter().filter(|n| n.is_element()) {
+            let panel = n.attr("role") == Some("tabpanel")
+                || n.class().split_ascii_whitespace().any(|c| PANELS.contains(&c));
+            let specs = || n.descendants().any(|d| d.is(Tag::Table) || d.is(Tag::Dl));
+            if panel && specs() {
+                self.excluded[n.id().index()] = false;
+            }
+        }
+    }
+
     /// Extraction's step alone, like the one above: the FAQ box its JSON-LD names.
     pub fn find_faq(&mut self, snap: &Snapshot) {
         self.faq = super::faq::json_ld_faq(snap).map(|n| n.id());

@@ -15,9 +15,19 @@
 //! the description is the block the page declares as one: microdata `itemprop="description"` of
 //! the `Product` item, or the description container each shop platform documents for its
 //! themes (WooCommerce, Shopify, Magento, BigCommerce); see [`description`].
+//!
+//! Inside the article, shelves of other products ("you may also like", "complete the set") are
+//! what the shop sells beside it: runs of cards that each link elsewhere and state a price
+//! ([`shelves`]). A run that holds a good part of the article is the page itself: a category
+//! that declares a `Product` for its rating stars.
 
-use super::class_words;
+use super::node_tables::Base;
+use super::score::Piece;
+use super::{class_words, listing};
 use crate::dom::{NodeId, NodeRef, Snapshot, Tag};
+
+/// A shelf is left out only where it holds less than 1/`SHELF_SHARE` of the article's text.
+const SHELF_SHARE: u32 = 4;
 
 /// True for what readers wrote under a product, never its description: a block of customer
 /// reviews or one review, questions and answers marked as such. Never the page's `<body>`, whose classes name
@@ -65,4 +75,18 @@ pub fn description(snap: &Snapshot) -> Option<NodeId> {
                 .all(|c| class.split_whitespace().any(|w| w == *c))
     });
     found.map(|n| n.id())
+}
+
+/// The shelves of other products ([`listing::shelves`]) inside the article's `pieces`, each
+/// holding less than 1/[`SHELF_SHARE`] of the text `drop` leaves in them.
+pub fn shelves(snap: &Snapshot, page: &Base, pieces: &[Piece], drop: &[bool]) -> Vec<NodeId> {
+    let range = |n: NodeRef| n.id().index()..=n.last_descendant().id().index();
+    let spans: Vec<_> =
+        pieces.iter().map(|p| p.first.index()..=*range(snap.node(p.last)).end()).collect();
+    let text: u32 = spans.iter().map(|s| page.text_in(s.clone(), drop)).sum();
+    let aside = |s: &NodeId| {
+        let inside = spans.iter().any(|p| s.index() > *p.start() && p.contains(&s.index()));
+        inside && page.text_in(range(snap.node(*s)), drop) * SHELF_SHARE < text
+    };
+    listing::shelves(snap, page).into_iter().filter(aside).collect()
 }
