@@ -381,6 +381,17 @@ fn a_reply_reads_without_its_quote_of_an_earlier_post() {
 }
 
 #[test]
+fn an_unmarked_post_reads_as_its_engines_text_box() {
+    // wcxb-dev 0538 (tuning part): a phpBB topic, each post a `div.post` holding its title, its
+    // "by ... »" line, the poster's profile (post count, join date) and its text in `div.content`.
+    let text = wcxb_text("0538");
+    assert!(text.contains("I think it's time for a new advice request"), "{text:.600}");
+    for furniture in ["Posts: 524", "Joined: Mon Jul 24, 2017", "by changingtimes »"] {
+        assert!(!text.contains(furniture), "{furniture}: {text:.600}");
+    }
+}
+
+#[test]
 fn a_thread_without_microdata_shows_each_posts_author() {
     // A phpBB topic and a XenForo thread name their posters in `username` boxes; each post opens
     // with that name as a small header, in order.

@@ -48,6 +48,7 @@ pub fn posts(snap: &Snapshot, base: &Base, top: NodeId, discussion: bool) -> Opt
     }
     let fewest = marked.as_ref().map_or(MIN_POSTS, Vec::len);
     let run = sibling_posts(base, top).filter(|p| p.len() >= fewest && holds_top(p));
+    let run = run.map(|r| text_boxes(snap, &r).unwrap_or(r));
     run.or(marked.filter(|_| discussion).map(|m| texts(&m)))
 }
 
@@ -145,18 +146,79 @@ fn names_post(s: &str) -> bool {
         || POST_WORDS.iter().any(|w| has(w))
 }
 
+/// Class names forum engines give the box of a post's own text: phpBB's and vBulletin's
+/// `content`, XenForo's `bbWrapper` (`messageText` in version 1), vBulletin 4's `postcontent`,
+/// MyBB's `post_body`, Discourse's `cooked`, Discuz's `t_f`, Stack Exchange's `js-post-body`.
+const TEXT_BOX_CLASSES: [&str; 8] = [
+    "content",
+    "bbWrapper",
+    "messageText",
+    "postcontent",
+    "post_body",
+    "cooked",
+    "t_f",
+    "js-post-body",
+];
+
+/// True for the box of a post's own text, by its engine's class name, or the attribute
+/// Invision (`data-role="commentContent"`) and NodeBB (`component="post/content"`) mark it with.
+fn is_text_box(n: NodeRef) -> bool {
+    let class = n.class();
+    TEXT_BOX_CLASSES.iter().any(|c| has_token(class, c))
+        || n.attr("data-role") == Some("commentContent")
+        || n.attr("component") == Some("post/content")
+}
+
+/// The box of an unmarked post's own text, when the post holds one and only one: what the post
+/// holds besides is its engine's furniture (the poster's profile, post count and join date, the
+/// post's title and date line, its buttons and signature).
+fn text_box(post: NodeRef) -> Option<NodeRef> {
+    let mut boxes = post.descendants().filter(|d| is_text_box(*d));
+    let first = boxes.next()?;
+    boxes.all(|b| first.contains(b)).then_some(first)
+}
+
+/// The text boxes of a run of unmarked posts, when every post holds one, of one class: an engine
+/// writes every post alike, and a box in one post only is something else (a quote's).
+fn text_boxes(snap: &Snapshot, run: &[NodeId]) -> Option<Vec<NodeId>> {
+    let boxes: Option<Vec<NodeRef>> = run.iter().map(|p| text_box(snap.node(*p))).collect();
+    let boxes = boxes?;
+    let alike = boxes.windows(2).all(|w| w[0].class() == w[1].class());
+    alike.then(|| boxes.iter().map(NodeRef::id).collect())
+}
+
+/// The post a piece of a thread reads from: the piece itself, or where the piece is a post's
+/// text, the post around it: its item when marked, else the largest box around the engine's text
+/// box that holds no other (a post's profile sits beside its text, a level or two up).
+fn post_of(piece: NodeRef) -> NodeRef {
+    let has = |n: &NodeRef, attr: &str, word: &str| has_token(n.attr(attr).unwrap_or(""), word);
+    if has(&piece, "itemprop", "text") || has(&piece, "itemprop", "articleBody") {
+        return piece.ancestors().find(|a| a.attr("itemscope").is_some()).unwrap_or(piece);
+    }
+    if !is_text_box(piece) {
+        return piece;
+    }
+    let mut post = piece;
+    for _ in 0..MAX_CLIMB {
+        let Some(p) = post.parent().filter(|p| p.parent().is_some()) else { break };
+        if p.descendants().any(|d| d != piece && is_text_box(d) && !piece.contains(d)) {
+            break;
+        }
+        post = p;
+    }
+    post
+}
+
 /// Longest name taken for a post's author: a longer text is a box of the author's details.
 const MAX_AUTHOR_CHARS: usize = 60;
 
 /// The author of a post and the element that names them: schema.org's `author` (its `name`,
 /// in the text or a `<meta content>`), a link with `rel="author"`, or the `username` box phpBB,
-/// vBulletin, XenForo and MyBB put the poster's name in. A post read as its marked text is
-/// looked up in its item, where the author sits beside the text.
-pub fn author(post: NodeRef) -> Option<(NodeId, String)> {
+/// vBulletin, XenForo and MyBB put the poster's name in. A post read as its text is looked up in
+/// the post around it ([`post_of`]), where the author sits beside the text.
+pub fn author(piece: NodeRef) -> Option<(NodeId, String)> {
     let has = |n: &NodeRef, attr: &str, word: &str| has_token(n.attr(attr).unwrap_or(""), word);
-    let marked = has(&post, "itemprop", "text") || has(&post, "itemprop", "articleBody");
-    let item = post.ancestors().find(|a| a.attr("itemscope").is_some()).filter(|_| marked);
-    let by = item.unwrap_or(post).descendants().find(|n| {
+    let by = post_of(piece).descendants().find(|n| {
         has(n, "itemprop", "author") || has(n, "rel", "author") || has(n, "class", "username")
     })?;
     let name = by.descendants().find(|d| has(d, "itemprop", "name")).unwrap_or(by);
