@@ -392,6 +392,16 @@ fn an_unmarked_post_reads_as_its_engines_text_box() {
 }
 
 #[test]
+fn every_panel_of_a_tabs_widget_is_read() {
+    // wcxb-dev 4411 (tuning part): a documentation page whose install steps sit in WAI-ARIA tabs
+    // (Windows, macOS, Linux), each `role="tab"` naming its `role="tabpanel"` in
+    // `aria-controls`; the panels but the first are `hidden` until their tab is picked.
+    let text = wcxb_text("4411");
+    assert!(text.contains("brew install azure-functions-core-tools@4"), "{text:.600}");
+    assert!(text.contains("Install the Microsoft package repository GPG key"), "{text:.600}");
+}
+
+#[test]
 fn a_thread_without_microdata_shows_each_posts_author() {
     // A phpBB topic and a XenForo thread name their posters in `username` boxes; each post opens
     // with that name as a small header, in order.

@@ -176,6 +176,11 @@ pub fn extract_excluding(
     let title = title::title(snap, &meta, site_name.as_deref());
     let meta_byline = meta.byline().and_then(|b| byline::clean(&b));
     let kind = kind::read(snap, meta.json.headline.is_some());
+    // A product's tabs hold its reviews and a thread's its tools: only other pages read all of
+    // theirs.
+    if !kind.product && !kind.discussion {
+        page.open_tab_panels(snap);
+    }
     let docs_body = docs::declared_body(snap);
     let declared = Declared {
         product: kind.product,

@@ -350,6 +350,27 @@ impl Base {
         }
     }
 
+    /// WAI-ARIA's tabs pattern: each `tab` names the `tabpanel` it shows (`aria-controls`, or the
+    /// panel names its tab, `aria-labelledby`), all
+    /// panels but the chosen one hidden until their tab is picked; a reader shows them one after
+    /// another. Extraction's step alone, like the one above.
+    pub fn open_tab_panels(&mut self, snap: &Snapshot) {
+        let role = |n: &NodeRef, r: &str| n.attr("role").is_some_and(|v| v.trim() == r);
+        let tabs: Vec<NodeRef> = snap.iter().filter(|t| role(t, "tab")).collect();
+        let names = |list: Option<&str>, id: &str| {
+            !id.is_empty() && list.is_some_and(|l| l.split_ascii_whitespace().any(|x| x == id))
+        };
+        for panel in snap.iter().filter(|p| role(p, "tabpanel")) {
+            let tied = |t: &NodeRef| {
+                names(t.attr("aria-controls"), panel.id_attr())
+                    || names(panel.attr("aria-labelledby"), t.id_attr())
+            };
+            if tabs.iter().any(tied) {
+                self.excluded[panel.id().index()] = false;
+            }
+        }
+    }
+
     /// Extraction's step alone, like the one above: the FAQ box its JSON-LD names.
     pub fn find_faq(&mut self, snap: &Snapshot) {
         self.faq = super::faq::json_ld_faq(snap).map(|n| n.id());
