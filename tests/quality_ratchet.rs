@@ -26,8 +26,8 @@ const FLOOR_ZYTE_F1: f64 = 0.990;
 const FLOOR_WCXB: &[(&str, f64)] = &[
     ("article", 0.77),
     ("collection", 0.65),
-    ("documentation", 0.85),
-    ("forum", 0.80),
+    ("documentation", 0.88),
+    ("forum", 0.86),
     ("listing", 0.79),
     ("product", 0.64),
     ("service", 0.80),
