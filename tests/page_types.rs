@@ -362,6 +362,54 @@ fn a_posts_tally_of_likes_is_left_out() {
 }
 
 #[test]
+fn a_declared_thread_reads_every_marked_post_as_its_text() {
+    // wcxb-dev 4087 (tuning part): a forum topic in microdata, the topic a
+    // `DiscussionForumPosting` with its `articleBody`, each reply a `Comment` with its `text`.
+    // The vote took the box around them all and the cleaning cut the replies as comments; each
+    // reply's header ("Posted by", the poster's post count) is the engine's, not the post's.
+    let text = text_of(&wcxb_page("4087")).unwrap();
+    let first = text.find("Although we have traveled extensively");
+    let reply = text.find("finalizing our 22 day trip");
+    let last = text.find("Kensho Quest");
+    assert!(first.is_some() && first < reply && reply < last, "{text:.600}");
+    assert!(!text.contains("Posted by") && !text.contains("4931 posts"), "{text:.600}");
+}
+
+#[test]
+fn a_reply_reads_without_its_quote_of_an_earlier_post() {
+    // wcxb-dev 2081 (tuning part): a XenForo thread whose replies are marked as `Comment`s and
+    // whose opening post is not; two replies quote it whole. The opening post reads first, in
+    // its place, and once.
+    let text = text_of(&wcxb_page("2081")).unwrap();
+    let opening = "my name is Tomas and I come from the Czech Republic";
+    assert_eq!(text.matches(opening).count(), 1, "{text:.900}");
+    let reply = text.find("I'd rather say: An English Course in Car Rental");
+    assert!(text.find(opening) < reply, "{text:.900}");
+    assert!(text.contains("Perhaps: \"English for Car Rental businesses\"."), "{text:.900}");
+}
+
+#[test]
+fn an_unmarked_post_reads_as_its_engines_text_box() {
+    // wcxb-dev 0538 (tuning part): a phpBB topic, each post a `div.post` holding its title, its
+    // "by ... »" line, the poster's profile (post count, join date) and its text in `div.content`.
+    let text = wcxb_text("0538");
+    assert!(text.contains("I think it's time for a new advice request"), "{text:.600}");
+    for furniture in ["Posts: 524", "Joined: Mon Jul 24, 2017", "by changingtimes »"] {
+        assert!(!text.contains(furniture), "{furniture}: {text:.600}");
+    }
+}
+
+#[test]
+fn every_panel_of_a_tabs_widget_is_read() {
+    // wcxb-dev 4411 (tuning part): a documentation page whose install steps sit in WAI-ARIA tabs
+    // (Windows, macOS, Linux), each `role="tab"` naming its `role="tabpanel"` in
+    // `aria-controls`; the panels but the first are `hidden` until their tab is picked.
+    let text = wcxb_text("4411");
+    assert!(text.contains("brew install azure-functions-core-tools@4"), "{text:.600}");
+    assert!(text.contains("Install the Microsoft package repository GPG key"), "{text:.600}");
+}
+
+#[test]
 fn a_thread_without_microdata_shows_each_posts_author() {
     // A phpBB topic and a XenForo thread name their posters in `username` boxes; each post opens
     // with that name as a small header, in order.

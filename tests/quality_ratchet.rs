@@ -25,13 +25,13 @@ const FLOOR_READABILITY_F1: f64 = 0.985;
 const FLOOR_ZYTE_F1: f64 = 0.990;
 /// Per wcxb-dev page type: (type, F1 floor).
 const FLOOR_WCXB: &[(&str, f64)] = &[
-    ("article", 0.77),
-    ("collection", 0.65),
-    ("documentation", 0.84),
-    ("forum", 0.80),
-    ("listing", 0.79),
+    ("article", 0.87),
+    ("collection", 0.66),
+    ("documentation", 0.86),
+    ("forum", 0.87),
+    ("listing", 0.8),
     ("product", 0.71),
-    ("service", 0.80),
+    ("service", 0.82),
 ];
 /// Share of the sampled Readability pages whose `readerable` answer matches the expected one.
 const FLOOR_READERABLE: f64 = 0.95;

@@ -176,6 +176,10 @@ pub fn extract_excluding(
     let title = title::title(snap, &meta, site_name.as_deref());
     let meta_byline = meta.byline().and_then(|b| byline::clean(&b));
     let kind = kind::read(snap, meta.json.headline.is_some());
+    // A product's tabs hold its reviews beside its specifications and a thread's its tools.
+    if !kind.discussion {
+        page.open_tab_panels(snap, kind.product);
+    }
     let docs_body = docs::declared_body(snap);
     let declared = Declared {
         product: kind.product,
@@ -183,9 +187,6 @@ pub fn extract_excluding(
         docs_body,
     };
     let product = declared.product;
-    if product {
-        page.open_tab_panels(snap);
-    }
     let pass = Pass { snap, page: &page, title: &title, want_byline: meta_byline.is_none() };
     let mut best: Option<Attempt> = None;
     for flags in ATTEMPTS {
@@ -222,7 +223,7 @@ pub fn extract_excluding(
     // A thread's posts each vote for their own box: where the winner is one post, all are read.
     let mut a_thread = false;
     if let Some(b) = best.as_ref().filter(|b| options.root.is_none() && is_article(b)) {
-        if let Some(posts) = thread::posts(snap, &page, b.top) {
+        if let Some(posts) = thread::posts(snap, &page, b.top, kind.discussion) {
             let all = pass.run(THREAD_FLAGS, Some(&posts), &declared).filter(|a| a.text > b.text);
             a_thread = all.is_some();
             best = all.or(best);
@@ -291,6 +292,14 @@ pub fn extract_excluding(
     for id in shelves.iter().chain(exclude) {
         let n = snap.node(*id);
         drop[n.id().index()..=n.last_descendant().id().index()].fill(true);
+    }
+    // A reply's quote of an earlier post repeats what already reads above it.
+    if a_thread {
+        let posts: Vec<NodeId> = best.pieces.iter().map(|p| p.first).collect();
+        for q in thread::repeated_quotes(snap, &posts) {
+            let q = snap.node(q);
+            drop[q.id().index()..=q.last_descendant().id().index()].fill(true);
+        }
     }
     // Each post opens with its author's name, as a small header, in place of the page's own.
     let authors: Vec<Option<String>> = (best.pieces.iter())

@@ -350,19 +350,38 @@ impl Base {
         }
     }
 
-    /// A product page's specifications are its text, and a reader shows them even where they sit
-    /// in a closed tab: a panel of a tab set, as WAI-ARIA's tabs pattern (`role="tabpanel"`),
-    /// Bootstrap (`tab-pane`), Foundation (`tabs-panel`) and WooCommerce
-    /// (`woocommerce-Tabs-panel`) mark them, that holds a table or a `<dl>`. Other closed tabs
-    /// (customer reviews, shipping) stay closed. Extraction's step alone.
-    pub fn open_tab_panels(&mut self, snap: &Snapshot) {
+    /// Closed tab panels that a reader shows, one after another. WAI-ARIA's tabs pattern: each
+    /// `tab` names the `tabpanel` it shows (`aria-controls`, or the panel names its tab,
+    /// `aria-labelledby`), all panels but the chosen one hidden until their tab is picked. On a
+    /// product's page only the panels that hold its specifications (a table or a `<dl>`) open,
+    /// however the tab set marks them (WAI-ARIA, Bootstrap's `tab-pane`, Foundation's
+    /// `tabs-panel`, WooCommerce's `woocommerce-Tabs-panel`): its other tabs are its customers'
+    /// reviews and its shipping terms. Extraction's step alone, like the one above.
+    pub fn open_tab_panels(&mut self, snap: &Snapshot, product: bool) {
         const PANELS: [&str; 3] = ["tab-pane", "tabs-panel", "woocommerce-Tabs-panel"];
-        for n in snap.iter().filter(|n| n.is_element()) {
-            let panel = n.attr("role") == Some("tabpanel")
-                || n.class().split_ascii_whitespace().any(|c| PANELS.contains(&c));
-            let specs = || n.descendants().any(|d| d.is(Tag::Table) || d.is(Tag::Dl));
-            if panel && specs() {
-                self.excluded[n.id().index()] = false;
+        let role = |n: &NodeRef, r: &str| n.attr("role").is_some_and(|v| v.trim() == r);
+        if product {
+            for n in snap.iter().filter(|n| n.is_element()) {
+                let panel = role(&n, "tabpanel")
+                    || n.class().split_ascii_whitespace().any(|c| PANELS.contains(&c));
+                let specs = || n.descendants().any(|d| d.is(Tag::Table) || d.is(Tag::Dl));
+                if panel && specs() {
+                    self.excluded[n.id().index()] = false;
+                }
+            }
+            return;
+        }
+        let tabs: Vec<NodeRef> = snap.iter().filter(|t| role(t, "tab")).collect();
+        let names = |list: Option<&str>, id: &str| {
+            !id.is_empty() && list.is_some_and(|l| l.split_ascii_whitespace().any(|x| x == id))
+        };
+        for panel in snap.iter().filter(|p| role(p, "tabpanel")) {
+            let tied = |t: &NodeRef| {
+                names(t.attr("aria-controls"), panel.id_attr())
+                    || names(panel.attr("aria-labelledby"), t.id_attr())
+            };
+            if tabs.iter().any(tied) {
+                self.excluded[panel.id().index()] = false;
             }
         }
     }
