@@ -852,6 +852,8 @@ fn a_section_front_page_reads_as_its_entries_where_the_vote_found_a_few_words() 
         _ => None,
     });
     assert!(entries.is_some_and(|n| n >= 10), "{:?}", a.body);
+    // Each entry is its headline and summary; its line of credits ("58 mins ago") is left out.
+    assert!(!text.contains("mins ago") && !text.contains("hrs ago"), "{text}");
     // Declared a schema.org article, the page keeps what the vote found.
     let article = html.replacen("<head>", &format!("<head>{NEWS_ARTICLE}"), 1);
     let text = read_text(&article).unwrap();

@@ -115,6 +115,14 @@ fn is_linked_headline(n: NodeRef) -> bool {
 
 /// The entries as one list of links with their summaries: each linked headline opens an item and
 /// what follows it (its summary, its date) goes with it; what comes before the first stays above.
+/// An entry's line of credits under its headline: its author, source or section and its date,
+/// which the listing's reader does not need to choose what to read.
+fn is_credits(b: &Block) -> bool {
+    let mut text = String::new();
+    super::body::block_text(b, &mut text);
+    matches!(b, Block::Paragraph { .. }) && super::stamps::is_dated_credit(&text)
+}
+
 pub fn as_list(body: Vec<Block>) -> Vec<Block> {
     let opens = |b: &Block| {
         matches!(b, Block::Heading { content, .. }
@@ -128,6 +136,7 @@ pub fn as_list(body: Vec<Block>) -> Vec<Block> {
     for b in body {
         match items.last_mut() {
             _ if opens(&b) => items.push(vec![b]),
+            Some(_) if is_credits(&b) => {}
             Some(item) => item.push(b),
             None => out.push(b),
         }

@@ -256,6 +256,26 @@ pub fn is_stamp(text: &str) -> bool {
     is_counter(&words) || is_timestamp(&words) || is_tally(&words)
 }
 
+/// Longest line of an entry's credits ("Eric Berger – 3/7/2026 | 138"): an author, a date, a
+/// source or a count, no sentence.
+pub const CREDITS_MAX_CHARS: usize = 60;
+
+/// True when a short line states a date beside a few other words: a listed story's credits
+/// (its author, source or section, its date).
+pub fn is_dated_credit(text: &str) -> bool {
+    let text = super::collapse_text(text);
+    if text.chars().count() > CREDITS_MAX_CHARS || text.trim_end().ends_with('.') {
+        return false;
+    }
+    let words = words(&text);
+    let dated = |w: &&str| {
+        (is_number(w) && w.contains(['/', '-', '.']) && w.len() >= 6)
+            || one_of(MONTHS, w)
+            || one_of(AGO, w)
+    };
+    words.iter().any(dated)
+}
+
 /// What a story's or a post's tally line counts: its readers' responses and its reading time.
 const TALLIED: &[&str] = &[
     "comment",
@@ -378,6 +398,25 @@ fn is_timestamp(words: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_stamp;
+
+    #[test]
+    fn dated_credits() {
+        use super::is_dated_credit;
+        for s in [
+            "Eric Berger – 3/7/2026 | 138",
+            "22 December 2025The Villa GroupLeisure Travel",
+            "58 mins ago",
+        ] {
+            assert!(is_dated_credit(s), "{s}");
+        }
+        for s in [
+            "More in this category",
+            "The council met on 3 March and voted to close the ferry.",
+            "A long line about what happened in March, which runs on past the length of credits",
+        ] {
+            assert!(!is_dated_credit(s), "{s}");
+        }
+    }
 
     #[test]
     fn timestamps_and_counters() {
