@@ -422,6 +422,15 @@ fn a_short_post_beside_its_posters_profile_is_kept() {
 }
 
 #[test]
+fn a_replys_title_after_re_is_left_out() {
+    // wcxb-dev 0536 (tuning part): phpBB titles every reply "Re: " and the topic's title, in an
+    // `h3` above the reply's text.
+    let text = wcxb_text("0536");
+    assert!(text.contains("Having upgraded from 7.1.0 Beta 2"), "{text:.600}");
+    assert!(!text.contains("Re: Discuss the VirtualBox"), "{text:.600}");
+}
+
+#[test]
 fn every_panel_of_a_tabs_widget_is_read() {
     // wcxb-dev 4411 (tuning part): a documentation page whose install steps sit in WAI-ARIA tabs
     // (Windows, macOS, Linux), each `role="tab"` naming its `role="tabpanel"` in

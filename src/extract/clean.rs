@@ -508,6 +508,11 @@ fn removed_always(t: &Tables, n: NodeRef, a: &Agg, is_root: bool, beside: bool) 
         ) => true,
         Some(Tag::H1 | Tag::H2) if t.class_weight(n) < 0.0 => true,
         Some(Tag::Dd) if super::thread::is_poster_detail(n) => true,
+        Some(Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
+            if super::thread::is_reply_title(n) =>
+        {
+            true
+        }
         _ if is_root => beside && is_author_bio(n, &class_words::class_and_id(n), a),
         _ if n.class().is_empty() && n.id_attr().is_empty() => is_author_bio(n, "", a),
         _ => {

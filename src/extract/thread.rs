@@ -234,6 +234,18 @@ pub fn holds_poster_profile(n: NodeRef) -> bool {
         || n.parent().is_some_and(|p| p.element_children().any(is_profile))
 }
 
+/// Longest title of a reply: a longer heading is a section of an article.
+const MAX_REPLY_TITLE_CHARS: usize = 200;
+
+/// True for a reply's title as forum engines write it above each reply: the topic's title after
+/// "Re: ", as mail clients have always titled replies. The topic's title heads the page already.
+pub fn is_reply_title(n: NodeRef) -> bool {
+    let text = n.text_cow();
+    let text = text.trim_start();
+    text.len() <= MAX_REPLY_TITLE_CHARS
+        && text.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("re:"))
+}
+
 /// Longest name taken for a post's author: a longer text is a box of the author's details.
 const MAX_AUTHOR_CHARS: usize = 60;
 
