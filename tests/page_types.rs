@@ -400,6 +400,37 @@ fn an_unmarked_post_reads_as_its_engines_text_box() {
 }
 
 #[test]
+fn a_posters_profile_reads_as_the_name_alone() {
+    // wcxb-dev 0536 (tuning part): a phpBB topic whose vote took the box of the whole thread;
+    // each post's `dl.postprofile` holds the poster's name in its `dt` and their post count,
+    // join date, rank and custom fields in `dd`s.
+    let text = wcxb_text("0536");
+    assert!(text.contains("multiOS"), "{text:.600}");
+    for detail in ["Posts: 1725", "Joined: 14. Sep 2019", "Location: United Kingdom", "Volunteer"] {
+        assert!(!text.contains(detail), "{detail}: {text:.600}");
+    }
+}
+
+#[test]
+fn a_short_post_beside_its_posters_profile_is_kept() {
+    // wcxb-dev 0536 (tuning part): the opening posts are a line or two under the post's linked
+    // title and "by ... »" line, which made them read as link lists.
+    let text = wcxb_text("0536");
+    for post in ["You can download the release", "Tests underway.", "Not working with NAT"] {
+        assert!(text.contains(post), "{post}: {text:.600}");
+    }
+}
+
+#[test]
+fn a_replys_title_after_re_is_left_out() {
+    // wcxb-dev 0536 (tuning part): phpBB titles every reply "Re: " and the topic's title, in an
+    // `h3` above the reply's text.
+    let text = wcxb_text("0536");
+    assert!(text.contains("Having upgraded from 7.1.0 Beta 2"), "{text:.600}");
+    assert!(!text.contains("Re: Discuss the VirtualBox"), "{text:.600}");
+}
+
+#[test]
 fn every_panel_of_a_tabs_widget_is_read() {
     // wcxb-dev 4411 (tuning part): a documentation page whose install steps sit in WAI-ARIA tabs
     // (Windows, macOS, Linux), each `role="tab"` naming its `role="tabpanel"` in

@@ -2,7 +2,7 @@
 //! and empty boxes that sit between the paragraphs; lines that link another story's headline
 //! ("Read more: ..."), lines that are only a timestamp or a gallery counter ([`stamps`]), the
 //! site's sign-off ([`signoffs`]) or its affiliate disclaimer ([`disclaimers`]); the author's
-//! bio box; lists and rails of teasers under a label that announces them, and the label
+//! bio box and a forum poster's profile details ([`super::thread`]); lists and rails of teasers under a label that announces them, and the label
 //! ([`labels`]).
 //!
 //! One reverse pass over the article's id range: children come before parents, so when a block
@@ -218,7 +218,8 @@ fn is_removed(
         || ((j.paragraph || j.tag.is_heading()) && heads_cut_teasers(n, a, cut))
         || (!j.paragraph
             && matches!(j.tag, Tag::Form | Tag::Fieldset | Tag::Table | Tag::Ul | Tag::Div)
-            && removed_conditionally(t, n, a, in_figure && !n.is(Tag::Figure)))
+            && removed_conditionally(t, n, a, in_figure && !n.is(Tag::Figure))
+            && !super::thread::holds_poster_profile(n))
 }
 
 /// A `div` holding blocks: each run of loose inline content between them is judged like the
@@ -506,6 +507,12 @@ fn removed_always(t: &Tables, n: NodeRef, a: &Agg, is_root: bool, beside: bool) 
             | Tag::Button,
         ) => true,
         Some(Tag::H1 | Tag::H2) if t.class_weight(n) < 0.0 => true,
+        Some(Tag::Dd) if super::thread::is_poster_detail(n) => true,
+        Some(Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
+            if super::thread::is_reply_title(n) =>
+        {
+            true
+        }
         _ if is_root => beside && is_author_bio(n, &class_words::class_and_id(n), a),
         _ if n.class().is_empty() && n.id_attr().is_empty() => is_author_bio(n, "", a),
         _ => {

@@ -209,6 +209,43 @@ fn post_of(piece: NodeRef) -> NodeRef {
     post
 }
 
+/// Class names forum engines give the box of a poster's profile beside each post: phpBB's
+/// `<dl class="postprofile">`, FluxBB's and PunBB's `<div class="postleft"><dl>`.
+const PROFILE_CLASSES: [&str; 2] = ["postprofile", "postleft"];
+
+fn is_profile(b: NodeRef) -> bool {
+    PROFILE_CLASSES.iter().any(|c| has_token(b.class(), c))
+}
+
+/// True for a line of a poster's details in a post's profile (post count, join date, rank,
+/// location, avatar): the engine writes the poster's name as the profile list's `<dt>` and each
+/// detail as a `<dd>`. The name stays, as the post's byline; the details are the engine's, the
+/// same beside every post of the poster.
+pub fn is_poster_detail(n: NodeRef) -> bool {
+    let Some(list) = n.parent().filter(|p| p.is(Tag::Dl)) else { return false };
+    is_profile(list) || list.parent().is_some_and(is_profile)
+}
+
+/// True for a post of an engine that writes a profile beside each post, for the box of its
+/// body beside the profile, and for a box of such posts: their links (the poster's name, the
+/// post's title and permalink) make a short post look like a link list, but it is the thread's.
+pub fn holds_poster_profile(n: NodeRef) -> bool {
+    n.descendants().any(is_profile)
+        || n.parent().is_some_and(|p| p.element_children().any(is_profile))
+}
+
+/// Longest title of a reply: a longer heading is a section of an article.
+const MAX_REPLY_TITLE_CHARS: usize = 200;
+
+/// True for a reply's title as forum engines write it above each reply: the topic's title after
+/// "Re: ", as mail clients have always titled replies. The topic's title heads the page already.
+pub fn is_reply_title(n: NodeRef) -> bool {
+    let text = n.text_cow();
+    let text = text.trim_start();
+    text.len() <= MAX_REPLY_TITLE_CHARS
+        && text.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("re:"))
+}
+
 /// Longest name taken for a post's author: a longer text is a box of the author's details.
 const MAX_AUTHOR_CHARS: usize = 60;
 
