@@ -2,8 +2,8 @@
 //! and empty boxes that sit between the paragraphs; lines that link another story's headline
 //! ("Read more: ..."), lines that are only a timestamp or a gallery counter ([`stamps`]), the
 //! site's sign-off ([`signoffs`]) or its affiliate disclaimer ([`disclaimers`]); the author's
-//! bio box and a forum poster's profile details ([`super::thread`]); lists and rails of teasers under a label that announces them, and the label
-//! ([`labels`]).
+//! bio box and a forum poster's profile details ([`super::thread`]); lists and rails of teasers
+//! under a label that announces them, and the label ([`labels`]).
 //!
 //! One reverse pass over the article's id range: children come before parents, so when a block
 //! is judged, the counts it is judged on (paragraphs, images, list items, link density) already
