@@ -34,13 +34,11 @@ pub fn declared(snap: &Snapshot, base: &Base) -> Option<NodeId> {
             list_urls(list, &mut urls);
         }
     }
-    urls.sort_unstable();
-    urls.dedup();
     if urls.len() < MIN_ENTRIES as usize {
         return None;
     }
     // A link may add a tracking query to the URL the list declares.
-    let known = |u: &str| urls.binary_search_by(|x| x.as_str().cmp(u)).is_ok();
+    let known = |u: &str| urls.iter().any(|x| x == u);
     let listed = |n: NodeRef| {
         n.attr("href").is_some_and(|h| {
             let path = url_path(h);
