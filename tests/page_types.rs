@@ -1036,3 +1036,16 @@ fn a_products_specifications_in_a_closed_tab_are_read() {
     let plain = read_text(&html.replace(r#"class="tab-pane""#, r#"class="pane""#)).unwrap();
     assert!(!plain.contains("90YV0KB3-M0AA00"), "{plain}");
 }
+
+#[test]
+fn a_listing_declared_as_an_item_list_reads_its_entries() {
+    // wcxb-dev 2974 (tuning part): a recipe site's collection whose cards are links around a
+    // picture and a title, with no heading; its JSON-LD `ItemList` names each card's URL. The
+    // vote read only the intro over them.
+    let text = wcxb_text("2974");
+    for title in
+        ["Spaghetti and Meatballs", "Vodka Pizza", "Tomato Gravy Recipe", "Homemade Ketchup"]
+    {
+        assert!(text.contains(title), "{title}: {text}");
+    }
+}

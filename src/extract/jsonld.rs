@@ -78,6 +78,15 @@ pub fn find<'v>(
     }
 }
 
+/// True when `@type` is `name`, alone or in a list.
+pub fn is_type(t: Option<&Value>, name: &str) -> bool {
+    match t {
+        Some(Value::String(s)) => s == name,
+        Some(Value::Array(a)) => a.iter().any(|x| is_type(Some(x), name)),
+        _ => false,
+    }
+}
+
 pub fn is_article(t: Option<&Value>) -> bool {
     match t {
         Some(Value::String(s)) => ARTICLE_TYPES.iter().any(|a| s.contains(a)),

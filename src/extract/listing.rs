@@ -7,12 +7,14 @@
 //! feeds, card grids and result lists share, whatever their class names. The listing is the
 //! element with the most such headlines in at least [`MIN_ENTRIES`] children of one tag (the
 //! entries are siblings of one kind: `<article>`s, `<li>`s, cards). Menus, footers and hidden
-//! boxes ([`Base::furniture`]) hold no entries. The reader shows them as a list of links with
-//! their summaries ([`as_list`]).
+//! boxes ([`Base::furniture`]) hold no entries. Where no headline marks them, a page may still
+//! name its entries: a schema.org `ItemList` in its JSON-LD gives their URLs ([`declared`]). The
+//! reader shows them as a list of links with their summaries ([`as_list`]).
 
 use super::node_tables::Base;
 use super::{Block, Inline};
 use crate::dom::{NodeId, NodeRef, Snapshot, Tag};
+use serde_json::Value;
 
 /// Fewer sibling entries than this are a few links under an article, not a listing.
 const MIN_ENTRIES: u32 = 3;
@@ -20,6 +22,65 @@ const MIN_ENTRIES: u32 = 3;
 /// The element that holds the page's entries, if it has a listing.
 pub fn find(snap: &Snapshot, base: &Base) -> Option<NodeId> {
     find_by(snap, base, is_linked_headline)
+}
+
+/// The element that holds the entries the page's JSON-LD lists (a schema.org `ItemList`'s
+/// `itemListElement`s, by their URLs): cards with no heading (a link around a picture and a
+/// title) are entries still, and the page has said which links they are.
+pub fn declared(snap: &Snapshot, base: &Base) -> Option<NodeId> {
+    let mut urls = Vec::new();
+    for v in super::jsonld::objects(snap) {
+        if let Some(list) = super::jsonld::find(&v, 0, &|t| super::jsonld::is_type(t, "ItemList")) {
+            list_urls(list, &mut urls);
+        }
+    }
+    if urls.len() < MIN_ENTRIES as usize {
+        return None;
+    }
+    // A link may add a tracking query to the URL the list declares.
+    let known = |u: &str| urls.iter().any(|x| x == u);
+    let listed = |n: NodeRef| {
+        n.attr("href").is_some_and(|h| {
+            let path = url_path(h);
+            known(&path) || known(path.split('?').next().unwrap_or_default().trim_end_matches('/'))
+        })
+    };
+    let heads = marks(snap, &base.furniture(snap), |n| n.is(Tag::A) && listed(n));
+    let all = heads[0];
+    // The smallest element that holds them all: a list split in two (a spotlight over the rest)
+    // is still one list, and the intro above it goes with it.
+    let top = snap.iter().filter(|n| n.is_element() && heads[n.id().index()] == all).last()?;
+    (all >= MIN_ENTRIES).then_some(top.id())
+}
+
+/// The URLs of a list's items: a `ListItem`'s `url`, or its `item` as a URL or a thing with one.
+fn list_urls(list: &Value, out: &mut Vec<String>) {
+    let Some(Value::Array(items)) = list.get("itemListElement") else { return };
+    for i in items {
+        let item = i.get("item");
+        let url =
+            [i.get("url"), item, item.and_then(|t| t.get("url")), item.and_then(|t| t.get("@id"))]
+                .into_iter()
+                .flatten()
+                .find_map(Value::as_str);
+        if let Some(u) = url {
+            out.push(url_path(u));
+        }
+    }
+}
+
+/// A link's path and query, without scheme, host, fragment or trailing slash: the page's links
+/// are often relative where its JSON-LD writes them whole.
+fn url_path(href: &str) -> String {
+    let h = href.trim();
+    let h = h.split('#').next().unwrap_or_default();
+    let rest = match h.find("//") {
+        Some(at) if h[..at].chars().all(|c| c.is_ascii_alphabetic() || c == ':') => &h[at + 2..],
+        _ => h,
+    };
+    let path =
+        if rest.len() < h.len() { rest.find('/').map_or("", |at| &rest[at..]) } else { rest };
+    path.trim_end_matches('/').to_owned()
 }
 
 /// The element that holds a shop's product cards: entries that each show a price.

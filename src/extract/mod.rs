@@ -401,7 +401,8 @@ fn main_sections(pass: &Pass, b: &Attempt, declared: &Declared) -> Option<Attemp
     (whole.text as f32 >= needed).then_some(whole)
 }
 
-/// The page's entries, read whole, around or inside the vote's `winner` (its box and text) and
+/// The page's entries (marked by linked headlines, or else named by its JSON-LD list), read
+/// whole, around or inside the vote's `winner` (its box and text) and
 /// holding [`LISTING_OVER`] times its text; `true` with them for a grid of cards, each read as
 /// an item of the reader's list.
 fn entries(pass: &Pass, winner: Option<(NodeId, u32)>, product: bool) -> Option<(Attempt, bool)> {
@@ -413,7 +414,9 @@ fn entries(pass: &Pass, winner: Option<(NodeId, u32)>, product: bool) -> Option<
             w.id() != top && (t.contains(w) || w.contains(t))
         })
     };
-    let heads = listing::find(snap, pass.page).filter(|t| around(*t));
+    let heads = listing::find(snap, pass.page)
+        .or_else(|| listing::declared(snap, pass.page))
+        .filter(|t| around(*t));
     let grid = heads.is_none().then(|| listing::cards(snap, pass.page)).flatten();
     let grid = grid.filter(|t| !product && around(*t));
     let top = heads.or(grid)?;

@@ -31,7 +31,7 @@ pub fn body(snap: &Snapshot) -> Vec<Block> {
         main = question;
     }
     let products: usize = scripts.iter().map(|v| count_products(v, 0)).sum();
-    if is_type(main.get("@type"), "Product") && products > 1 {
+    if jsonld::is_type(main.get("@type"), "Product") && products > 1 {
         return Vec::new();
     }
     let mut posts = Vec::new();
@@ -48,16 +48,7 @@ pub fn body(snap: &Snapshot) -> Vec<Block> {
 }
 
 fn is_main(t: Option<&Value>) -> bool {
-    jsonld::is_article(t) || MAIN_TYPES.iter().any(|m| is_type(t, m))
-}
-
-/// True when `@type` is `name`, alone or in a list.
-fn is_type(t: Option<&Value>, name: &str) -> bool {
-    match t {
-        Some(Value::String(s)) => s == name,
-        Some(Value::Array(a)) => a.iter().any(|x| is_type(Some(x), name)),
-        _ => false,
-    }
+    jsonld::is_article(t) || MAIN_TYPES.iter().any(|m| jsonld::is_type(t, m))
 }
 
 /// Products the page's JSON-LD declares side by side.
@@ -72,7 +63,7 @@ fn count_products(v: &Value, depth: usize) -> usize {
         _ if depth > MAX_REPLY_DEPTH => 0,
         Value::Array(items) => items.iter().map(|i| count_products(i, depth + 1)).sum(),
         Value::Object(o) => {
-            usize::from(is_type(o.get("@type"), "Product"))
+            usize::from(jsonld::is_type(o.get("@type"), "Product"))
                 + o.get("@graph").map_or(0, |g| count_products(g, depth + 1))
         }
         _ => 0,
@@ -90,7 +81,7 @@ fn first(v: &Value) -> &Value {
 /// The item's own post, then its answers and its comments with their replies, in order.
 fn collect<'v>(item: &'v Value, depth: usize, posts: &mut Vec<(Option<String>, &'v str)>) {
     // A product's text is its description; an article's description is only its summary.
-    let product = is_type(item.get("@type"), "Product");
+    let product = jsonld::is_type(item.get("@type"), "Product");
     let keys: &[&str] = if product { &["description"] } else { &["articleBody", "text"] };
     let text = keys.iter().find_map(|k| item.get(k)?.as_str());
     if let Some(text) = text {
