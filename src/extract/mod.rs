@@ -289,17 +289,12 @@ pub fn extract_excluding(
     let mut drop = best.drop.clone();
     // Shelves of other products inside a product's article are what the shop sells beside it.
     let shelves = if product { product::shelves(snap, &page, &best.pieces, &drop) } else { vec![] };
-    for id in shelves.iter().chain(exclude) {
+    // A reply's quote of an earlier post repeats what already reads above it.
+    let posts: Vec<NodeId> = best.pieces.iter().map(|p| p.first).collect();
+    let quotes = if a_thread { thread::repeated_quotes(snap, &posts) } else { vec![] };
+    for id in shelves.iter().chain(&quotes).chain(exclude) {
         let n = snap.node(*id);
         drop[n.id().index()..=n.last_descendant().id().index()].fill(true);
-    }
-    // A reply's quote of an earlier post repeats what already reads above it.
-    if a_thread {
-        let posts: Vec<NodeId> = best.pieces.iter().map(|p| p.first).collect();
-        for q in thread::repeated_quotes(snap, &posts) {
-            let q = snap.node(q);
-            drop[q.id().index()..=q.last_descendant().id().index()].fill(true);
-        }
     }
     // Each post opens with its author's name, as a small header, in place of the page's own.
     let authors: Vec<Option<String>> = (best.pieces.iter())
@@ -402,9 +397,9 @@ fn main_sections(pass: &Pass, b: &Attempt, declared: &Declared) -> Option<Attemp
 }
 
 /// The page's entries (marked by linked headlines, or else named by its JSON-LD list), read
-/// whole, around or inside the vote's `winner` (its box and text) and
-/// holding [`LISTING_OVER`] times its text; `true` with them for a grid of cards, each read as
-/// an item of the reader's list.
+/// whole, around or inside the vote's `winner` (its box and text) and holding [`LISTING_OVER`]
+/// times its text; `true` with them for a grid of cards, each read as an item of the reader's
+/// list.
 fn entries(pass: &Pass, winner: Option<(NodeId, u32)>, product: bool) -> Option<(Attempt, bool)> {
     let snap = pass.snap;
     let around = |top: NodeId| {
