@@ -174,16 +174,20 @@ fn is_linked_headline(n: NodeRef) -> bool {
     n.descendants().any(|d| d.is(Tag::A) && d.attr("href").is_some())
 }
 
-/// The entries as one list of links with their summaries: each linked headline opens an item and
-/// what follows it (its summary, its date) goes with it; what comes before the first stays above.
 /// An entry's line of credits under its headline: its author, source or section and its date,
 /// which the listing's reader does not need to choose what to read.
 fn is_credits(b: &Block) -> bool {
+    if !matches!(b, Block::Paragraph { .. }) {
+        return false;
+    }
     let mut text = String::new();
     super::body::block_text(b, &mut text);
-    matches!(b, Block::Paragraph { .. }) && super::stamps::is_dated_credit(&text)
+    super::stamps::is_dated_credit(&text)
 }
 
+/// The entries as one list of links with their summaries: each linked headline opens an item and
+/// what follows it (its summary) goes with it, its line of credits left out; what comes before
+/// the first stays above.
 pub fn as_list(body: Vec<Block>) -> Vec<Block> {
     let opens = |b: &Block| {
         matches!(b, Block::Heading { content, .. }

@@ -4,9 +4,9 @@
 //!
 //! Pages put them between the headline and the first paragraph, or under each slide, in boxes
 //! with no telling class name. The reader shows the date in its header, and a counter means
-//! nothing without the slideshow; a tally is a button's label or a link to the
-//! comments, so a block whose whole text is one of these is furniture. Judged
-//! on the words alone: every word must be a date or time part, or a label such as "Updated".
+//! nothing without the slideshow; a tally is a button's label or a link to the comments, so a
+//! block whose whole text is one of these is furniture. Judged on the words alone: every word
+//! must be a date or time part, or a label such as "Updated".
 //! The lists cover English, German, French and Spanish, and the date units of Japanese and
 //! Chinese ("最終更新:3/9(木) 18:45", "2024年3月9日").
 

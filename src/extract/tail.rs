@@ -33,7 +33,7 @@ const TEASER_MAX_CHARS: usize = 250;
 /// Drops the furniture at the end of `body`, and with `teasers` a rail of teasers under its
 /// label; the first block always stays.
 pub fn trim(body: &mut Vec<Block>, teasers: bool) {
-    if let Some(label) = teasers_label(body).filter(|_| teasers) {
+    if let Some(label) = teasers.then(|| teasers_label(body)).flatten() {
         body.truncate(label.max(1));
     }
     while body.len() > 1 {

@@ -191,8 +191,7 @@ fn text_boxes(snap: &Snapshot, run: &[NodeId]) -> Option<Vec<NodeId>> {
 /// text, the post around it: its item when marked, else the largest box around the engine's text
 /// box that holds no other (a post's profile sits beside its text, a level or two up).
 fn post_of(piece: NodeRef) -> NodeRef {
-    let has = |n: &NodeRef, attr: &str, word: &str| has_token(n.attr(attr).unwrap_or(""), word);
-    if has(&piece, "itemprop", "text") || has(&piece, "itemprop", "articleBody") {
+    if attr_holds(piece, "itemprop", "text") || attr_holds(piece, "itemprop", "articleBody") {
         return piece.ancestors().find(|a| a.attr("itemscope").is_some()).unwrap_or(piece);
     }
     if !is_text_box(piece) {
@@ -246,6 +245,11 @@ pub fn is_reply_title(n: NodeRef) -> bool {
         && text.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("re:"))
 }
 
+/// Whether `n`'s attribute `attr` holds the token `word` (`itemprop="text"`, `rel="author"`).
+fn attr_holds(n: NodeRef, attr: &str, word: &str) -> bool {
+    has_token(n.attr(attr).unwrap_or(""), word)
+}
+
 /// Longest name taken for a post's author: a longer text is a box of the author's details.
 const MAX_AUTHOR_CHARS: usize = 60;
 
@@ -254,11 +258,12 @@ const MAX_AUTHOR_CHARS: usize = 60;
 /// vBulletin, XenForo and MyBB put the poster's name in. A post read as its text is looked up in
 /// the post around it ([`post_of`]), where the author sits beside the text.
 pub fn author(piece: NodeRef) -> Option<(NodeId, String)> {
-    let has = |n: &NodeRef, attr: &str, word: &str| has_token(n.attr(attr).unwrap_or(""), word);
     let by = post_of(piece).descendants().find(|n| {
-        has(n, "itemprop", "author") || has(n, "rel", "author") || has(n, "class", "username")
+        attr_holds(*n, "itemprop", "author")
+            || attr_holds(*n, "rel", "author")
+            || attr_holds(*n, "class", "username")
     })?;
-    let name = by.descendants().find(|d| has(d, "itemprop", "name")).unwrap_or(by);
+    let name = by.descendants().find(|d| attr_holds(*d, "itemprop", "name")).unwrap_or(by);
     let name = super::collapse_text(
         &name.attr("content").map_or_else(|| name.text_content(), str::to_owned),
     );
