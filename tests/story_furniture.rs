@@ -1,7 +1,7 @@
 //! Furniture that a site sets inside or just under a story, on real pages of the tuning part
 //! (issue 15: precision on pages we were never tuned on): its affiliate disclaimer in the
 //! blogger's own words, the rail of other posts that the editor set under the story with a
-//! label, a slideshow's "Close" button left as a line.
+//! label, a slideshow's "Close" button and a photo's "Caption" toggle left as lines.
 
 use declutter::extract::{self, Options};
 use std::io::Read;
@@ -46,4 +46,16 @@ fn a_slideshows_close_button_left_as_a_line_is_cut() {
     );
     assert!(!text.lines().any(|l| l.trim() == "Close"), "{text}");
     assert!(text.contains("U.S. Defense Secretary Mark Esper"), "{text}");
+}
+
+#[test]
+fn a_photos_caption_button_left_as_a_line_is_cut() {
+    // Zyte benchmark aec5deea (tuning part): the lead photo's "Caption" toggle, a button's label
+    // with its photo gone, opens the text as a paragraph of its own.
+    let text = text_of(
+        "article-extraction-benchmark",
+        "aec5deeaada8b2fb81b55349da0229d5c77a4dc9605c1aaa31e5ce8b71358bc9",
+    );
+    assert!(!text.lines().any(|l| l.trim() == "Caption"), "{text}");
+    assert!(text.contains("New uncertainty hangs over the Democratic presidential"), "{text}");
 }

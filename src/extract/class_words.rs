@@ -179,7 +179,8 @@ pub const EMBEDDED_POSTS: &[&str] = &[
 
 /// Whole-text labels of ad slots, loading spinners, the buttons that unfold a story the reader
 /// shows whole ("Read more" over a faded cut) and the page's controls that the reader has no use
-/// for ("Close" on a slideshow's caption, "Back to top").
+/// for ("Close" on a slideshow's caption, "Back to top", "Caption" and "Expand" that unfold a
+/// photo's caption or a folded box the reader shows open).
 pub const AD_OR_LOADING: &[&str] = &[
     "ad",
     "advert",
@@ -211,6 +212,8 @@ pub const AD_OR_LOADING: &[&str] = &[
     "skip to content",
     "skip to main content",
     "search",
+    "caption",
+    "expand",
 ];
 
 /// The runs of letters and digits of `s`: the words titles, labels and sign-offs are compared by.
