@@ -1,7 +1,8 @@
 //! Furniture that a site sets inside or just under a story, on real pages of the tuning part
 //! (issue 15: precision on pages we were never tuned on): its affiliate disclaimer in the
 //! blogger's own words, the rail of other posts that the editor set under the story with a
-//! label, a slideshow's "Close" button and a photo's "Caption" toggle left as lines.
+//! label, a slideshow's "Close" button and a photo's "Caption" toggle left as lines, a reading
+//! time under its label.
 
 use declutter::extract::{self, Options};
 use std::io::Read;
@@ -58,4 +59,16 @@ fn a_photos_caption_button_left_as_a_line_is_cut() {
     );
     assert!(!text.lines().any(|l| l.trim() == "Caption"), "{text}");
     assert!(text.contains("New uncertainty hangs over the Democratic presidential"), "{text}");
+}
+
+#[test]
+fn a_reading_time_under_its_label_is_cut() {
+    // Zyte benchmark 3252222e (tuning part): "Tempo de leitura: 2 minutos" stands as a line of
+    // its own between the headline and the story.
+    let text = text_of(
+        "article-extraction-benchmark",
+        "3252222e61fe78982cffe0b0bad2b089c27b32f65852d1c5d3951517f3c2e295",
+    );
+    assert!(!text.contains("Tempo de leitura"), "{text}");
+    assert!(text.contains("O prof. Carlos Nadalim apresenta"), "{text}");
 }

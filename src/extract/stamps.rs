@@ -1,6 +1,7 @@
 //! Lines that are only a timestamp ("Published 4:00 am CST, Wednesday, Nov. 20, 2019 | Updated
 //! ...", "Updated 3 hours ago", "Aktualisiert am 12. März 2024, 14:30 Uhr"), a gallery counter
-//! ("1 of 12", "Image 3/8") or a tally of readers' responses ("7 Likes", "27 comments 7 min read").
+//! ("1 of 12", "Image 3/8"), a tally of readers' responses ("7 Likes", "27 comments 7 min read")
+//! or a reading time under its label ("Reading Time: 8 minutes", "Tempo de leitura: 2 minutos").
 //!
 //! Pages put them between the headline and the first paragraph, or under each slide, in boxes
 //! with no telling class name. The reader shows the date in its header, and a counter means
@@ -253,7 +254,7 @@ pub fn is_stamp(text: &str) -> bool {
         return false;
     }
     let words = words(&text);
-    is_counter(&words) || is_timestamp(&words) || is_tally(&words)
+    is_counter(&words) || is_timestamp(&words) || is_tally(&words) || is_reading_time(&words)
 }
 
 /// Longest line of an entry's credits ("Eric Berger – 3/7/2026 | 138"): an author, a date, a
@@ -298,7 +299,22 @@ const TALLIED: &[&str] = &[
 ];
 
 /// Units of a reading time, which count only beside "read": "4 min" alone is a duration.
-const READ_UNITS: &[&str] = &["min", "mins", "minute", "minutes"];
+const READ_UNITS: &[&str] = &["min", "mins", "minute", "minutes", "minuten", "minutos", "minuti"];
+/// The word that makes a label a reading time's: "Reading time", "Lesezeit", "Tempo de leitura".
+const READING: &[&str] =
+    &["reading", "read", "lesezeit", "leitura", "lectura", "lecture", "lettura"];
+/// The other words of such a label: "Estimated reading time", "Temps de lecture".
+const READING_LABEL: &[&str] = &["time", "estimated", "tempo", "tiempo", "temps", "de", "di"];
+
+/// "Reading Time: 8 minutes", "Lesezeit: 3 Min.": a label, a number and its unit, nothing else.
+fn is_reading_time(words: &[&str]) -> bool {
+    words.iter().any(|w| one_of(READING, w))
+        && words.iter().any(|w| one_of(READ_UNITS, w))
+        && words.iter().any(|w| is_number(w))
+        && words.iter().all(|w| {
+            is_number(w) || one_of(READING, w) || one_of(READING_LABEL, w) || one_of(READ_UNITS, w)
+        })
+}
 
 /// "44 reactions", "27 comments", "7 min read", "1.2K views": numbers and what they count,
 /// nothing else.
@@ -443,6 +459,9 @@ mod tests {
             "44 reactions",
             "7 min read",
             "27 comments 7 min read",
+            "Reading Time: 8 minutes",
+            "Tempo de leitura: 2 minutos",
+            "Estimated reading time: 5 min",
             "1.2K views",
             "3 Likes",
             "Image \n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t 1 \n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t of \n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t / \n\t\t\t 9",
@@ -462,6 +481,7 @@ mod tests {
             "4 min",
             "60 - Minute",
             "3 comments on the draft",
+            "Read for 10 minutes a day",
         ] {
             assert!(!is_stamp(s), "{s}");
         }
