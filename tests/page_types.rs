@@ -362,6 +362,15 @@ fn a_posts_tally_of_likes_is_left_out() {
 }
 
 #[test]
+fn a_posts_edited_stamp_is_left_out() {
+    // wcxb-dev 0548 (tuning part): Invision prints "Posted October 30, 2025 (edited)" over each
+    // edited post, a line of its own like any post's date.
+    let text = wcxb_text("0548");
+    assert!(text.contains("Hi have a few orders"), "{text}");
+    assert!(!text.contains("(edited)"), "{text}");
+}
+
+#[test]
 fn a_declared_thread_reads_every_marked_post_as_its_text() {
     // wcxb-dev 4087 (tuning part): a forum topic in microdata, the topic a
     // `DiscussionForumPosting` with its `articleBody`, each reply a `Comment` with its `text`.

@@ -1,7 +1,8 @@
 //! Lines that are only a timestamp ("Published 4:00 am CST, Wednesday, Nov. 20, 2019 | Updated
-//! ...", "Updated 3 hours ago", "Aktualisiert am 12. März 2024, 14:30 Uhr"), a gallery counter
-//! ("1 of 12", "Image 3/8"), a tally of readers' responses ("7 Likes", "27 comments 7 min read")
-//! or a reading time under its label ("Reading Time: 8 minutes", "Tempo de leitura: 2 minutos").
+//! ...", "Updated 3 hours ago", "Posted October 30, 2025 (edited)", "Aktualisiert am 12. März
+//! 2024, 14:30 Uhr"), a gallery counter ("1 of 12", "Image 3/8"), a tally of readers' responses
+//! ("7 Likes", "27 comments 7 min read") or a reading time under its label ("Reading Time: 8
+//! minutes", "Tempo de leitura: 2 minutos").
 //!
 //! Pages put them between the headline and the first paragraph, or under each slide, in boxes
 //! with no telling class name. The reader shows the date in its header, and a counter means
@@ -160,6 +161,7 @@ const LABELS: &[&str] = &[
     "updated",
     "posted",
     "modified",
+    "edited",
     "last",
     "first",
     "on",
@@ -462,6 +464,8 @@ mod tests {
             "Reading Time: 8 minutes",
             "Tempo de leitura: 2 minutos",
             "Estimated reading time: 5 min",
+            "Posted October 30, 2025 (edited)",
+            "Last edited: Jul 6, 2024",
             "1.2K views",
             "3 Likes",
             "Image \n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t 1 \n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t of \n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t / \n\t\t\t 9",
@@ -482,6 +486,7 @@ mod tests {
             "60 - Minute",
             "3 comments on the draft",
             "Read for 10 minutes a day",
+            "Edited by Jane Doe",
         ] {
             assert!(!is_stamp(s), "{s}");
         }
