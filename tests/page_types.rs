@@ -1014,6 +1014,16 @@ fn a_shelf_of_other_products_under_a_product_is_left_out() {
     assert!(!text.contains("-30%"), "{text}");
 }
 
+#[test]
+fn a_products_description_rendered_twice_is_read_once() {
+    // wcxb-dev 1377 (tuning part): a Squarespace product, a subscription, whose description
+    // the theme writes twice, `hidden-md-down` and `hidden-md-up`: one copy for large screens,
+    // one for small, the other hidden by the style sheet.
+    let text = read_text(&wcxb_page("1377")).unwrap();
+    assert_eq!(text.matches("Join me each week for a live, virtual").count(), 1, "{text}");
+    assert_eq!(text.matches("Save 10% on all workshops").count(), 1, "{text}");
+}
+
 /// The kettle's page with `n` cards of teapots (a link and a price each) under its
 /// description, in the description's box.
 fn kettle_with_shelf(n: usize) -> String {

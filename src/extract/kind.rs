@@ -34,6 +34,10 @@ pub struct Kind {
     /// A discussion (schema.org `DiscussionForumPosting`, `QAPage`): its posts are the content,
     /// however the forum engine names them.
     pub discussion: bool,
+    /// A product page that declares the goods themselves (`Product`, `ProductGroup`, `og:type`
+    /// product), not only an `Offer` (a course, a ticket) nor a `Service` beside them (a
+    /// service's plans).
+    pub goods: bool,
 }
 
 /// Types that make a page a product page, as JSON-LD writes them; the first two alone say it is
@@ -51,6 +55,8 @@ const OTHER_TYPES: [&str; 6] = [
     "\"Service\"",
     "\"SoftwareApplication\"",
 ];
+/// A service's type in JSON-LD.
+const SERVICE: &str = "\"Service\"";
 /// Article types in JSON-LD, whatever else the script names.
 const ARTICLE_TYPES: [&str; 3] = ["\"Article\"", "\"NewsArticle\"", "\"BlogPosting\""];
 /// Types of a page that is a discussion, in JSON-LD.
@@ -63,7 +69,7 @@ const GENERATORS: [&str; 8] =
 pub fn read(snap: &Snapshot, has_article: bool) -> Kind {
     let (mut product, mut goods, mut other) = (false, false, false);
     let (mut article, mut ld_article) = (has_article, false);
-    let (mut og_article, mut discussion) = (false, false);
+    let (mut og_article, mut discussion, mut service) = (false, false, false);
     for n in snap.iter() {
         match n.tag() {
             Some(Tag::Script) => {
@@ -72,6 +78,7 @@ pub fn read(snap: &Snapshot, has_article: bool) -> Kind {
                 other |= jsonld::declares(n, &OTHER_TYPES);
                 ld_article |= jsonld::declares(n, &ARTICLE_TYPES);
                 discussion |= jsonld::declares(n, &DISCUSSION_TYPES);
+                service |= jsonld::declares(n, &[SERVICE]);
             }
             Some(Tag::Meta) => {
                 let kind = n.attr("content").unwrap_or("").trim().to_ascii_lowercase();
@@ -88,6 +95,7 @@ pub fn read(snap: &Snapshot, has_article: bool) -> Kind {
                 let kind = kind.trim_end();
                 product |= kind.ends_with("/Product") || kind.ends_with("/Offer");
                 goods |= kind.ends_with("/Product");
+                service |= kind.ends_with("/Service");
                 // Microdata names a type as the last segment of a schema.org URL.
                 other |= OTHER_TYPES.iter().any(|t| {
                     let name = &t[1..t.len() - 1];
@@ -100,8 +108,10 @@ pub fn read(snap: &Snapshot, has_article: bool) -> Kind {
         }
     }
     let any_article = article || og_article;
+    let product = product && !any_article && super::stated::products(snap) < SHELF;
     Kind {
-        product: product && !any_article && super::stated::products(snap) < SHELF,
+        product,
+        goods: product && goods && !service,
         not_article: (goods || other) && !any_article && !ld_article,
         article: article || ld_article,
         og_article,

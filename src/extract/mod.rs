@@ -326,6 +326,9 @@ pub fn extract_excluding(
         body = stated::body(snap);
     }
     bios::drop_bios(&mut body, &meta.json.bios);
+    if kind.goods {
+        product::drop_repeats(&mut body);
+    }
     // Teasers are told by their label only on a page that says it is one story: a listing's
     // or a service page's last section may be headed "More from ..." and be the page's own.
     tail::trim(&mut body, article && !a_listing && !a_thread);

@@ -20,6 +20,10 @@
 //! what the shop sells beside it: runs of cards that each link elsewhere and state a price
 //! ([`shelves`]). A run that holds a good part of the article is the page itself: a category
 //! that declares a `Product` for its rating stars.
+//!
+//! A block whose text repeats an earlier one's is the theme's second rendering of it, for
+//! another screen size ([`drop_repeats`]); only where the page declares the goods themselves
+//! (`kind::Kind::goods`): a service's plans and a team's cards rightly repeat their lines.
 
 use super::node_tables::Base;
 use super::score::Piece;
@@ -89,4 +93,26 @@ pub fn shelves(snap: &Snapshot, page: &Base, pieces: &[Piece], drop: &[bool]) ->
         inside && page.text_in(range(snap.node(*s)), drop) * SHELF_SHARE < text
     };
     listing::shelves(snap, page).into_iter().filter(aside).collect()
+}
+
+/// Fewest words of a block dropped as a repeat: a shorter line ("Add to cart", a job title on
+/// each of several cards) may rightly stand twice.
+const REPEAT_WORDS: usize = 6;
+
+/// Drops the blocks whose text repeats an earlier block's word for word: shop themes render a
+/// product's description and feature blocks twice, for small and large screens, and hide one
+/// with the style sheet, which the snapshot does not read.
+pub fn drop_repeats(body: &mut Vec<super::Block>) {
+    // A list, not a hash set: a page has tens of such blocks, and hashing would grow the reader.
+    let mut seen: Vec<String> = Vec::new();
+    body.retain(|b| {
+        let mut text = String::new();
+        super::body::block_text(b, &mut text);
+        let text = super::collapse_text(&text);
+        let repeat = text.split(' ').count() >= REPEAT_WORDS && seen.contains(&text);
+        if !repeat {
+            seen.push(text);
+        }
+        !repeat
+    });
 }
