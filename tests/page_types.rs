@@ -1049,3 +1049,14 @@ fn a_listing_declared_as_an_item_list_reads_its_entries() {
         assert!(text.contains(title), "{title}: {text}");
     }
 }
+
+#[test]
+fn a_cards_caption_with_its_linked_headline_is_the_entry() {
+    // wcxb-dev 4264 (tuning part): a shop's category, each product a Bootstrap thumbnail whose
+    // `div.caption` (name, maker, item number as an `<h3>`, price) sits in the product's link.
+    // Read as a picture's caption, every entry's text was lost.
+    let text = wcxb_text("4264");
+    for name in ["BenQ LK936ST 4K Short Throw Laser Projector", "Item Number: Samsung-LSP9T"] {
+        assert!(text.contains(name), "{name} missing from {text}");
+    }
+}
