@@ -1068,3 +1068,35 @@ fn a_listing_declared_as_an_item_list_reads_its_entries() {
         assert!(text.contains(title), "{title}: {text}");
     }
 }
+
+#[test]
+fn a_cards_caption_with_its_linked_headline_is_the_entry() {
+    // wcxb-dev 4264 (tuning part): a shop's category, each product a Bootstrap thumbnail whose
+    // `div.caption` (name, maker, item number as an `<h3>`, price) sits in the product's link.
+    // Read as a picture's caption, every entry's text was lost.
+    let text = wcxb_text("4264");
+    for name in ["BenQ LK936ST 4K Short Throw Laser Projector", "Item Number: Samsung-LSP9T"] {
+        assert!(text.contains(name), "{name} missing from {text}");
+    }
+}
+
+#[test]
+fn entries_deep_in_a_page_wide_box_are_read() {
+    // wcxb-dev 4544 (tuning part): a WooCommerce category whose vote took the site's whole
+    // `div#page`; its cleaning cut the product cards as link lists and kept the menus, and the
+    // cards, read whole, held less than twice what it kept.
+    let text = wcxb_text("4544");
+    for name in ["4WD Gear Bag-Large", "Bush Cook Cutlery Roll"] {
+        assert!(text.contains(name), "{name} missing from {text}");
+    }
+}
+
+#[test]
+fn a_headings_link_to_a_place_in_the_page_marks_no_entry() {
+    // wcxb-dev 0258 (tuning part): a degree's page whose section headings link to their own
+    // anchors (`<h4><a href="#ftschedule">`) and whose calls to action are linked headings;
+    // read as a listing, the calls to action replaced the text.
+    let text = wcxb_text("0258");
+    assert!(text.contains("Master of Professional Accounting (MPA) program provides"));
+    assert!(!text.contains("Schedule a Time to Talk"), "{text}");
+}

@@ -374,7 +374,19 @@ fn is_loose_caption(n: NodeRef) -> bool {
         || super::class_words::has_token(&ci, "credit"))
         && (paragraphs == 0 || (paragraphs == 1 && !n.ancestors().any(|a| a.is(Tag::Figure))))
         && !n.descendants().any(|d| matches!(d.tag(), Some(Tag::Img | Tag::Picture | Tag::Video)))
+        && !holds_entry_headline(n)
         && n.text_content().len() <= MAX_LOOSE_CAPTION
+}
+
+/// A card's text box named "caption" (Bootstrap's thumbnail: `.thumbnail > img + .caption`)
+/// that holds a linked headline is a listing's entry, not a picture's caption: captions carry
+/// no headlines.
+fn holds_entry_headline(n: NodeRef) -> bool {
+    let in_link = n.ancestors().take(6).any(|a| a.is(Tag::A));
+    n.descendants().any(|d| {
+        d.tag().is_some_and(|t| t.is_heading())
+            && (in_link || d.descendants().any(|l| l.is(Tag::A) && l.attr("href").is_some()))
+    })
 }
 
 /// schema.org types of a post in a thread (a forum's, a Q&A page's, comments).

@@ -171,7 +171,9 @@ fn is_linked_headline(n: NodeRef) -> bool {
     if n.ancestors().take(6).any(|a| a.is(Tag::A)) {
         return true;
     }
-    n.descendants().any(|d| d.is(Tag::A) && d.attr("href").is_some())
+    // A link to a place in a page (`#p123`, `viewtopic.php?pid=123#p123`) is a post's or a
+    // section's permalink, not an entry's.
+    n.descendants().any(|d| d.is(Tag::A) && d.attr("href").is_some_and(|h| !h.contains('#')))
 }
 
 /// An entry's line of credits under its headline: its author, source or section and its date,

@@ -401,7 +401,7 @@ fn main_sections(pass: &Pass, b: &Attempt, declared: &Declared) -> Option<Attemp
 
 /// The page's entries (marked by linked headlines, or else named by its JSON-LD list), read
 /// whole, around or inside the vote's `winner` (its box and text) and holding [`LISTING_OVER`]
-/// times its text; `true` with them for a grid of cards, each read as an item of the reader's
+/// times its text (once, where they sit below the box's own children); `true` with them for a grid of cards, each read as an item of the reader's
 /// list.
 fn entries(pass: &Pass, winner: Option<(NodeId, u32)>, product: bool) -> Option<(Attempt, bool)> {
     let snap = pass.snap;
@@ -423,7 +423,13 @@ fn entries(pass: &Pass, winner: Option<(NodeId, u32)>, product: bool) -> Option<
         None => vec![top],
     };
     let read = pass.run(ATTEMPTS[ATTEMPTS.len() - 1], Some(&boxes), &Declared::NONE)?;
-    let over = winner.is_none_or(|(_, text)| read.text > LISTING_OVER * text);
+    // Entries deep inside the vote's box (a page-wide wrapper whose cleaning cut them as link
+    // lists) need only out-write it: the box keeps the site's furniture, not a story.
+    let over = winner.is_none_or(|(w, text)| {
+        let t = snap.node(top);
+        let deep = snap.node(w).contains(t) && t.parent().is_some_and(|p| p.id() != w);
+        read.text > if deep { text } else { LISTING_OVER * text }
+    });
     (is_article(&read) && over).then_some((read, grid.is_some()))
 }
 
