@@ -401,8 +401,8 @@ fn main_sections(pass: &Pass, b: &Attempt, declared: &Declared) -> Option<Attemp
 
 /// The page's entries (marked by linked headlines, or else named by its JSON-LD list), read
 /// whole, around or inside the vote's `winner` (its box and text) and holding [`LISTING_OVER`]
-/// times its text (once, where they sit below the box's own children); `true` with them for a grid of cards, each read as an item of the reader's
-/// list.
+/// times its text (once, where they sit below the box's own children); `true` with them for a
+/// grid of cards, each read as an item of the reader's list.
 fn entries(pass: &Pass, winner: Option<(NodeId, u32)>, product: bool) -> Option<(Attempt, bool)> {
     let snap = pass.snap;
     let around = |top: NodeId| {
