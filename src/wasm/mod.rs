@@ -211,7 +211,10 @@ pub fn analyze(ops: &[u32], text_len: usize, request: JsValue) -> Result<JsValue
     // One JSON string and the browser's native JSON.parse, not a JS object built field by field
     // through serde-wasm-bindgen: that made one boundary call per field of the overlay tree
     // (several ms on article pages in a CDP profile) and its code weighed in the wasm.
-    let json = serde_json::to_string(&response).map_err(|e| JsError::new(&e.to_string()))?;
+    // Writing these types cannot fail; the error's own message is not kept, because formatting
+    // serde_json's errors (io's among them) weighed in the module.
+    let json = serde_json::to_string(&response)
+        .map_err(|_| JsError::new("the answer could not be written as JSON"))?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("the answer is not JSON"))
 }
 
