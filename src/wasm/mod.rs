@@ -273,11 +273,18 @@ fn decide(snap: &Snapshot, request: &Request) -> Result<Decisions, JsError> {
         return Err(JsError::new("this module reads articles: clutter is the clutter module's"));
     }
     let root = request.root.and_then(|r| snap.iter().find(|n| n.origin() == r)).map(|n| n.id());
-    let mut excluded = request.exclude.clone();
-    excluded.sort_unstable();
+    // Marked by walker index, not sorted and searched by halves: no sort's code in the module.
+    // The root's origin is u32::MAX (no walker node): it sizes no table.
+    let len = snap.iter().filter_map(|n| n.origin().checked_add(1)).max().unwrap_or(0);
+    let mut excluded = vec![false; len as usize];
+    for &i in &request.exclude {
+        if let Some(x) = excluded.get_mut(i as usize) {
+            *x = true;
+        }
+    }
     let exclude: Vec<dom::NodeId> = snap
         .iter()
-        .filter(|n| excluded.binary_search(&n.origin()).is_ok())
+        .filter(|n| excluded.get(n.origin() as usize) == Some(&true))
         .map(|n| n.id())
         .collect();
     let options = extract::Options { url: request.url.clone(), root };
