@@ -8,8 +8,8 @@
 //! Only a `FAQPage`: a Q&A thread's `Question` and `Answer` items are posts, cleaned as posts are.
 
 use super::collapse_text;
+use super::json::Value;
 use crate::dom::{NodeRef, Snapshot, Tag};
-use serde_json::Value;
 
 /// Nesting searched for questions in a script (a graph of pages of lists of questions).
 const MAX_NESTING: usize = 6;
@@ -27,7 +27,7 @@ pub fn json_ld_faq(snap: &Snapshot) -> Option<NodeRef<'_>> {
     for n in snap.iter().filter(|n| n.is(Tag::Script)) {
         let Some(text) = n.first_child().map(|t| t.text()) else { continue };
         if text.contains("FAQPage") {
-            if let Ok(v) = serde_json::from_str::<Value>(text.trim()) {
+            if let Some(v) = super::json::parse(text.trim()) {
                 collect(&v, 0, &mut questions);
             }
         }

@@ -4,8 +4,8 @@
 //! Accepts a single object, an array of objects and an `@graph`; the first object whose `@type`
 //! is an article kind wins. Authors may be a string, an object or an array of either.
 
+use super::json::Value;
 use crate::dom::{NodeRef, Snapshot, Tag};
-use serde_json::Value;
 
 /// What JSON-LD said about the article.
 #[derive(Debug, Default)]
@@ -50,7 +50,7 @@ pub fn objects(snap: &Snapshot) -> impl Iterator<Item = Value> + '_ {
     snap.iter().filter(|n| is_ld_json(*n)).filter_map(|n| {
         let text = n.text_content();
         let text = text.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>");
-        serde_json::from_str(text).ok()
+        super::json::parse(text)
     })
 }
 

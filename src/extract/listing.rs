@@ -11,10 +11,10 @@
 //! name its entries: a schema.org `ItemList` in its JSON-LD gives their URLs ([`declared`]). The
 //! reader shows them as a list of links with their summaries ([`as_list`]).
 
+use super::json::Value;
 use super::node_tables::Base;
 use super::{Block, Inline};
 use crate::dom::{NodeId, NodeRef, Snapshot, Tag};
-use serde_json::Value;
 
 /// Fewer sibling entries than this are a few links under an article, not a listing.
 const MIN_ENTRIES: u32 = 3;

@@ -38,6 +38,7 @@ mod docs;
 mod embeds;
 mod faq;
 mod images;
+mod json;
 mod jsonld;
 mod kind;
 mod labels;

@@ -4,10 +4,10 @@
 //! its `comment`s, a Q&A page's question with its accepted and suggested answers, a product's
 //! `description`. It becomes plain paragraphs, never markup: the text may hold the page's tags.
 
+use super::json::Value;
 use super::jsonld;
 use super::{Block, Inline};
 use crate::dom::Snapshot;
-use serde_json::Value;
 
 /// schema.org types, besides the article kinds, whose text is the page's main content.
 const MAIN_TYPES: [&str; 3] = ["QAPage", "Question", "Product"];

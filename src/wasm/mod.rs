@@ -211,7 +211,10 @@ pub fn analyze(ops: &[u32], text_len: usize, request: JsValue) -> Result<JsValue
     // One JSON string and the browser's native JSON.parse, not a JS object built field by field
     // through serde-wasm-bindgen: that made one boundary call per field of the overlay tree
     // (several ms on article pages in a CDP profile) and its code weighed in the wasm.
-    let json = serde_json::to_string(&response).map_err(|e| JsError::new(&e.to_string()))?;
+    // Writing these types cannot fail; the error's own message is not kept, because formatting
+    // serde_json's errors (io's among them) weighed in the module.
+    let json = serde_json::to_string(&response)
+        .map_err(|_| JsError::new("the answer could not be written as JSON"))?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("the answer is not JSON"))
 }
 
@@ -270,11 +273,18 @@ fn decide(snap: &Snapshot, request: &Request) -> Result<Decisions, JsError> {
         return Err(JsError::new("this module reads articles: clutter is the clutter module's"));
     }
     let root = request.root.and_then(|r| snap.iter().find(|n| n.origin() == r)).map(|n| n.id());
-    let mut excluded = request.exclude.clone();
-    excluded.sort_unstable();
+    // Marked by walker index, not sorted and searched by halves: no sort's code in the module.
+    // The root's origin is u32::MAX (no walker node): it sizes no table.
+    let len = snap.iter().filter_map(|n| n.origin().checked_add(1)).max().unwrap_or(0);
+    let mut excluded = vec![false; len as usize];
+    for &i in &request.exclude {
+        if let Some(x) = excluded.get_mut(i as usize) {
+            *x = true;
+        }
+    }
     let exclude: Vec<dom::NodeId> = snap
         .iter()
-        .filter(|n| excluded.binary_search(&n.origin()).is_ok())
+        .filter(|n| excluded.get(n.origin() as usize) == Some(&true))
         .map(|n| n.id())
         .collect();
     let options = extract::Options { url: request.url.clone(), root };
