@@ -1100,3 +1100,37 @@ fn a_headings_link_to_a_place_in_the_page_marks_no_entry() {
     assert!(text.contains("Master of Professional Accounting (MPA) program provides"));
     assert!(!text.contains("Schedule a Time to Talk"), "{text}");
 }
+
+#[test]
+fn an_accordions_closed_panels_named_by_their_toggles_are_read() {
+    // wcxb-dev 0693 (tuning part): a service's page whose features sit in an accordion, each
+    // panel `aria-hidden` under a button in a `role="heading"` box that names it by
+    // `aria-controls` (`aria-expanded="false"`), WAI-ARIA's accordion pattern.
+    let text = read_text(&wcxb_page("0693")).unwrap();
+    assert!(text.contains("Give agents a single workspace with complete customer views"), "{text}");
+    assert!(text.contains("Grow your service operation efficiently."), "{text}");
+}
+
+#[test]
+fn a_closed_menu_named_by_its_toggle_stays_hidden() {
+    let page = |toggle: &str, panel: &str| {
+        format!(
+            "<html><body>{toggle}<main><h1>Our service</h1><p>{}</p>\
+             <h3><button aria-expanded=\"false\" aria-controls=\"a1\">What does it cost?</button>\
+             </h3><div id=\"a1\" hidden><p>Nothing at all for the first month of the plan.</p>\
+             </div></main>{panel}</body></html>",
+            "We plan, pack and move a household's goods, and set them up again. ".repeat(8)
+        )
+    };
+    let menu =
+        "<div id=\"m1\" hidden><p>Fourteen departments of the shop and all its offers.</p></div>";
+    // A popup's toggle, and a panel in the site's `<nav>`: the site's menus, not the page's.
+    for (toggle, panel) in [
+        ("<button aria-expanded=\"false\" aria-haspopup=\"true\" aria-controls=\"m1\">Menu</button>", menu.to_string()),
+        ("<button aria-expanded=\"false\" aria-controls=\"m1\">Menu</button>", format!("<nav>{menu}</nav>")),
+    ] {
+        let text = text_of(&page(toggle, &panel)).unwrap();
+        assert!(text.contains("Nothing at all for the first month"), "{text}");
+        assert!(!text.contains("Fourteen departments"), "{text}");
+    }
+}

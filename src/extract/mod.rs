@@ -177,9 +177,11 @@ pub fn extract_excluding(
     let title = title::title(snap, &meta, site_name.as_deref());
     let meta_byline = meta.byline().and_then(|b| byline::clean(&b));
     let kind = kind::read(snap, meta.json.headline.is_some());
-    // A product's tabs hold its reviews beside its specifications and a thread's its tools.
+    // A product's tabs hold its reviews beside its specifications and a thread's its tools
+    // (opening a thread's closed panels emptied one validation page: docs/performance.md).
     if !kind.discussion {
         page.open_tab_panels(snap, kind.product);
+        page.open_controlled_panels(snap);
     }
     let docs_body = docs::declared_body(snap);
     let declared = Declared {

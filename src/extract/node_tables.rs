@@ -350,6 +350,28 @@ impl Base {
         }
     }
 
+    /// Closed panels of disclosures and accordions, tied to their toggle the way WAI-ARIA's
+    /// patterns publish it: the toggle (`aria-expanded="false"`) names its panel by
+    /// `aria-controls`, wherever the panel stands (a button in a `role="heading"` box, a link as
+    /// the toggle). A toggle that opens a popup (`aria-haspopup`) opens a menu or a dialog, and a
+    /// panel in a `<nav>` or `<header>` or one with a role of its own (`dialog`, `navigation`,
+    /// `tooltip`) is the site's, not the page's. Extraction's step alone, like the one above.
+    pub fn open_controlled_panels(&mut self, snap: &Snapshot) {
+        let named: Vec<&str> = snap
+            .iter()
+            .filter(|t| t.attr("aria-expanded").is_some_and(|v| v.trim() == "false"))
+            .filter(|t| t.attr("aria-haspopup").is_none())
+            .filter_map(|t| t.attr("aria-controls"))
+            .flat_map(str::split_ascii_whitespace)
+            .collect();
+        let site = |n: NodeRef| n.ancestors().any(|a| a.is(Tag::Nav) || a.is(Tag::Header));
+        for p in snap.iter().filter(|p| !p.id_attr().is_empty() && named.contains(&p.id_attr())) {
+            if p.attr("role").is_none_or(|r| r.trim() == "region") && !site(p) {
+                self.excluded[p.id().index()] = false;
+            }
+        }
+    }
+
     /// Closed tab panels that a reader shows, one after another. WAI-ARIA's tabs pattern: each
     /// `tab` names the `tabpanel` it shows (`aria-controls`, or the panel names its tab,
     /// `aria-labelledby`), all panels but the chosen one hidden until their tab is picked. On a
