@@ -46,17 +46,17 @@ const PRODUCT_TYPES: [&str; 3] = ["\"Product\"", "\"ProductGroup\"", "\"Offer\""
 /// A page whose JSON-LD states this many products side by side is a shelf of them (a category,
 /// search results), not one product's page (a product's variants sit inside its `ProductGroup`).
 const SHELF: usize = 3;
+/// A service's type in JSON-LD.
+const SERVICE: &str = "\"Service\"";
 /// Types of other pages that are not articles.
 const OTHER_TYPES: [&str; 6] = [
     "\"CollectionPage\"",
     "\"ItemList\"",
     "\"SearchResultsPage\"",
     "\"LocalBusiness\"",
-    "\"Service\"",
+    SERVICE,
     "\"SoftwareApplication\"",
 ];
-/// A service's type in JSON-LD.
-const SERVICE: &str = "\"Service\"";
 /// Article types in JSON-LD, whatever else the script names.
 const ARTICLE_TYPES: [&str; 3] = ["\"Article\"", "\"NewsArticle\"", "\"BlogPosting\""];
 /// Types of a page that is a discussion, in JSON-LD.
